@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import vigil.protocol.codec.CommandParser;
 import vigil.protocol.codec.InvalidCommandException;
@@ -120,8 +121,10 @@ public final class SimulatedNode implements AutoCloseable {
 
     private static final long FIRST_DETECTION_DELAY_MILLIS = 3;
     private static final long RUNWAY_CLEAR_AFTER_MILLIS = 5_000;
+    private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
     private final Settings settings;
+    private final EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final ChannelGroup consoles = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -133,6 +136,7 @@ public final class SimulatedNode implements AutoCloseable {
     private final List<String> commandReads = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong mergedCommandReads = new AtomicLong();
     private final AtomicLong firstDetectionsSent = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private Channel server;
 
     // Written by the event loop only.
@@ -173,7 +177,7 @@ public final class SimulatedNode implements AutoCloseable {
 
     private void bind() throws InterruptedException {
         server = new ServerBootstrap()
-                .group(group)
+                .group(acceptor, group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -239,14 +243,24 @@ public final class SimulatedNode implements AutoCloseable {
         loop.execute(() -> consoles.writeAndFlush(message));
     }
 
+    /**
+     * Stops the node: it hangs up on every console, including one whose connection was accepted a
+     * moment ago and is still being handed to a worker loop. Closing twice is harmless.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         camera.close();
         if (server != null) {
-            server.close().awaitUninterruptibly();
+            server.close().awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
-        consoles.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        // Once the acceptor has stopped, every accepted connection has been handed to the workers;
+        // their graceful shutdown registers what is pending and then closes every channel they own.
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        consoles.close().awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        group.shutdownGracefully(50, 1000, TimeUnit.MILLISECONDS).awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private void tick(long periodMillis) {
