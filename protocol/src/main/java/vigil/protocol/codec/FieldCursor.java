@@ -1,21 +1,22 @@
 package vigil.protocol.codec;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 
 /**
- * Walks the fields of a message's data in place: fields end at {@code ,}, records at {@code ;}.
- * Numbers, classes and areas are read straight from the buffer's bytes, so the hot {@code ME_OD}
- * path makes no strings. Every read names the field it expected when it fails.
+ * Walks the fields of a message's data: fields end at {@code ,}, records at {@code ;}. It reads a
+ * plain array (the decoder copies each line out of its buffer in one bulk copy, because a
+ * {@code ByteBuf} checks its reference count and bounds on every single-byte read); numbers,
+ * classes and areas are read straight from the bytes, so the hot {@code ME_OD} path makes no
+ * strings. Every read names the field it expected when it fails.
  */
 final class FieldCursor {
     static final byte FIELD = ',';
     static final byte RECORD = ';';
 
-    private final ByteBuf buf;
+    private final byte[] bytes;
     private final int end;
     private int position;
     private int fieldStart;
@@ -23,8 +24,8 @@ final class FieldCursor {
     private byte delimiter;
     private boolean atRecordStart = true;
 
-    FieldCursor(ByteBuf buf, int start, int end) {
-        this.buf = buf;
+    FieldCursor(byte[] bytes, int start, int end) {
+        this.bytes = bytes;
         this.position = start;
         this.end = end;
     }
@@ -53,15 +54,25 @@ final class FieldCursor {
 
     /** Advances over the next field of the current record. */
     FieldCursor next(String what) {
+        startField(what);
+        endFieldAt(position);
+        return this;
+    }
+
+    private void startField(String what) {
         if (position > end || (!atRecordStart && delimiter != FIELD)) {
             throw new MalformedMessageException("missing " + what);
         }
         atRecordStart = false;
         fieldStart = position;
-        int i = position;
+    }
+
+    /** Ends the current field at the first delimiter from {@code from} on. */
+    private void endFieldAt(int from) {
+        int i = from;
         byte found = 0;
         while (i < end) {
-            byte b = buf.getByte(i);
+            byte b = bytes[i];
             if (b == FIELD || b == RECORD) {
                 found = b;
                 break;
@@ -71,7 +82,6 @@ final class FieldCursor {
         fieldEnd = i;
         delimiter = found;
         position = i + 1;
-        return this;
     }
 
     /** Fails unless the last field ended its record (a {@code ;} or the end of the data). */
@@ -81,14 +91,33 @@ final class FieldCursor {
         }
     }
 
+    /** Reads a decimal field in one pass: the digits are summed as the delimiter is sought. */
     long nextLong(String what) {
-        next(what);
-        return fieldAsLong(what);
+        startField(what);
+        int i = position;
+        boolean negative = i < end && bytes[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digitsStart = i;
+        long value = 0;
+        for (; i < end; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) { // ',' and ';' lie outside '0'-'9': the field ends here, or it is bad
+                break;
+            }
+            value = value * 10 + digit;
+        }
+        int digits = i - digitsStart;
+        endFieldAt(i);
+        if (digits == 0 || digits > 18 || fieldEnd != i) {
+            throw new MalformedMessageException(what + " is not a number: '" + fieldText() + "'");
+        }
+        return negative ? -value : value;
     }
 
     int nextInt(String what) {
-        next(what);
-        long value = fieldAsLong(what);
+        long value = nextLong(what);
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw new MalformedMessageException(what + " is out of range: '" + fieldText() + "'");
         }
@@ -117,7 +146,7 @@ final class FieldCursor {
         if (fieldEnd == fieldStart) {
             throw new MalformedMessageException("class is empty");
         }
-        return classOf(buf, fieldStart, fieldEnd);
+        return classOf(bytes, fieldStart, fieldEnd);
     }
 
     Area nextArea() {
@@ -125,37 +154,29 @@ final class FieldCursor {
         if (fieldEnd == fieldStart) {
             throw new MalformedMessageException("area is empty");
         }
-        return areaOf(buf, fieldStart, fieldEnd);
+        return areaOf(bytes, fieldStart, fieldEnd);
     }
 
     /** A rescue level, 0–10, or the old {@code R}/{@code N}/{@code rescue}/{@code none} state (1 or 0). */
     Integer nextRescueLevel() {
         next("rescue level");
-        return rescueLevelOf(buf, fieldStart, fieldEnd);
+        return rescueLevelOf(bytes, fieldStart, fieldEnd);
     }
 
     String fieldText() {
-        return buf.toString(fieldStart, fieldEnd - fieldStart, StandardCharsets.UTF_8);
+        return new String(bytes, fieldStart, fieldEnd - fieldStart, StandardCharsets.UTF_8);
     }
 
     boolean fieldIs(String ascii) {
-        return equalsAscii(buf, fieldStart, fieldEnd, ascii);
-    }
-
-    private long fieldAsLong(String what) {
-        long value = parseLong(buf, fieldStart, fieldEnd);
-        if (value == NOT_A_NUMBER) {
-            throw new MalformedMessageException(what + " is not a number: '" + fieldText() + "'");
-        }
-        return value;
+        return equalsAscii(bytes, fieldStart, fieldEnd, ascii);
     }
 
     static final long NOT_A_NUMBER = Long.MIN_VALUE;
 
     /** A decimal integer (optionally negative) of up to 18 digits, or {@link #NOT_A_NUMBER}. */
-    static long parseLong(ByteBuf buf, int start, int end) {
+    static long parseLong(byte[] bytes, int start, int end) {
         int i = start;
-        boolean negative = i < end && buf.getByte(i) == '-';
+        boolean negative = i < end && bytes[i] == '-';
         if (negative) {
             i++;
         }
@@ -164,7 +185,7 @@ final class FieldCursor {
         }
         long value = 0;
         for (; i < end; i++) {
-            int digit = buf.getByte(i) - '0';
+            int digit = bytes[i] - '0';
             if (digit < 0 || digit > 9) {
                 return NOT_A_NUMBER;
             }
@@ -173,74 +194,90 @@ final class FieldCursor {
         return negative ? -value : value;
     }
 
-    static boolean isDigits(ByteBuf buf, int start, int end) {
-        return end > start && parseLong(buf, start, end) >= 0 && buf.getByte(start) != '-';
-    }
 
-    static Integer rescueLevelOf(ByteBuf buf, int start, int end) {
-        if (equalsAscii(buf, start, end, "R") || equalsAscii(buf, start, end, "rescue")) {
+    static Integer rescueLevelOf(byte[] bytes, int start, int end) {
+        if (equalsAscii(bytes, start, end, "R") || equalsAscii(bytes, start, end, "rescue")) {
             return 1;
         }
-        if (equalsAscii(buf, start, end, "N") || equalsAscii(buf, start, end, "none")) {
+        if (equalsAscii(bytes, start, end, "N") || equalsAscii(bytes, start, end, "none")) {
             return 0;
         }
-        long level = parseLong(buf, start, end);
+        long level = parseLong(bytes, start, end);
         if (level < 0 || level > 10) {
             throw new MalformedMessageException("rescue level must be 0-10, R, N, rescue or none: '"
-                    + buf.toString(start, end - start, StandardCharsets.UTF_8) + "'");
+                    + new String(bytes, start, end - start, StandardCharsets.UTF_8) + "'");
         }
         return (int) level;
     }
 
-    static ObjectClass classOf(ByteBuf buf, int start, int end) {
+    private static final byte[][] CLASS_NAMES = new byte[ObjectClass.values().length][];
+    private static final byte[] AIRCRAFT = ascii("AIRCRAFT");
+    private static final byte[][] ZONE_NAMES = new byte[Area.ZONES.size()][];
+
+    static {
+        for (ObjectClass objectClass : ObjectClass.values()) {
+            CLASS_NAMES[objectClass.ordinal()] = ascii(objectClass.name());
+        }
+        for (Area zone : Area.ZONES) {
+            ZONE_NAMES[zone.ordinal()] = ascii(zone.name());
+        }
+    }
+
+    static ObjectClass classOf(byte[] bytes, int start, int end) {
         ObjectClass candidate = switch (end - start) {
             case 3 -> ObjectClass.FOD;
             case 4 -> ObjectClass.BIRD;
-            case 6 -> buf.getByte(start) == 'P' ? ObjectClass.PERSON : ObjectClass.ANIMAL;
+            case 6 -> bytes[start] == 'P' ? ObjectClass.PERSON : ObjectClass.ANIMAL;
             case 7 -> ObjectClass.VEHICLE;
-            case 8 -> ObjectClass.AIRPLANE;
+            case 8 -> bytes[start + 1] == 'I' && bytes[start + 3] == 'C' ? null : ObjectClass.AIRPLANE;
             case 11 -> ObjectClass.WORK_PERSON;
             case 12 -> ObjectClass.WORK_VEHICLE;
-            default -> null;
+            default -> ObjectClass.UNKNOWN;
         };
         if (candidate == null) {
-            return ObjectClass.UNKNOWN;
+            return equals(bytes, start, end, AIRCRAFT) ? ObjectClass.AIRPLANE : ObjectClass.UNKNOWN;
         }
-        if (equalsAscii(buf, start, end, candidate.name())
-                || (candidate == ObjectClass.AIRPLANE && equalsAscii(buf, start, end, "AIRCRAFT"))) {
+        if (candidate == ObjectClass.UNKNOWN) {
             return candidate;
         }
-        return ObjectClass.UNKNOWN;
+        return equals(bytes, start, end, CLASS_NAMES[candidate.ordinal()]) ? candidate : ObjectClass.UNKNOWN;
     }
 
-    static Area areaOf(ByteBuf buf, int start, int end) {
+    static Area areaOf(byte[] bytes, int start, int end) {
         int length = end - start;
+        Area candidate = null;
         if (length == 5) {
-            byte kind = buf.getByte(start);
-            byte letter = buf.getByte(start + 4);
-            if (kind == 'T' && equalsAscii(buf, start, start + 4, "TWY_") && letter >= 'A' && letter <= 'D') {
-                return Area.ZONES.get(letter - 'A');
-            }
-            if (kind == 'R' && equalsAscii(buf, start, start + 4, "RWY_") && (letter == 'A' || letter == 'B')) {
-                return letter == 'A' ? Area.RWY_A : Area.RWY_B;
+            byte letter = bytes[start + 4];
+            if (bytes[start] == 'T' && letter >= 'A' && letter <= 'D') {
+                candidate = Area.ZONES.get(letter - 'A');
+            } else if (bytes[start] == 'R' && (letter == 'A' || letter == 'B')) {
+                candidate = letter == 'A' ? Area.RWY_A : Area.RWY_B;
             }
         } else if (length == 7) {
-            byte letter = buf.getByte(start + 6);
-            if (equalsAscii(buf, start, start + 6, "GRASS_") && (letter == 'A' || letter == 'B')) {
-                return letter == 'A' ? Area.GRASS_A : Area.GRASS_B;
+            byte letter = bytes[start + 6];
+            if (letter == 'A' || letter == 'B') {
+                candidate = letter == 'A' ? Area.GRASS_A : Area.GRASS_B;
             }
-        } else if (length == 4 && equalsAscii(buf, start, end, "None")) {
+        } else if (length == 4 && equalsAscii(bytes, start, end, "None")) {
             return Area.NONE;
         }
-        return Area.UNKNOWN;
+        return candidate != null && equals(bytes, start, end, ZONE_NAMES[candidate.ordinal()]) ? candidate : Area.UNKNOWN;
     }
 
-    static boolean equalsAscii(ByteBuf buf, int start, int end, String ascii) {
+    private static boolean equals(byte[] bytes, int start, int end, byte[] name) {
+        return java.util.Arrays.equals(bytes, start, end, name, 0, name.length);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static boolean equalsAscii(byte[] bytes, int start, int end, String ascii) {
         if (end - start != ascii.length()) {
             return false;
         }
         for (int i = 0; i < ascii.length(); i++) {
-            if (buf.getByte(start + i) != ascii.charAt(i)) {
+            if (bytes[start + i] != ascii.charAt(i)) {
                 return false;
             }
         }

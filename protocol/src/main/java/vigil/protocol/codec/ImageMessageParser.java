@@ -99,9 +99,12 @@ final class ImageMessageParser {
         return s.skipFields(2) ? s.layout(1, false, false, s.position, maxImageSize) : null;
     }
 
-    /** Reads the header's fields and copies the image out of the buffer: its one and only copy. */
-    static NodeMessage parse(MessageType type, ByteBuf buf, int dataStart, Layout layout) {
-        FieldCursor header = new FieldCursor(buf, dataStart, buf.readerIndex() + layout.headerEnd());
+    /**
+     * Reads the header's fields from {@code header} (the bytes from the message's data to its header
+     * end, copied out by the decoder) and copies the image out of the buffer: its one and only copy.
+     */
+    static NodeMessage parse(MessageType type, ByteBuf buf, byte[] headerBytes, int headerLength, Layout layout) {
+        FieldCursor header = new FieldCursor(headerBytes, 0, headerLength);
         NodeMessage message = switch (type) {
             case ME_FD -> firstDetection(header, layout, buf);
             case MR_OD -> objectDetail(header, layout, buf);
@@ -199,7 +202,15 @@ final class ImageMessageParser {
         }
 
         boolean fieldIsDigits(int index) {
-            return FieldCursor.isDigits(buf, fieldStarts[index], fieldEnds[index]);
+            int start = fieldStarts[index];
+            int end = fieldEnds[index];
+            for (int i = start; i < end; i++) {
+                byte b = buf.getByte(i);
+                if (b < '0' || b > '9') {
+                    return false;
+                }
+            }
+            return end > start;
         }
 
         /** The index of the {@code $$} that ends an old {@code MR_OD} header, or -1 for more bytes. */
@@ -232,10 +243,26 @@ final class ImageMessageParser {
             return -1;
         }
 
+        /** A decimal number of up to 18 digits, or -1. */
+        private long digits(int start, int end) {
+            if (end == start || end - start > 18) {
+                return -1;
+            }
+            long value = 0;
+            for (int i = start; i < end; i++) {
+                int digit = buf.getByte(i) - '0';
+                if (digit < 0 || digit > 9) {
+                    return -1;
+                }
+                value = value * 10 + digit;
+            }
+            return value;
+        }
+
         Layout layout(int sizeIndex, boolean oldForm, boolean hasRescueField, int imageStart, int maxImageSize) {
             int start = fieldStarts[sizeIndex];
             int end = fieldEnds[sizeIndex];
-            long size = FieldCursor.parseLong(buf, start, end);
+            long size = digits(start, end);
             if (size < 0) {
                 throw new MalformedMessageException("image size is not a number: '"
                         + buf.toString(start, end - start, StandardCharsets.UTF_8) + "'");

@@ -44,6 +44,7 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
     /** The longest prefix ({@code AR_ERROR}) and its delimiter. */
     private static final int MAX_PREFIX_LENGTH = 8;
     private static final int EXCERPT_LENGTH = 60;
+    private static final int LINE_CHUNK = 2048;
 
     private enum State { MESSAGE_START, TEXT_LINE, IMAGE_HEADER, IMAGE_BODY, RESYNCHRONISE }
 
@@ -60,6 +61,8 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
     private ImageMessageParser.Layout layout;
     private boolean atLineStart;
     private boolean streamEnded;
+    /** Each line (or JPEG header) is copied here in bulk and parsed as a plain array. */
+    private byte[] lineBytes = new byte[LINE_CHUNK];
 
     public NodeMessageDecoder(TrafficCounters counters) {
         this(counters, DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_HISTORY_LINE_LENGTH, DEFAULT_MAX_IMAGE_SIZE);
@@ -146,7 +149,7 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
         }
         boolean hasData = in.getByte(prefixEnd) == ':';
         dataOffset = prefixEnd - start + (hasData ? 1 : 0);
-        scannedLength = dataOffset;
+        scannedLength = 0;
         boolean okFormMayCarryImage = type == MessageType.MR_OD || type == MessageType.LR_OI;
         if (okFormMayCarryImage && !in.isReadable(dataOffset + 3)) {
             return false;
@@ -165,11 +168,23 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
         };
     }
 
+    /**
+     * Copies the line into {@link #lineBytes} while looking for its end, a chunk at a time, so each
+     * byte is copied once and scanned once as a plain array; the chunk bounds what is copied past
+     * the line's end. {@link #scannedLength} remembers how far it got while the line is incomplete.
+     */
     private boolean decodeTextLine(ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
         int limit = isHistory(type) ? maxHistoryLineLength : maxLineLength;
-        int searchEnd = Math.min(in.writerIndex(), start + limit + 1);
-        int newline = in.indexOf(start + scannedLength, searchEnd, (byte) '\n');
+        int searchable = Math.min(in.readableBytes(), limit + 1);
+        int newline = -1;
+        while (newline < 0 && scannedLength < searchable) {
+            int chunk = Math.min(searchable - scannedLength, LINE_CHUNK);
+            ensureLineCapacity(scannedLength + chunk);
+            in.getBytes(start + scannedLength, lineBytes, scannedLength, chunk);
+            newline = indexOf(lineBytes, scannedLength, scannedLength + chunk, (byte) '\n');
+            scannedLength += chunk;
+        }
         if (newline < 0) {
             if (in.readableBytes() > limit) {
                 if (!fail(in, out, Failure.LINE_TOO_LONG, type + " line longer than " + limit + " bytes")) {
@@ -178,19 +193,27 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
                 startResynchronising();
                 return true;
             }
-            scannedLength = in.readableBytes();
             return false;
         }
-        int end = newline > start && in.getByte(newline - 1) == '\r' ? newline - 1 : newline;
-        int dataStart = Math.min(start + dataOffset, end);
+        int end = newline > 0 && lineBytes[newline - 1] == '\r' ? newline - 1 : newline;
         try {
-            emit(out, TextMessageParser.parse(type, dialect, in, dataStart, end));
+            emit(out, TextMessageParser.parse(type, dialect, lineBytes, Math.min(dataOffset, end), end));
         } catch (MalformedMessageException | IllegalArgumentException e) {
             fail(in, out, failureOf(e), type + ": " + e.getMessage()); // a whole line: its excerpt is here
         }
-        in.readerIndex(newline + 1);
+        in.skipBytes(newline + 1);
+        releaseLongLine();
         state = State.MESSAGE_START;
         return true;
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, byte value) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean decodeImageHeader(ByteBuf in, List<Object> out) {
@@ -224,7 +247,8 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
             return true;
         }
         try {
-            emit(out, ImageMessageParser.parse(type, in, in.readerIndex() + dataOffset, layout));
+            int headerLength = copyOut(in, in.readerIndex() + dataOffset, in.readerIndex() + layout.headerEnd());
+            emit(out, ImageMessageParser.parse(type, in, lineBytes, headerLength, layout));
         } catch (MalformedMessageException | IllegalArgumentException e) {
             if (!fail(in, out, failureOf(e), type + ": " + e.getMessage())) {
                 return false;
@@ -233,6 +257,27 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
         in.skipBytes(layout.messageLength());
         state = State.MESSAGE_START;
         return true;
+    }
+
+    /** Copies bytes into {@link #lineBytes}; returns how many. */
+    private int copyOut(ByteBuf in, int start, int end) {
+        int length = end - start;
+        ensureLineCapacity(length);
+        in.getBytes(start, lineBytes, 0, length);
+        return length;
+    }
+
+    private void ensureLineCapacity(int length) {
+        if (lineBytes.length < length) {
+            lineBytes = java.util.Arrays.copyOf(lineBytes, Math.max(length, lineBytes.length * 2));
+        }
+    }
+
+    /** Lets a history line's megabytes go once it is decoded. */
+    private void releaseLongLine() {
+        if (lineBytes.length > maxLineLength) {
+            lineBytes = new byte[LINE_CHUNK];
+        }
     }
 
     /** Skips to the next line that starts with a known prefix. */
@@ -304,39 +349,56 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
         return end >= 0 ? end : Math.min(in.writerIndex(), start + MAX_PREFIX_LENGTH + 1);
     }
 
-    /** Sets {@link #type} and {@link #dialect} from a known prefix; false for an unknown one. */
-    private boolean recognisePrefix(ByteBuf in, int start, int end) {
-        String prefix = in.toString(start, end - start, StandardCharsets.US_ASCII);
-        dialect = Dialect.AR;
-        type = switch (prefix) {
-            case "ME_OD" -> MessageType.ME_OD;
-            case "ME_FD" -> MessageType.ME_FD;
-            case "ME_BR" -> MessageType.ME_BR;
-            case "ME_RA" -> MessageType.ME_RA;
-            case "ME_RB" -> MessageType.ME_RB;
-            case "AR_AC" -> MessageType.AR_AC;
-            case "AR_UA" -> MessageType.AR_UA;
-            case "AH_AC" -> ah(MessageType.AR_AC);
-            case "AH_UA" -> ah(MessageType.AR_UA);
-            case "MR_CA" -> MessageType.MR_CA;
-            case "MR_CB" -> MessageType.MR_CB;
-            case "MR_MP" -> MessageType.MR_MP;
-            case "MR_OD" -> MessageType.MR_OD;
-            case "LR_OL" -> MessageType.LR_OL;
-            case "LR_BL" -> MessageType.LR_BL;
-            case "LR_RL" -> MessageType.LR_RL;
-            case "LR_OI" -> MessageType.LR_OI;
-            case "AR_ERROR" -> MessageType.AR_ERROR;
-            case "MR_ERROR" -> MessageType.MR_ERROR;
-            case "LR_ERROR" -> MessageType.LR_ERROR;
-            default -> null;
-        };
-        return type != null;
+    /** A known prefix as the bytes that spell it, with the type and dialect it names. */
+    private record Prefix(byte[] text, MessageType type, Dialect dialect) {
+        Prefix(String text, MessageType type, Dialect dialect) {
+            this(text.getBytes(StandardCharsets.US_ASCII), type, dialect);
+        }
     }
 
-    private MessageType ah(MessageType type) {
-        dialect = Dialect.AH;
-        return type;
+    private static final Prefix[] PREFIXES = {
+        new Prefix("ME_OD", MessageType.ME_OD, Dialect.AR),
+        new Prefix("ME_FD", MessageType.ME_FD, Dialect.AR),
+        new Prefix("ME_BR", MessageType.ME_BR, Dialect.AR),
+        new Prefix("ME_RA", MessageType.ME_RA, Dialect.AR),
+        new Prefix("ME_RB", MessageType.ME_RB, Dialect.AR),
+        new Prefix("AR_AC", MessageType.AR_AC, Dialect.AR),
+        new Prefix("AR_UA", MessageType.AR_UA, Dialect.AR),
+        new Prefix("AH_AC", MessageType.AR_AC, Dialect.AH),
+        new Prefix("AH_UA", MessageType.AR_UA, Dialect.AH),
+        new Prefix("MR_CA", MessageType.MR_CA, Dialect.AR),
+        new Prefix("MR_CB", MessageType.MR_CB, Dialect.AR),
+        new Prefix("MR_MP", MessageType.MR_MP, Dialect.AR),
+        new Prefix("MR_OD", MessageType.MR_OD, Dialect.AR),
+        new Prefix("LR_OL", MessageType.LR_OL, Dialect.AR),
+        new Prefix("LR_BL", MessageType.LR_BL, Dialect.AR),
+        new Prefix("LR_RL", MessageType.LR_RL, Dialect.AR),
+        new Prefix("LR_OI", MessageType.LR_OI, Dialect.AR),
+        new Prefix("AR_ERROR", MessageType.AR_ERROR, Dialect.AR),
+        new Prefix("MR_ERROR", MessageType.MR_ERROR, Dialect.AR),
+        new Prefix("LR_ERROR", MessageType.LR_ERROR, Dialect.AR),
+    };
+
+    /** Sets {@link #type} and {@link #dialect} from a known prefix; false for an unknown one. */
+    private boolean recognisePrefix(ByteBuf in, int start, int end) {
+        int length = end - start;
+        for (Prefix prefix : PREFIXES) {
+            if (prefix.text().length == length && matches(in, start, prefix.text())) {
+                type = prefix.type();
+                dialect = prefix.dialect();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(ByteBuf in, int start, byte[] text) {
+        for (int i = 0; i < text.length; i++) {
+            if (in.getByte(start + i) != text[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHistory(MessageType type) {

@@ -1,6 +1,5 @@
 package vigil.protocol.codec;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +32,11 @@ final class TextMessageParser {
     private TextMessageParser() {
     }
 
-    static NodeMessage parse(MessageType type, Dialect dialect, ByteBuf buf, int start, int end) {
+    static NodeMessage parse(MessageType type, Dialect dialect, byte[] bytes, int start, int end) {
         if (type == MessageType.AR_ERROR || type == MessageType.MR_ERROR || type == MessageType.LR_ERROR) {
-            return new CommandRejected(type, buf.toString(start, end - start, StandardCharsets.UTF_8));
+            return new CommandRejected(type, new String(bytes, start, end - start, StandardCharsets.UTF_8));
         }
-        FieldCursor data = new FieldCursor(buf, start, end);
+        FieldCursor data = new FieldCursor(bytes, start, end);
         NodeMessage message = switch (type) {
             case ME_OD -> objectSnapshot(data);
             case ME_BR -> new BirdRiskChanged(BirdRisk.fromCode(data.nextInt("bird risk", 1, 3)));

@@ -10,8 +10,9 @@ import vigil.protocol.wire.MessageType;
 
 /**
  * What one link received: bytes, messages by type, failures by kind, bytes skipped while
- * resynchronising, and replies that answered no command of ours. Written by the link's event loop,
- * read from any thread through {@link #snapshot()}.
+ * resynchronising, and replies that answered no command of ours. Written by the link's event loop
+ * only (so a plain read and a release write make an increment: no compare-and-set on the hot
+ * path), read from any thread through {@link #snapshot()}.
  */
 public final class TrafficCounters {
     private final AtomicLong bytes = new AtomicLong();
@@ -21,24 +22,32 @@ public final class TrafficCounters {
     private final AtomicLong unsolicitedReplies = new AtomicLong();
 
     void countBytes(long count) {
-        bytes.addAndGet(count);
+        add(bytes, count);
     }
 
     void countMessage(MessageType type) {
-        messages.incrementAndGet(type.ordinal());
+        increment(messages, type.ordinal());
     }
 
     void countFailure(Failure failure) {
-        failures.incrementAndGet(failure.ordinal());
-        messages.incrementAndGet(MessageType.INVALID.ordinal());
+        increment(failures, failure.ordinal());
+        increment(messages, MessageType.INVALID.ordinal());
     }
 
     void countSkipped(long count) {
-        skippedBytes.addAndGet(count);
+        add(skippedBytes, count);
     }
 
     public void countUnsolicitedReply() {
-        unsolicitedReplies.incrementAndGet();
+        add(unsolicitedReplies, 1);
+    }
+
+    private static void add(AtomicLong counter, long count) {
+        counter.setRelease(counter.getPlain() + count);
+    }
+
+    private static void increment(AtomicLongArray counters, int index) {
+        counters.setRelease(index, counters.getPlain(index) + 1);
     }
 
     public Snapshot snapshot() {

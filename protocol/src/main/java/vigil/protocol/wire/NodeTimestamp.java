@@ -1,10 +1,10 @@
 package vigil.protocol.wire;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -21,15 +21,43 @@ public record NodeTimestamp(String text, Instant instant) {
         }
     }
 
+    /** Reads the wire form {@code YYYY-MM-DDTHH:MM:SSZ}; any other text keeps a null instant. */
     public static NodeTimestamp parse(String text) {
-        if (text.isEmpty()) {
-            return new NodeTimestamp(text, null);
+        return new NodeTimestamp(text, instantOf(text));
+    }
+
+    // Read by hand: every ME_FD carries one, and a DateTimeFormatter costs a microsecond each.
+    private static Instant instantOf(String text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
         }
         try {
-            return new NodeTimestamp(text, LocalDateTime.parse(text, WIRE).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return new NodeTimestamp(text, null);
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null; // a day or hour out of range
         }
+    }
+
+    private static int digits(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** The wire form of an instant, to the second, in UTC. */
