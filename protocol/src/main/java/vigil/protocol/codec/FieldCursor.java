@@ -141,20 +141,86 @@ final class FieldCursor {
         return NodeTimestamp.parse(nextText(what));
     }
 
+    /**
+     * Reads a class name in one pass: the first bytes say which name it must be, that name is
+     * compared in place, and the byte after it must end the field. Anything else is UNKNOWN.
+     */
     ObjectClass nextClass() {
-        next("class");
+        startField("class");
+        ObjectClass expected = position < end ? expectedClass(bytes, position, end) : null;
+        if (expected != null && matchName(CLASS_NAMES[expected.ordinal()])) {
+            return expected;
+        }
+        if (expected == ObjectClass.AIRPLANE && matchName(AIRCRAFT)) {
+            return ObjectClass.AIRPLANE;
+        }
+        endFieldAt(position);
         if (fieldEnd == fieldStart) {
             throw new MalformedMessageException("class is empty");
         }
-        return classOf(bytes, fieldStart, fieldEnd);
+        return ObjectClass.UNKNOWN;
     }
 
+    /** Reads an area name in one pass, as {@link #nextClass()} reads a class. */
     Area nextArea() {
-        next("area");
+        startField("area");
+        Area expected = position < end ? expectedArea(bytes, position, end) : null;
+        if (expected != null && matchName(expected == Area.NONE ? NONE_AREA : ZONE_NAMES[expected.ordinal()])) {
+            return expected;
+        }
+        endFieldAt(position);
         if (fieldEnd == fieldStart) {
             throw new MalformedMessageException("area is empty");
         }
-        return areaOf(bytes, fieldStart, fieldEnd);
+        return Area.UNKNOWN;
+    }
+
+    /** Whether the field is exactly {@code name}; if so, the cursor moves past it. */
+    private boolean matchName(byte[] name) {
+        int nameEnd = position + name.length;
+        if (nameEnd > end || !java.util.Arrays.equals(bytes, position, nameEnd, name, 0, name.length)) {
+            return false;
+        }
+        byte after = nameEnd < end ? bytes[nameEnd] : 0;
+        if (after != 0 && after != FIELD && after != RECORD) {
+            return false;
+        }
+        fieldEnd = nameEnd;
+        delimiter = after;
+        position = nameEnd + 1;
+        return true;
+    }
+
+    /** The only class a name starting at {@code start} can be, from its first bytes; null for none. */
+    private static ObjectClass expectedClass(byte[] bytes, int start, int end) {
+        return switch (bytes[start]) {
+            case 'B' -> ObjectClass.BIRD;
+            case 'F' -> ObjectClass.FOD;
+            case 'P' -> ObjectClass.PERSON;
+            case 'V' -> ObjectClass.VEHICLE;
+            case 'A' -> start + 1 < end && bytes[start + 1] == 'N' ? ObjectClass.ANIMAL : ObjectClass.AIRPLANE;
+            case 'W' -> start + 5 < end && bytes[start + 5] == 'V' ? ObjectClass.WORK_VEHICLE : ObjectClass.WORK_PERSON;
+            default -> null;
+        };
+    }
+
+    private static Area expectedArea(byte[] bytes, int start, int end) {
+        byte kind = bytes[start];
+        if (kind == 'N') {
+            return Area.NONE;
+        }
+        if (kind == 'G') {
+            byte letter = start + 6 < end ? bytes[start + 6] : 0;
+            return letter == 'A' ? Area.GRASS_A : letter == 'B' ? Area.GRASS_B : null;
+        }
+        byte letter = start + 4 < end ? bytes[start + 4] : 0;
+        if (kind == 'T' && letter >= 'A' && letter <= 'D') {
+            return Area.ZONES.get(letter - 'A');
+        }
+        if (kind == 'R' && (letter == 'A' || letter == 'B')) {
+            return letter == 'A' ? Area.RWY_A : Area.RWY_B;
+        }
+        return null;
     }
 
     /** A rescue level, 0–10, or the old {@code R}/{@code N}/{@code rescue}/{@code none} state (1 or 0). */
@@ -195,23 +261,35 @@ final class FieldCursor {
     }
 
 
+    private static final byte[] RESCUE = ascii("rescue");
+    private static final byte[] NONE = ascii("none");
+
+    /** 0–10 as nodes send it, read first; the old states R and rescue (1), N and none (0) after. */
     static Integer rescueLevelOf(byte[] bytes, int start, int end) {
-        if (equalsAscii(bytes, start, end, "R") || equalsAscii(bytes, start, end, "rescue")) {
+        int length = end - start;
+        int first = length > 0 ? bytes[start] - '0' : -1;
+        if (length == 1 && first >= 0 && first <= 9) {
+            return first;
+        }
+        if (length == 2 && first == 1 && bytes[start + 1] == '0') {
+            return 10;
+        }
+        if (length == 1 && (bytes[start] == 'R' || bytes[start] == 'N')) {
+            return bytes[start] == 'R' ? 1 : 0;
+        }
+        if (equals(bytes, start, end, RESCUE)) {
             return 1;
         }
-        if (equalsAscii(bytes, start, end, "N") || equalsAscii(bytes, start, end, "none")) {
+        if (equals(bytes, start, end, NONE)) {
             return 0;
         }
-        long level = parseLong(bytes, start, end);
-        if (level < 0 || level > 10) {
-            throw new MalformedMessageException("rescue level must be 0-10, R, N, rescue or none: '"
-                    + new String(bytes, start, end - start, StandardCharsets.UTF_8) + "'");
-        }
-        return (int) level;
+        throw new MalformedMessageException("rescue level must be 0-10, R, N, rescue or none: '"
+                + new String(bytes, start, length, StandardCharsets.UTF_8) + "'");
     }
 
     private static final byte[][] CLASS_NAMES = new byte[ObjectClass.values().length][];
     private static final byte[] AIRCRAFT = ascii("AIRCRAFT");
+    private static final byte[] NONE_AREA = ascii("None");
     private static final byte[][] ZONE_NAMES = new byte[Area.ZONES.size()][];
 
     static {
@@ -221,47 +299,6 @@ final class FieldCursor {
         for (Area zone : Area.ZONES) {
             ZONE_NAMES[zone.ordinal()] = ascii(zone.name());
         }
-    }
-
-    static ObjectClass classOf(byte[] bytes, int start, int end) {
-        ObjectClass candidate = switch (end - start) {
-            case 3 -> ObjectClass.FOD;
-            case 4 -> ObjectClass.BIRD;
-            case 6 -> bytes[start] == 'P' ? ObjectClass.PERSON : ObjectClass.ANIMAL;
-            case 7 -> ObjectClass.VEHICLE;
-            case 8 -> bytes[start + 1] == 'I' && bytes[start + 3] == 'C' ? null : ObjectClass.AIRPLANE;
-            case 11 -> ObjectClass.WORK_PERSON;
-            case 12 -> ObjectClass.WORK_VEHICLE;
-            default -> ObjectClass.UNKNOWN;
-        };
-        if (candidate == null) {
-            return equals(bytes, start, end, AIRCRAFT) ? ObjectClass.AIRPLANE : ObjectClass.UNKNOWN;
-        }
-        if (candidate == ObjectClass.UNKNOWN) {
-            return candidate;
-        }
-        return equals(bytes, start, end, CLASS_NAMES[candidate.ordinal()]) ? candidate : ObjectClass.UNKNOWN;
-    }
-
-    static Area areaOf(byte[] bytes, int start, int end) {
-        int length = end - start;
-        Area candidate = null;
-        if (length == 5) {
-            byte letter = bytes[start + 4];
-            if (bytes[start] == 'T' && letter >= 'A' && letter <= 'D') {
-                candidate = Area.ZONES.get(letter - 'A');
-            } else if (bytes[start] == 'R' && (letter == 'A' || letter == 'B')) {
-                candidate = letter == 'A' ? Area.RWY_A : Area.RWY_B;
-            }
-        } else if (length == 7) {
-            byte letter = bytes[start + 6];
-            if (letter == 'A' || letter == 'B') {
-                candidate = letter == 'A' ? Area.GRASS_A : Area.GRASS_B;
-            }
-        } else if (length == 4 && equalsAscii(bytes, start, end, "None")) {
-            return Area.NONE;
-        }
-        return candidate != null && equals(bytes, start, end, ZONE_NAMES[candidate.ordinal()]) ? candidate : Area.UNKNOWN;
     }
 
     private static boolean equals(byte[] bytes, int start, int end, byte[] name) {

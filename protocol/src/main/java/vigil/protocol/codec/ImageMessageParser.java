@@ -41,13 +41,18 @@ final class ImageMessageParser {
     private ImageMessageParser() {
     }
 
+    /** How much of a message to hand {@link #scan}: its prefix, the longest header, and the byte after. */
+    static int window(int dataStart) {
+        return dataStart + MAX_HEADER_LENGTH + 2;
+    }
+
     /**
-     * Finds the layout of the message that starts at the buffer's reader index and whose data starts
-     * at {@code dataStart}, or returns null while the header is incomplete. Throws for a header that
-     * cannot be one, or an image over the limit.
+     * Finds the layout of a message from its first bytes ({@code available} of them, from the
+     * message's first byte; its data starts at {@code dataStart}), or returns null while the header
+     * is incomplete. Throws for a header that cannot be one, or an image over the limit.
      */
-    static Layout scan(MessageType type, ByteBuf buf, int dataStart, int maxImageSize) {
-        Scanner scanner = new Scanner(buf, dataStart);
+    static Layout scan(MessageType type, byte[] bytes, int available, int dataStart, int maxImageSize) {
+        Scanner scanner = new Scanner(bytes, available, dataStart);
         return switch (type) {
             case ME_FD -> scanFirstDetection(scanner, maxImageSize);
             case MR_OD -> scanObjectDetail(scanner, maxImageSize);
@@ -68,7 +73,7 @@ final class ImageMessageParser {
         if (!s.readable(s.position)) {
             return null;
         }
-        boolean hasRescueField = (s.buf.getByte(s.position) & 0xFF) != 0xFF;
+        boolean hasRescueField = (s.bytes[s.position] & 0xFF) != 0xFF;
         if (hasRescueField && !s.skipFields(1)) {
             return null;
         }
@@ -167,23 +172,25 @@ final class ImageMessageParser {
                 && buf.getUnsignedByte(end - 2) == 0xFF && buf.getUnsignedByte(end - 1) == 0xD9;
     }
 
-    /** Walks comma-terminated header fields, remembering where each lies. */
+    /** Walks comma-terminated header fields in a copy of the message's first bytes, remembering where each lies. */
     private static final class Scanner {
-        final ByteBuf buf;
+        final byte[] bytes;
+        final int available;
         final int dataStart;
         final int[] fieldStarts = new int[12];
         final int[] fieldEnds = new int[12];
         int fieldCount;
         int position;
 
-        Scanner(ByteBuf buf, int dataStart) {
-            this.buf = buf;
+        Scanner(byte[] bytes, int available, int dataStart) {
+            this.bytes = bytes;
+            this.available = available;
             this.dataStart = dataStart;
             this.position = dataStart;
         }
 
         boolean readable(int index) {
-            return index < buf.writerIndex();
+            return index < available;
         }
 
         /** Skips {@code count} fields each ended by a comma; false while the bytes are not all here. */
@@ -205,7 +212,7 @@ final class ImageMessageParser {
             int start = fieldStarts[index];
             int end = fieldEnds[index];
             for (int i = start; i < end; i++) {
-                byte b = buf.getByte(i);
+                byte b = bytes[i];
                 if (b < '0' || b > '9') {
                     return false;
                 }
@@ -219,16 +226,16 @@ final class ImageMessageParser {
             if (end < 0 || !readable(end + 1)) {
                 return -1;
             }
-            if (buf.getByte(end + 1) != '$') {
+            if (bytes[end + 1] != '$') {
                 throw new MalformedMessageException("the image size must be followed by $$");
             }
             return end;
         }
 
         private int findByte(byte wanted) {
-            int limit = Math.min(buf.writerIndex(), dataStart + MAX_HEADER_LENGTH);
+            int limit = Math.min(available, dataStart + MAX_HEADER_LENGTH);
             for (int i = position; i < limit; i++) {
-                byte b = buf.getByte(i);
+                byte b = bytes[i];
                 if (b == wanted) {
                     return i;
                 }
@@ -250,7 +257,7 @@ final class ImageMessageParser {
             }
             long value = 0;
             for (int i = start; i < end; i++) {
-                int digit = buf.getByte(i) - '0';
+                int digit = bytes[i] - '0';
                 if (digit < 0 || digit > 9) {
                     return -1;
                 }
@@ -265,14 +272,13 @@ final class ImageMessageParser {
             long size = digits(start, end);
             if (size < 0) {
                 throw new MalformedMessageException("image size is not a number: '"
-                        + buf.toString(start, end - start, StandardCharsets.UTF_8) + "'");
+                        + new String(bytes, start, end - start, StandardCharsets.UTF_8) + "'");
             }
             if (size > maxImageSize) {
                 throw new MalformedMessageException(Failure.IMAGE_TOO_LARGE,
                         "image of " + size + " bytes is over the limit of " + maxImageSize);
             }
-            int messageStart = buf.readerIndex();
-            return new Layout(end - messageStart, imageStart - messageStart, (int) size, oldForm, hasRescueField);
+            return new Layout(end, imageStart, (int) size, oldForm, hasRescueField);
         }
     }
 }

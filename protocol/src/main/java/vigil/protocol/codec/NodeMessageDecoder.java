@@ -21,6 +21,10 @@ import vigil.protocol.wire.NodeMessage;
  * simply wait for more bytes; the one scan that could grow long, for the end of a history line of
  * megabytes, remembers how far it got.
  *
+ * <p>The JPEG of a message is copied exactly once, out of the reads it arrived in (kept as a
+ * composite, never merged) into the array of its {@link vigil.protocol.wire.Jpeg}. A line is
+ * copied into a reusable array as its end is sought and parsed there.
+ *
  * <p>Limits, each a constructor parameter: a line (64 KiB; 16 MiB for {@code LR_OL}, {@code LR_BL}
  * and {@code LR_RL} replies, which grow with a busy node's day) and an image (8 MiB, refused as soon
  * as its header announces it, before anything is allocated).
@@ -69,6 +73,9 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
     }
 
     public NodeMessageDecoder(TrafficCounters counters, int maxLineLength, int maxHistoryLineLength, int maxImageSize) {
+        // Bytes that wait for the rest of their message are kept as a list of the reads they came
+        // in, not merged into one buffer: a JPEG is then copied once, into its array, and no more.
+        setCumulator(COMPOSITE_CUMULATOR);
         this.counters = counters;
         this.maxLineLength = maxLineLength;
         this.maxHistoryLineLength = maxHistoryLineLength;
@@ -218,7 +225,9 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
 
     private boolean decodeImageHeader(ByteBuf in, List<Object> out) {
         try {
-            layout = ImageMessageParser.scan(type, in, in.readerIndex() + dataOffset, maxImageSize);
+            int available = copyOut(in, in.readerIndex(),
+                    in.readerIndex() + Math.min(in.readableBytes(), ImageMessageParser.window(dataOffset)));
+            layout = ImageMessageParser.scan(type, lineBytes, available, dataOffset, maxImageSize);
         } catch (MalformedMessageException e) {
             if (!fail(in, out, e.failure(), type + ": " + e.getMessage())) {
                 return false;
