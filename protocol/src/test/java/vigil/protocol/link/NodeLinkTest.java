@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vigil.protocol.testing.Recorder.await;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -19,11 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.testing.EventLoops;
 import vigil.protocol.testing.Recorder;
 import vigil.protocol.wire.AuthorityLevel;
 import vigil.protocol.wire.AuthorityLevels;
@@ -44,20 +41,11 @@ import vigil.protocol.wire.Area;
 /** A real link over loopback TCP to a real simulated node. */
 class NodeLinkTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static EventLoopGroup group;
+    @RegisterExtension
+    static final EventLoops LOOPS = new EventLoops();
 
     private SimulatedNode node;
     private NodeLink link;
-
-    @BeforeAll
-    static void startLoops() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    }
-
-    @AfterAll
-    static void stopLoops() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     @AfterEach
     void closeAll() {
@@ -82,7 +70,7 @@ class NodeLinkTest {
     }
 
     private NodeLink connect(int port, LinkSettings settings, Recorder recorder) {
-        return new NodeLink(new NodeAddress("127.0.0.1", port), group, settings, recorder).start();
+        return new NodeLink(new NodeAddress("127.0.0.1", port), LOOPS.group(), settings, recorder).start();
     }
 
     @Test

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vigil.protocol.testing.Recorder.await;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,13 +19,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vigil.protocol.link.LinkSettings;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
+import vigil.protocol.testing.EventLoops;
 import vigil.protocol.testing.Recorder;
 import vigil.protocol.video.VideoReceiver;
 import vigil.protocol.wire.Area;
@@ -54,21 +51,12 @@ import vigil.protocol.wire.StopCamera;
 /** The simulated node behaves as PROTOCOL.md §5 says a node does, seen through a real link. */
 class SimulatedNodeTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static EventLoopGroup group;
+    @RegisterExtension
+    static final EventLoops LOOPS = new EventLoops();
 
     private SimulatedNode node;
     private NodeLink link;
     private final Recorder recorder = new Recorder();
-
-    @BeforeAll
-    static void startLoops() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    }
-
-    @AfterAll
-    static void stopLoops() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     @AfterEach
     void closeAll() {
@@ -82,7 +70,7 @@ class SimulatedNodeTest {
 
     private void start(SimulatedNode.Settings settings) throws InterruptedException {
         node = SimulatedNode.start(settings.withPort(0));
-        link = new NodeLink(new NodeAddress("127.0.0.1", node.port()), group, LinkSettings.defaults(), recorder).start();
+        link = new NodeLink(new NodeAddress("127.0.0.1", node.port()), LOOPS.group(), LinkSettings.defaults(), recorder).start();
         await("online", () -> link.state().isOnline(), WAIT);
     }
 
@@ -181,7 +169,7 @@ class SimulatedNodeTest {
     @Test
     void aCameraStreamsFramesOverUdpUntilStopped() throws Exception {
         List<vigil.protocol.video.VideoFrame> frames = Collections.synchronizedList(new java.util.ArrayList<>());
-        try (VideoReceiver receiver = VideoReceiver.bind(group, new InetSocketAddress("127.0.0.1", 0), frames::add)) {
+        try (VideoReceiver receiver = VideoReceiver.bind(LOOPS.group(), new InetSocketAddress("127.0.0.1", 0), frames::add)) {
             start(SimulatedNode.Settings.defaults().withUdpTarget(new InetSocketAddress("127.0.0.1", receiver.port())));
             link.send(new StartCamera(Camera.B)).get(5, TimeUnit.SECONDS);
             await("ten frames", () -> frames.size() >= 10, WAIT);

@@ -3,9 +3,6 @@ package vigil.protocol.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vigil.protocol.testing.Recorder.await;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.ByteArrayOutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -16,8 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vigil.protocol.testing.EventLoops;
 import vigil.protocol.testing.TestJpegs;
 import vigil.protocol.wire.Camera;
 
@@ -30,12 +28,14 @@ class VideoReceiverTest {
         return out.toByteArray();
     }
 
+    @RegisterExtension
+    static final EventLoops LOOPS = new EventLoops();
+
     @Test
     void goodFramesPassAndMalformedDatagramsAreDroppedAndCounted() throws Exception {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         List<VideoFrame> frames = Collections.synchronizedList(new ArrayList<>());
         byte[] jpeg = TestJpegs.bytes(60_000, 1); // a frame as large as a datagram allows
-        try (VideoReceiver receiver = VideoReceiver.bind(group, new InetSocketAddress("127.0.0.1", 0), frames::add);
+        try (VideoReceiver receiver = VideoReceiver.bind(LOOPS.group(), new InetSocketAddress("127.0.0.1", 0), frames::add);
              DatagramSocket sender = new DatagramSocket()) {
             var target = new InetSocketAddress("127.0.0.1", receiver.port());
             List<byte[]> datagrams = List.of(
@@ -62,8 +62,6 @@ class VideoReceiverTest {
             assertEquals(1.0, stats.framesPerSecond().get(Camera.B));
             assertEquals(1763789000123456789L, frames.getFirst().imageId());
             assertEquals(60_000, frames.getFirst().image().size());
-        } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 }
