@@ -1,0 +1,27 @@
+package vigil.storage;
+
+/** What an operator can do with an incident; each is appended to its history, never changed. */
+public enum ActionKind {
+    ACKNOWLEDGE, RESOLVE, FALSE_ALARM, REOPEN, NOTE, EXPORT;
+
+    /**
+     * The state this action leads to from {@code state}; the same state for a note or an export.
+     * Throws for a move that makes no sense (acknowledging a resolved incident, re-opening an open one).
+     */
+    public IncidentState apply(IncidentState state) {
+        return switch (this) {
+            case ACKNOWLEDGE -> require(state == IncidentState.NEW, state, IncidentState.ACKNOWLEDGED);
+            case RESOLVE -> require(state.isOpen(), state, IncidentState.RESOLVED);
+            case FALSE_ALARM -> require(state.isOpen(), state, IncidentState.FALSE_ALARM);
+            case REOPEN -> require(!state.isOpen(), state, IncidentState.ACKNOWLEDGED);
+            case NOTE, EXPORT -> state;
+        };
+    }
+
+    private IncidentState require(boolean allowed, IncidentState from, IncidentState to) {
+        if (!allowed) {
+            throw new IllegalStateException("cannot " + name().toLowerCase().replace('_', ' ') + " an incident that is " + from);
+        }
+        return to;
+    }
+}

@@ -1,0 +1,85 @@
+package vigil.storage;
+
+import static vigil.storage.schema.Tables.AUDIT_ENTRY;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import vigil.protocol.wire.Jpeg;
+
+/**
+ * The audit chain's head, owned by the storage writer's thread. Every sealed row (a recorded
+ * incident, an incident action, an authority change) gets the next entry: its hash covers the
+ * previous entry's hash and the row's canonical content. The head moves only when the writer's
+ * transaction commits.
+ */
+final class AuditChain {
+    static final String GENESIS = "0".repeat(64);
+
+    /** What an entry seals. */
+    enum Kind { INCIDENT, ACTION, AUTHORITY }
+
+    private long committedSeq;
+    private String committedHash;
+    private long pendingSeq;
+    private String pendingHash;
+
+    private AuditChain(long seq, String hash) {
+        committedSeq = pendingSeq = seq;
+        committedHash = pendingHash = hash;
+    }
+
+    static AuditChain load(DSLContext ctx) {
+        Record2<Long, String> head = ctx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.ENTRY_HASH)
+                .from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1).fetchOne();
+        return head == null ? new AuditChain(0, GENESIS) : new AuditChain(head.value1(), head.value2());
+    }
+
+    /** Appends the entry for one row, inside the writer's transaction. */
+    void seal(DSLContext tx, Kind kind, long subjectId, String canonicalContent) {
+        long seq = pendingSeq + 1;
+        String hash = hash(pendingHash, canonicalContent);
+        tx.insertInto(AUDIT_ENTRY)
+                .set(AUDIT_ENTRY.SEQ, seq)
+                .set(AUDIT_ENTRY.KIND, kind.name())
+                .set(AUDIT_ENTRY.SUBJECT_ID, subjectId)
+                .set(AUDIT_ENTRY.PREV_HASH, pendingHash)
+                .set(AUDIT_ENTRY.ENTRY_HASH, hash)
+                .execute();
+        pendingSeq = seq;
+        pendingHash = hash;
+    }
+
+    void committed() {
+        committedSeq = pendingSeq;
+        committedHash = pendingHash;
+    }
+
+    void rolledBack() {
+        pendingSeq = committedSeq;
+        pendingHash = committedHash;
+    }
+
+    static String hash(String previousHash, String canonicalContent) {
+        byte[] input = (previousHash + "\n" + canonicalContent).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(Jpeg.sha256(input));
+    }
+
+    /**
+     * A row's fields as one unambiguous string: each field is its length, a colon, and its text,
+     * so that no choice of text (a note with separators in it) can make two rows read alike.
+     */
+    static String canonical(Object... fields) {
+        StringBuilder text = new StringBuilder(128);
+        for (Object field : fields) {
+            if (field == null) {
+                text.append("-;");
+            } else {
+                String value = field.toString();
+                text.append(value.length()).append(':').append(value).append(';');
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,15 @@
+package vigil.storage;
+
+import java.util.List;
+
+/** What a verification checked, and every problem it found (none when the store is intact). */
+public record AuditReport(long entries, long images, long incidents, List<String> problems) {
+
+    public AuditReport {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean intact() {
+        return problems.isEmpty();
+    }
+}

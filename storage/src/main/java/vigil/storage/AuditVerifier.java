@@ -1,0 +1,144 @@
+package vigil.storage;
+
+import static vigil.storage.schema.Tables.AUDIT_ENTRY;
+import static vigil.storage.schema.Tables.AUTHORITY_CHANGE;
+import static vigil.storage.schema.Tables.IMAGE;
+import static vigil.storage.schema.Tables.INCIDENT;
+import static vigil.storage.schema.Tables.INCIDENT_ACTION;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import vigil.protocol.wire.Jpeg;
+import vigil.storage.schema.tables.records.AuthorityChangeRecord;
+import vigil.storage.schema.tables.records.IncidentActionRecord;
+import vigil.storage.schema.tables.records.IncidentRecord;
+
+/**
+ * Checks a store for tampering: every image against its hash; every audit entry against the row
+ * it seals and against the entry before it; every sealed table for rows the chain does not know;
+ * every incident's state against the actions that led to it.
+ */
+final class AuditVerifier {
+
+    private AuditVerifier() {
+    }
+
+    /** The fields of an incident that the chain seals (its state follows from its actions). */
+    static String canonical(IncidentRecord r) {
+        return AuditChain.canonical(r.getId(), r.getNodeId(), r.getEventType(), r.getObjectId(), r.getObjectClass(),
+                r.getMapX(), r.getMapY(), r.getZone(), r.getNodeTimestampText(), instant(r.getNodeTime()),
+                instant(r.getReceivedAt()), r.getRescueLevel(), r.getImageSha256());
+    }
+
+    static String canonical(IncidentActionRecord r) {
+        return AuditChain.canonical(r.getId(), r.getIncidentId(), r.getAction(), r.getNote(), r.getOperator(),
+                instant(r.getActedAt()));
+    }
+
+    static String canonical(AuthorityChangeRecord r) {
+        return AuditChain.canonical(r.getId(), r.getNodeId(), r.getLevelsBefore(), r.getLevelsAfter(), r.getOperator(),
+                instant(r.getAskedAt()), r.getOutcome(), r.getErrorCode());
+    }
+
+    private static Object instant(java.time.OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    static AuditReport verify(DSLContext ctx) {
+        List<String> problems = new ArrayList<>();
+        long images = verifyImages(ctx, problems);
+        long entries = verifyChain(ctx, problems);
+        long incidents = verifyStates(ctx, problems);
+        for (var kind : AuditChain.Kind.values()) {
+            var table = switch (kind) {
+                case INCIDENT -> INCIDENT;
+                case ACTION -> INCIDENT_ACTION;
+                case AUTHORITY -> AUTHORITY_CHANGE;
+            };
+            var id = table.field("ID", Long.class);
+            ctx.select(id).from(table)
+                    .where(id.notIn(ctx.select(AUDIT_ENTRY.SUBJECT_ID).from(AUDIT_ENTRY).where(AUDIT_ENTRY.KIND.eq(kind.name()))))
+                    .forEach(row -> problems.add(kind.name().toLowerCase() + " " + row.value1() + " is not in the audit chain"));
+        }
+        return new AuditReport(entries, images, incidents, problems);
+    }
+
+    private static long verifyImages(DSLContext ctx, List<String> problems) {
+        long count = 0;
+        try (var images = ctx.select(IMAGE.SHA256, IMAGE.BYTES).from(IMAGE).fetchLazy()) {
+            for (var image : images) {
+                count++;
+                String expected = image.get(IMAGE.SHA256);
+                String actual = HexFormat.of().formatHex(Jpeg.sha256(image.get(IMAGE.BYTES)));
+                if (!actual.equals(expected)) {
+                    problems.add("image " + expected + " does not match its hash (it hashes to " + actual + ")");
+                }
+            }
+        }
+        return count;
+    }
+
+    private static long verifyChain(DSLContext ctx, List<String> problems) {
+        long expectedSeq = 1;
+        String previousHash = AuditChain.GENESIS;
+        try (var entries = ctx.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ).fetchLazy()) {
+            for (var entry : entries) {
+                long seq = entry.getSeq();
+                if (seq != expectedSeq) {
+                    problems.add("audit entries " + expectedSeq + (seq - 1 > expectedSeq ? "-" + (seq - 1) : "") + " are missing");
+                }
+                if (!entry.getPrevHash().equals(previousHash)) {
+                    problems.add("audit entry " + seq + " does not follow the entry before it");
+                }
+                String content = sealedContent(ctx, AuditChain.Kind.valueOf(entry.getKind()), entry.getSubjectId());
+                String subject = entry.getKind().toLowerCase() + " " + entry.getSubjectId();
+                if (content == null) {
+                    problems.add(subject + " (audit entry " + seq + ") has been deleted");
+                } else if (!AuditChain.hash(entry.getPrevHash(), content).equals(entry.getEntryHash())) {
+                    problems.add(subject + " (audit entry " + seq + ") has been changed since it was recorded");
+                }
+                previousHash = entry.getEntryHash();
+                expectedSeq = seq + 1;
+            }
+        }
+        return expectedSeq - 1;
+    }
+
+    private static String sealedContent(DSLContext ctx, AuditChain.Kind kind, long id) {
+        return switch (kind) {
+            case INCIDENT -> ctx.selectFrom(INCIDENT).where(INCIDENT.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
+            case ACTION -> ctx.selectFrom(INCIDENT_ACTION).where(INCIDENT_ACTION.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
+            case AUTHORITY -> ctx.selectFrom(AUTHORITY_CHANGE).where(AUTHORITY_CHANGE.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
+        };
+    }
+
+    /** Replays each incident's actions; its stored state must be where they lead. */
+    private static long verifyStates(DSLContext ctx, List<String> problems) {
+        Map<Long, IncidentState> replayed = new HashMap<>();
+        try (var actions = ctx.selectFrom(INCIDENT_ACTION).orderBy(INCIDENT_ACTION.INCIDENT_ID, INCIDENT_ACTION.ID).fetchLazy()) {
+            for (var action : actions) {
+                IncidentState before = replayed.getOrDefault(action.getIncidentId(), IncidentState.NEW);
+                try {
+                    replayed.put(action.getIncidentId(), ActionKind.valueOf(action.getAction()).apply(before));
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    problems.add("incident " + action.getIncidentId() + " has an impossible action " + action.getId() + ": " + e.getMessage());
+                }
+            }
+        }
+        long count = 0;
+        try (var incidents = ctx.select(INCIDENT.ID, INCIDENT.STATE).from(INCIDENT).fetchLazy()) {
+            for (var incident : incidents) {
+                count++;
+                IncidentState expected = replayed.getOrDefault(incident.value1(), IncidentState.NEW);
+                if (!expected.name().equals(incident.value2())) {
+                    problems.add("incident " + incident.value1() + " is " + incident.value2() + " but its actions lead to " + expected);
+                }
+            }
+        }
+        return count;
+    }
+}

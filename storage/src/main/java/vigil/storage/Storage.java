@@ -1,0 +1,84 @@
+package vigil.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Vigil's incident database: an embedded H2 file in a data directory, migrated by Flyway on open,
+ * read and written through jOOQ. All writes go through one writer thread; reads run on the
+ * caller's thread. Open one per process: a second process gets a {@link StorageInUseException}.
+ */
+public final class Storage implements AutoCloseable {
+    /** H2's "database may be already in use". */
+    private static final int DATABASE_ALREADY_OPEN = 90020;
+
+    private final Path directory;
+    private final JdbcConnectionPool pool;
+    private final StorageWriter writer;
+    private final IncidentStore incidents;
+
+    private Storage(Path directory, JdbcConnectionPool pool) {
+        this.directory = directory;
+        this.pool = pool;
+        DSLContext ctx = DSL.using(pool, SQLDialect.H2);
+        this.writer = new StorageWriter(ctx);
+        this.incidents = new IncidentStore(ctx, writer);
+    }
+
+    /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
+    public static Storage open(Path directory) {
+        Path absolute = directory.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the data directory " + absolute, e);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(
+                "jdbc:h2:file:" + absolute.resolve("vigil") + ";DB_CLOSE_ON_EXIT=FALSE", "vigil", "");
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            return new Storage(absolute, pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            if (isAlreadyOpen(e)) {
+                throw new StorageInUseException(absolute, e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isAlreadyOpen(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public IncidentStore incidents() {
+        return incidents;
+    }
+
+    /** Checks every image against its hash, the audit chain against every sealed row, and each incident's state. */
+    public AuditReport verify() {
+        return AuditVerifier.verify(DSL.using(pool, SQLDialect.H2));
+    }
+
+    /** Finishes every submitted write, then closes the database. */
+    @Override
+    public void close() {
+        writer.close();
+        pool.dispose();
+    }
+}

@@ -1,0 +1,178 @@
+package vigil.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
+
+/** The store on real H2 files in a temporary directory. */
+class StorageTest {
+    private static final NodeAddress NODE = new NodeAddress("10.0.0.7", 5100);
+
+    @TempDir
+    Path data;
+
+    private static FirstDetection detection(long objectId, EventType eventType, int imageSeed) {
+        return new FirstDetection(eventType, objectId, ObjectClass.PERSON, 407, 469, Area.RWY_B,
+                NodeTimestamp.parse("2025-06-30T04:56:25Z"), eventType == EventType.RESCUE ? 1 : 0,
+                TestJpegs.jpeg(2237, imageSeed));
+    }
+
+    @Test
+    void anIncidentAndItsPictureOutliveTheProcessThatRecordedThem() throws Exception {
+        FirstDetection detection = detection(175125938503612L, EventType.RESCUE, 1);
+        Instant received = Instant.parse("2026-11-22T05:00:00.123456789Z");
+        Incident recorded;
+        try (Storage storage = Storage.open(data)) {
+            Recorded result = storage.incidents().record(NODE, detection, received).get(10, TimeUnit.SECONDS);
+            assertTrue(result.isNew());
+            recorded = result.incident();
+        }
+        try (Storage storage = Storage.open(data)) {
+            Incident found = storage.incidents().find(recorded.id()).orElseThrow();
+            assertEquals(recorded, found);
+            assertEquals(new Incident(recorded.id(), NODE, EventType.RESCUE, 175125938503612L, ObjectClass.PERSON, 407, 469,
+                    Area.RWY_B, NodeTimestamp.parse("2025-06-30T04:56:25Z"), Instant.parse("2026-11-22T05:00:00.123456Z"),
+                    1, detection.image().sha256Hex(), IncidentState.NEW, false), found);
+            assertEquals(3, found.priority());
+            assertEquals(detection.image(), storage.incidents().image(found.imageSha256()).orElseThrow());
+            assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+        }
+    }
+
+    @Test
+    void theSameObjectAndEventTypeIsOneIncidentEvenAfterANodeRestart() throws Exception {
+        try (Storage storage = Storage.open(data)) {
+            IncidentStore incidents = storage.incidents();
+            Recorded first = incidents.record(NODE, detection(42, EventType.UNAUTH, 1), Instant.now()).get();
+            Recorded again = incidents.record(NODE, detection(42, EventType.UNAUTH, 2), Instant.now()).get();
+            Recorded fallen = incidents.record(NODE, detection(42, EventType.RESCUE, 3), Instant.now()).get();
+            Recorded elsewhere = incidents.record(new NodeAddress("10.0.0.8", 5100), detection(42, EventType.UNAUTH, 1), Instant.now()).get();
+            assertFalse(again.isNew());
+            assertEquals(first.incident().id(), again.incident().id());
+            assertTrue(fallen.isNew());
+            assertTrue(elsewhere.isNew());
+            assertEquals(3, incidents.count());
+        }
+    }
+
+    @Test
+    void actionsMoveTheStateAndAreKeptInOrder() throws Exception {
+        try (Storage storage = Storage.open(data)) {
+            IncidentStore incidents = storage.incidents();
+            long id = incidents.record(NODE, detection(7, EventType.HAZARD, 1), Instant.now()).get().incident().id();
+            assertEquals(IncidentState.ACKNOWLEDGED, incidents.act(id, ActionKind.ACKNOWLEDGE, "ana", null).get().state());
+            assertEquals(IncidentState.ACKNOWLEDGED, incidents.act(id, ActionKind.NOTE, "ana", "team on the way; 2 min").get().state());
+            assertEquals(IncidentState.RESOLVED, incidents.act(id, ActionKind.RESOLVE, "ana", "debris removed").get().state());
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> incidents.act(id, ActionKind.ACKNOWLEDGE, "ben", null).get());
+            assertEquals("cannot acknowledge an incident that is RESOLVED", refused.getCause().getMessage());
+            assertEquals(IncidentState.ACKNOWLEDGED, incidents.act(id, ActionKind.REOPEN, "ben", null).get().state());
+            assertEquals(List.of(ActionKind.ACKNOWLEDGE, ActionKind.NOTE, ActionKind.RESOLVE, ActionKind.REOPEN),
+                    incidents.actions(id).stream().map(IncidentAction::kind).toList());
+            assertEquals("team on the way; 2 min", incidents.actions(id).get(1).note());
+            assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+        }
+    }
+
+    @Test
+    void manyConcurrentWritesAreBatchedAndABadOneFailsAlone() throws Exception {
+        try (Storage storage = Storage.open(data)) {
+            IncidentStore incidents = storage.incidents();
+            List<CompletableFuture<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                writes.add(incidents.record(NODE, detection(1000 + i, EventType.UNAUTH, i), Instant.now()));
+                if (i == 250) {
+                    writes.add(incidents.act(999_999, ActionKind.ACKNOWLEDGE, "ana", null));
+                }
+            }
+            long failed = writes.stream().filter(w -> {
+                try {
+                    w.get(30, TimeUnit.SECONDS);
+                    return false;
+                } catch (Exception e) {
+                    assertInstanceOf(IllegalArgumentException.class, e.getCause());
+                    return true;
+                }
+            }).count();
+            assertEquals(1, failed);
+            assertEquals(500, incidents.count());
+            AuditReport report = storage.verify();
+            assertTrue(report.intact(), report.problems()::toString);
+            assertEquals(500, report.entries());
+        }
+    }
+
+    @Test
+    void tamperingThroughPlainJdbcIsNamed() throws Exception {
+        long incidentId;
+        String imageHash;
+        try (Storage storage = Storage.open(data)) {
+            IncidentStore incidents = storage.incidents();
+            Incident incident = incidents.record(NODE, detection(5, EventType.UNAUTH, 1), Instant.now()).get().incident();
+            incidents.record(NODE, detection(6, EventType.UNAUTH, 2), Instant.now()).get();
+            incidentId = incident.id();
+            imageHash = incident.imageSha256();
+            incidents.act(incidentId, ActionKind.NOTE, "ana", "gate 4 was open").get();
+            incidents.act(incidentId, ActionKind.ACKNOWLEDGE, "ana", null).get();
+        }
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("vigil"), "vigil", "");
+             Statement sql = jdbc.createStatement()) {
+            sql.executeUpdate("UPDATE image SET bytes = CAST(REPLACE(RAWTOHEX(bytes), 'FFD9', 'FFDA') AS VARBINARY) WHERE sha256 = '" + imageHash + "'");
+            sql.executeUpdate("UPDATE incident_action SET note = 'gate 4 was closed' WHERE action = 'NOTE'");
+            sql.executeUpdate("DELETE FROM incident_action WHERE action = 'ACKNOWLEDGE'");
+        }
+        try (Storage storage = Storage.open(data)) {
+            AuditReport report = storage.verify();
+            assertFalse(report.intact());
+            List<String> problems = report.problems();
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("image " + imageHash + " does not match its hash")), problems::toString);
+            assertTrue(problems.stream().anyMatch(p -> p.matches("action \\d+ \\(audit entry 3\\) has been changed since it was recorded")), problems::toString);
+            assertTrue(problems.stream().anyMatch(p -> p.matches("action \\d+ \\(audit entry 4\\) has been deleted")), problems::toString);
+            assertTrue(problems.contains("incident " + incidentId + " is ACKNOWLEDGED but its actions lead to NEW"), problems::toString);
+        }
+    }
+
+    @Test
+    void aSecondProcessIsToldTheStoreIsInUse() throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldStorageOpen.class.getName(), data.toString())
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream()));
+            String line;
+            while ((line = output.readLine()) != null && !line.equals("open")) {
+                // the holder's JVM warnings
+            }
+            assertEquals("open", line);
+            StorageInUseException inUse = assertThrows(StorageInUseException.class, () -> Storage.open(data));
+            assertTrue(inUse.getMessage().startsWith("the incident database in " + data.toAbsolutePath() + " is in use by another Vigil process"),
+                    inUse.getMessage());
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
