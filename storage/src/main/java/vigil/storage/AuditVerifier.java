@@ -5,6 +5,8 @@ import static vigil.storage.schema.Tables.AUTHORITY_CHANGE;
 import static vigil.storage.schema.Tables.IMAGE;
 import static vigil.storage.schema.Tables.INCIDENT;
 import static vigil.storage.schema.Tables.INCIDENT_ACTION;
+import static vigil.storage.schema.Tables.PRUNED_SUBJECT;
+import static vigil.storage.schema.Tables.RETENTION_PRUNE;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +60,7 @@ final class AuditVerifier {
                 case INCIDENT -> INCIDENT;
                 case ACTION -> INCIDENT_ACTION;
                 case AUTHORITY -> AUTHORITY_CHANGE;
+                case PRUNE -> RETENTION_PRUNE;
             };
             var id = table.field("ID", Long.class);
             ctx.select(id).from(table)
@@ -94,10 +97,13 @@ final class AuditVerifier {
                 if (!entry.getPrevHash().equals(previousHash)) {
                     problems.add("audit entry " + seq + " does not follow the entry before it");
                 }
-                String content = sealedContent(ctx, AuditChain.Kind.valueOf(entry.getKind()), entry.getSubjectId());
+                AuditChain.Kind kind = AuditChain.Kind.valueOf(entry.getKind());
+                String content = sealedContent(ctx, kind, entry.getSubjectId());
                 String subject = entry.getKind().toLowerCase() + " " + entry.getSubjectId();
                 if (content == null) {
-                    problems.add(subject + " (audit entry " + seq + ") has been deleted");
+                    if (kind == AuditChain.Kind.PRUNE || !wasPruned(ctx, kind, entry.getSubjectId())) {
+                        problems.add(subject + " (audit entry " + seq + ") has been deleted");
+                    }
                 } else if (!AuditChain.hash(entry.getPrevHash(), content).equals(entry.getEntryHash())) {
                     problems.add(subject + " (audit entry " + seq + ") has been changed since it was recorded");
                 }
@@ -108,12 +114,30 @@ final class AuditVerifier {
         return expectedSeq - 1;
     }
 
+    /** Whether a sealed prune removed the row (the prune's own entry seals the list of what it removed). */
+    private static boolean wasPruned(DSLContext ctx, AuditChain.Kind kind, long id) {
+        return ctx.fetchExists(PRUNED_SUBJECT, PRUNED_SUBJECT.KIND.eq(kind.name()), PRUNED_SUBJECT.SUBJECT_ID.eq(id));
+    }
+
     private static String sealedContent(DSLContext ctx, AuditChain.Kind kind, long id) {
         return switch (kind) {
+            case PRUNE -> ctx.selectFrom(RETENTION_PRUNE).where(RETENTION_PRUNE.ID.eq(id)).fetchOptional()
+                    .map(prune -> AuditChain.canonical(prune.getId(), prune.getPrunedAt().toInstant(),
+                            prune.getOlderThan().toInstant(), prunedList(ctx, prune.getId())))
+                    .orElse(null);
             case INCIDENT -> ctx.selectFrom(INCIDENT).where(INCIDENT.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
             case ACTION -> ctx.selectFrom(INCIDENT_ACTION).where(INCIDENT_ACTION.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
             case AUTHORITY -> ctx.selectFrom(AUTHORITY_CHANGE).where(AUTHORITY_CHANGE.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
         };
+    }
+
+    private static String prunedList(DSLContext ctx, long pruneId) {
+        List<String> removed = new ArrayList<>();
+        ctx.select(PRUNED_SUBJECT.KIND, PRUNED_SUBJECT.SUBJECT_ID).from(PRUNED_SUBJECT)
+                .where(PRUNED_SUBJECT.PRUNE_ID.eq(pruneId))
+                .orderBy(PRUNED_SUBJECT.KIND.desc(), PRUNED_SUBJECT.SUBJECT_ID)
+                .forEach(r -> removed.add((r.value1().equals(AuditChain.Kind.INCIDENT.name()) ? "I" : "A") + r.value2()));
+        return String.join(",", removed);
     }
 
     /** Replays each incident's actions; its stored state must be where they lead. */

@@ -4,6 +4,8 @@ import static vigil.storage.schema.Tables.IMAGE;
 import static vigil.storage.schema.Tables.INCIDENT;
 import static vigil.storage.schema.Tables.INCIDENT_ACTION;
 import static vigil.storage.schema.Tables.NODE;
+import static vigil.storage.schema.Tables.PRUNED_SUBJECT;
+import static vigil.storage.schema.Tables.RETENTION_PRUNE;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +15,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.EventType;
@@ -47,7 +57,7 @@ public final class IncidentStore {
     public CompletableFuture<Recorded> record(NodeAddress node, FirstDetection detection, Instant receivedAt) {
         Instant received = receivedAt.truncatedTo(ChronoUnit.MICROS);
         return writer.submit((tx, chain) -> {
-            long nodeId = nodeId(tx, node, received);
+            long nodeId = Nodes.id(tx, node, received);
             IncidentRecord existing = tx.selectFrom(INCIDENT)
                     .where(INCIDENT.NODE_ID.eq(nodeId), INCIDENT.OBJECT_ID.eq(detection.objectId()),
                             INCIDENT.EVENT_TYPE.eq(detection.eventType().name()))
@@ -97,8 +107,11 @@ public final class IncidentStore {
             chain.seal(tx, AuditChain.Kind.ACTION, action.getId(), AuditVerifier.canonical(action));
             if (!next.name().equals(incident.getState())) {
                 incident.setState(next.name());
-                incident.store();
             }
+            if (kind == ActionKind.EXPORT) {
+                incident.setEvidenceHold(true); // what was handed over as evidence is never pruned
+            }
+            incident.store();
             return incident(incident, nodeAddress(tx, incident.getNodeId()));
         });
     }
@@ -125,19 +138,129 @@ public final class IncidentStore {
         return ctx.fetchCount(INCIDENT);
     }
 
-    /** Finds or adds the node, and notes that it was seen now. */
-    private static long nodeId(DSLContext tx, NodeAddress node, Instant seen) {
-        var row = tx.selectFrom(NODE).where(NODE.HOST.eq(node.host()), NODE.PORT.eq(node.port())).fetchOne();
-        if (row == null) {
-            row = tx.newRecord(NODE);
-            row.setName(node.toString());
-            row.setHost(node.host());
-            row.setPort(node.port());
-            row.setFirstSeen(time(seen));
+    /** Incidents matching {@code query}, newest first, {@code limit} at most, after {@code after} (null: from the newest). */
+    public IncidentPage search(IncidentQuery query, IncidentPage.Cursor after, int limit) {
+        Condition where = conditionOf(query);
+        if (after != null) {
+            OffsetDateTime time = time(after.receivedAt());
+            where = where.and(INCIDENT.RECEIVED_AT.lt(time)
+                    .or(INCIDENT.RECEIVED_AT.eq(time).and(INCIDENT.ID.lt(after.id()))));
         }
-        row.setLastSeen(time(seen));
-        row.store();
-        return row.getId();
+        List<Incident> rows = ctx.select(INCIDENT.fields()).select(NODE.HOST, NODE.PORT)
+                .from(INCIDENT).join(NODE).on(NODE.ID.eq(INCIDENT.NODE_ID))
+                .where(where)
+                .orderBy(INCIDENT.RECEIVED_AT.desc(), INCIDENT.ID.desc())
+                .limit(limit + 1)
+                .fetch(IncidentStore::incidentWithNode);
+        if (rows.size() <= limit) {
+            return new IncidentPage(rows, null);
+        }
+        List<Incident> page = rows.subList(0, limit);
+        Incident last = page.getLast();
+        return new IncidentPage(List.copyOf(page), new IncidentPage.Cursor(last.receivedAt(), last.id()));
+    }
+
+    /** How many incidents match {@code query}, by zone, by class and by hour (UTC). */
+    public Statistics statistics(IncidentQuery query) {
+        Condition where = conditionOf(query);
+        Map<Area, Long> byZone = new EnumMap<>(Area.class);
+        ctx.select(INCIDENT.ZONE, DSL.count()).from(INCIDENT).join(NODE).on(NODE.ID.eq(INCIDENT.NODE_ID))
+                .where(where).groupBy(INCIDENT.ZONE)
+                .forEach(r -> byZone.put(Area.valueOf(r.value1()), r.value2().longValue()));
+        Map<ObjectClass, Long> byClass = new EnumMap<>(ObjectClass.class);
+        ctx.select(INCIDENT.OBJECT_CLASS, DSL.count()).from(INCIDENT).join(NODE).on(NODE.ID.eq(INCIDENT.NODE_ID))
+                .where(where).groupBy(INCIDENT.OBJECT_CLASS)
+                .forEach(r -> byClass.put(ObjectClass.valueOf(r.value1()), r.value2().longValue()));
+        Field<OffsetDateTime> hour = DSL.field("DATE_TRUNC('HOUR', {0})", OffsetDateTime.class, INCIDENT.RECEIVED_AT);
+        Map<Instant, Long> byHour = new LinkedHashMap<>();
+        ctx.select(hour, DSL.count()).from(INCIDENT).join(NODE).on(NODE.ID.eq(INCIDENT.NODE_ID))
+                .where(where).groupBy(hour).orderBy(hour)
+                .forEach(r -> byHour.put(r.value1().toInstant(), r.value2().longValue()));
+        return new Statistics(byZone, byClass, byHour);
+    }
+
+    /** Counts of incidents for the statistics view. */
+    public record Statistics(Map<Area, Long> byZone, Map<ObjectClass, Long> byClass, Map<Instant, Long> byHour) {
+    }
+
+    /**
+     * Removes resolved and false-alarm incidents received before {@code olderThan} (never open ones,
+     * never ones on evidence hold), their actions, and pictures no other incident shows. The prune
+     * is sealed in the audit chain with every row it removed. Returns how many incidents went.
+     */
+    public CompletableFuture<Integer> prune(Instant olderThan) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant cutoff = olderThan.truncatedTo(ChronoUnit.MICROS);
+        return writer.submit((tx, chain) -> {
+            List<Long> incidents = tx.select(INCIDENT.ID).from(INCIDENT)
+                    .where(INCIDENT.STATE.in(IncidentState.RESOLVED.name(), IncidentState.FALSE_ALARM.name()),
+                            INCIDENT.EVIDENCE_HOLD.isFalse(), INCIDENT.RECEIVED_AT.lt(time(cutoff)))
+                    .orderBy(INCIDENT.ID) // the sealed list of what went is in id order, as verification reads it
+                    .fetch(INCIDENT.ID);
+            if (incidents.isEmpty()) {
+                return 0;
+            }
+            List<Long> actions = tx.select(INCIDENT_ACTION.ID).from(INCIDENT_ACTION)
+                    .where(INCIDENT_ACTION.INCIDENT_ID.in(incidents)).orderBy(INCIDENT_ACTION.ID).fetch(INCIDENT_ACTION.ID);
+            var prune = tx.newRecord(RETENTION_PRUNE);
+            prune.setPrunedAt(time(now));
+            prune.setOlderThan(time(cutoff));
+            prune.setIncidentCount(incidents.size());
+            prune.store();
+            List<String> removed = new ArrayList<>();
+            for (long id : incidents) {
+                tx.insertInto(PRUNED_SUBJECT).set(PRUNED_SUBJECT.KIND, AuditChain.Kind.INCIDENT.name())
+                        .set(PRUNED_SUBJECT.SUBJECT_ID, id).set(PRUNED_SUBJECT.PRUNE_ID, prune.getId()).execute();
+                removed.add("I" + id);
+            }
+            for (long id : actions) {
+                tx.insertInto(PRUNED_SUBJECT).set(PRUNED_SUBJECT.KIND, AuditChain.Kind.ACTION.name())
+                        .set(PRUNED_SUBJECT.SUBJECT_ID, id).set(PRUNED_SUBJECT.PRUNE_ID, prune.getId()).execute();
+                removed.add("A" + id);
+            }
+            chain.seal(tx, AuditChain.Kind.PRUNE, prune.getId(),
+                    AuditChain.canonical(prune.getId(), now, cutoff, String.join(",", removed)));
+            tx.deleteFrom(INCIDENT_ACTION).where(INCIDENT_ACTION.ID.in(actions)).execute();
+            tx.deleteFrom(INCIDENT).where(INCIDENT.ID.in(incidents)).execute();
+            tx.deleteFrom(IMAGE).where(DSL.notExists(
+                    DSL.selectOne().from(INCIDENT).where(INCIDENT.IMAGE_SHA256.eq(IMAGE.SHA256)))).execute();
+            return incidents.size();
+        });
+    }
+
+    private static Condition conditionOf(IncidentQuery query) {
+        List<Condition> conditions = new ArrayList<>();
+        if (query.since() != null) {
+            conditions.add(INCIDENT.RECEIVED_AT.ge(time(query.since())));
+        }
+        if (query.until() != null) {
+            conditions.add(INCIDENT.RECEIVED_AT.lt(time(query.until())));
+        }
+        if (!query.eventTypes().isEmpty()) {
+            conditions.add(INCIDENT.EVENT_TYPE.in(query.eventTypes().stream().map(Enum::name).toList()));
+        }
+        if (!query.classes().isEmpty()) {
+            conditions.add(INCIDENT.OBJECT_CLASS.in(query.classes().stream().map(Enum::name).toList()));
+        }
+        if (!query.zones().isEmpty()) {
+            conditions.add(INCIDENT.ZONE.in(query.zones().stream().map(Enum::name).toList()));
+        }
+        if (!query.states().isEmpty()) {
+            conditions.add(INCIDENT.STATE.in(query.states().stream().map(Enum::name).toList()));
+        }
+        if (query.node() != null) {
+            conditions.add(NODE.HOST.eq(query.node().host()).and(NODE.PORT.eq(query.node().port())));
+        }
+        if (query.noteText() != null && !query.noteText().isBlank()) {
+            conditions.add(DSL.exists(DSL.selectOne().from(INCIDENT_ACTION)
+                    .where(INCIDENT_ACTION.INCIDENT_ID.eq(INCIDENT.ID),
+                            INCIDENT_ACTION.NOTE.containsIgnoreCase(query.noteText().strip()))));
+        }
+        return DSL.and(conditions);
+    }
+
+    private static Incident incidentWithNode(Record row) {
+        return incident(row.into(INCIDENT), new NodeAddress(row.get(NODE.HOST), row.get(NODE.PORT)));
     }
 
     /**

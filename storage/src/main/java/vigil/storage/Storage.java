@@ -22,6 +22,8 @@ public final class Storage implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final StorageWriter writer;
     private final IncidentStore incidents;
+    private final AuthorityLog authority;
+    private final SiteEventLog siteEvents;
 
     private Storage(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -29,6 +31,8 @@ public final class Storage implements AutoCloseable {
         DSLContext ctx = DSL.using(pool, SQLDialect.H2);
         this.writer = new StorageWriter(ctx);
         this.incidents = new IncidentStore(ctx, writer);
+        this.authority = new AuthorityLog(ctx, writer);
+        this.siteEvents = new SiteEventLog(ctx, writer);
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -68,6 +72,14 @@ public final class Storage implements AutoCloseable {
 
     public IncidentStore incidents() {
         return incidents;
+    }
+
+    public AuthorityLog authority() {
+        return authority;
+    }
+
+    public SiteEventLog siteEvents() {
+        return siteEvents;
     }
 
     /** Checks every image against its hash, the audit chain against every sealed row, and each incident's state. */
