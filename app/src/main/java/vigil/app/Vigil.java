@@ -6,15 +6,21 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vigil.app.cli.ExportCommand;
+import vigil.app.cli.IncidentsCommand;
+import vigil.app.cli.RecordCommand;
 import vigil.app.cli.SimCommand;
 import vigil.app.cli.TapCommand;
+import vigil.app.cli.VerifyCommand;
+import vigil.storage.StorageInUseException;
 
 /** The {@code vigil} command: the console (with a later version), and its subcommands. */
 @Command(name = "vigil",
         description = "Operator console for security control rooms.",
         mixinStandardHelpOptions = true,
         versionProvider = Vigil.Version.class,
-        subcommands = {SimCommand.class, TapCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimCommand.class, TapCommand.class, RecordCommand.class, IncidentsCommand.class,
+                ExportCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
 
     public static void main(String[] args) {
@@ -22,7 +28,15 @@ public final class Vigil implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Vigil());
+        return new CommandLine(new Vigil())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    if (error instanceof StorageInUseException) { // a situation to explain, not a bug to dump
+                        commandLine.getErr().println("vigil: " + error.getMessage());
+                        return 3;
+                    }
+                    throw error;
+                });
     }
 
     @Override

@@ -136,7 +136,8 @@ final class Scenario {
             case FOD -> 0;
             case UNKNOWN -> random.nextDouble(3, 8);
         };
-        track.lifetime = objectClass == ObjectClass.FOD ? random.nextDouble(60, 200) : random.nextDouble(40, 150);
+        // Short lives keep new objects, and so new first detections, coming every few seconds.
+        track.lifetime = objectClass == ObjectClass.FOD ? random.nextDouble(30, 120) : random.nextDouble(15, 60);
         track.positionUnknown = quirks && id % 7 == 0;
         return track;
     }
@@ -186,7 +187,7 @@ final class Scenario {
                 gone = downFor > 45; // picked up by the rescue team
                 return;
             }
-            if (objectClass.canFall() && age > 8 && random.nextDouble() < seconds / 90) {
+            if (objectClass.canFall() && age > 8 && random.nextDouble() < seconds / 45) {
                 rescueLevel = 1;
                 return;
             }

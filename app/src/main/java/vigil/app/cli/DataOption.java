@@ -1,0 +1,22 @@
+package vigil.app.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import vigil.storage.DataDirectory;
+import vigil.storage.Storage;
+
+/** {@code --data DIR}: where the incident database is (else $VIGIL_DATA, else ~/.local/share/vigil). */
+final class DataOption {
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory (default: $VIGIL_DATA, else $XDG_DATA_HOME/vigil or ~/.local/share/vigil).")
+    Path data;
+
+    Path directory() {
+        return DataDirectory.resolve(data, System.getenv());
+    }
+
+    Storage open() {
+        return Storage.open(directory());
+    }
+}

@@ -1,0 +1,64 @@
+package vigil.app.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import vigil.storage.Incident;
+import vigil.storage.IncidentAction;
+
+/** An incident and its history as one JSON object: every field the store keeps. */
+public final class IncidentJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private IncidentJson() {
+    }
+
+    public static String toJson(Incident incident, List<IncidentAction> actions) {
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            write(json, incident, actions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    public static void write(JsonGenerator json, Incident incident, List<IncidentAction> actions) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("id", incident.id());
+        json.writeStringField("node", incident.node().toString());
+        json.writeStringField("eventType", incident.eventType().name());
+        json.writeNumberField("objectId", incident.objectId());
+        json.writeStringField("class", incident.objectClass().name());
+        json.writeNumberField("x", incident.x());
+        json.writeNumberField("y", incident.y());
+        json.writeStringField("zone", incident.zone().name());
+        json.writeStringField("nodeTimestamp", incident.nodeTimestamp().text());
+        json.writeStringField("nodeTime", incident.nodeTimestamp().instant() == null ? null : incident.nodeTimestamp().instant().toString());
+        json.writeStringField("receivedAt", incident.receivedAt().toString());
+        if (incident.rescueLevel() == null) {
+            json.writeNullField("rescueLevel");
+        } else {
+            json.writeNumberField("rescueLevel", incident.rescueLevel());
+        }
+        json.writeStringField("imageSha256", incident.imageSha256());
+        json.writeStringField("state", incident.state().name());
+        json.writeNumberField("priority", incident.priority());
+        json.writeBooleanField("evidenceHold", incident.evidenceHold());
+        json.writeArrayFieldStart("actions");
+        for (IncidentAction action : actions) {
+            json.writeStartObject();
+            json.writeNumberField("id", action.id());
+            json.writeStringField("action", action.kind().name());
+            json.writeStringField("note", action.note());
+            json.writeStringField("operator", action.operator());
+            json.writeStringField("actedAt", action.actedAt().toString());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,53 @@
+package vigil.app.cli;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vigil.storage.Incident;
+import vigil.storage.IncidentPage;
+import vigil.storage.Storage;
+
+/** {@code vigil incidents}: lists recorded incidents, newest first. */
+@Command(name = "incidents", mixinStandardHelpOptions = true, description = "List recorded incidents, newest first.")
+public final class IncidentsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    @Mixin
+    DataOption data;
+
+    @Mixin
+    IncidentFilters filters;
+
+    @Option(names = "--json", description = "One JSON object per incident per line.")
+    boolean json;
+
+    @Option(names = "--limit", defaultValue = "1000", description = "At most this many (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+        try (Storage storage = data.open()) {
+            if (!json) {
+                System.out.printf("%8s  %-19s  %-6s  %-12s  %-7s  %-12s  %-21s  %s%n",
+                        "ID", "RECEIVED", "EVENT", "CLASS", "ZONE", "STATE", "NODE", "OBJECT");
+            }
+            int printed = 0;
+            IncidentPage.Cursor cursor = null;
+            do {
+                IncidentPage page = storage.incidents().search(filters.query(), cursor, Math.min(500, limit - printed));
+                for (Incident incident : page.incidents()) {
+                    System.out.println(json ? IncidentJson.toJson(incident, storage.incidents().actions(incident.id()))
+                            : String.format("%8d  %-19s  %-6s  %-12s  %-7s  %-12s  %-21s  %d", incident.id(),
+                                    LOCAL.format(incident.receivedAt()), incident.eventType(), incident.objectClass(),
+                                    incident.zone(), incident.state(), incident.node(), incident.objectId()));
+                    printed++;
+                }
+                cursor = page.next();
+            } while (cursor != null && printed < limit);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package vigil.app.cli;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vigil.app.recording.Recorder;
+import vigil.protocol.link.LinkSettings;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.link.NodeLink;
+import vigil.storage.Incident;
+import vigil.storage.Storage;
+
+/** {@code vigil record}: the console without its screen, recording incidents and site events. */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = "Record the incidents and site events of one or more nodes, with no screen.")
+public final class RecordCommand implements Callable<Integer> {
+
+    @Option(names = "--node", paramLabel = "HOST:PORT", required = true, description = "A node to record (repeatable).")
+    List<String> nodes;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
+    Double duration;
+
+    @Option(names = "--once", description = "Do not reconnect: stop when every node has closed its connection.")
+    boolean once;
+
+    @Override
+    public Integer call() {
+        Storage storage = data.open();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Recorder recorder = new Recorder(storage, recorded -> System.out.println(line(recorded.incident())),
+                error -> System.err.println("vigil record: a write failed: " + error.getMessage()));
+        List<NodeLink> links = new ArrayList<>();
+        for (String node : nodes) {
+            links.add(new NodeLink(NodeAddress.parse(node), group, LinkSettings.defaults().withReconnect(!once), recorder).start());
+        }
+        Thread stopOnSignal = new Thread(() -> stop(links, group, storage), "vigil-record-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        System.err.println("recording " + String.join(", ", nodes) + " into " + storage.directory());
+
+        CompletableFuture<Void> end = CompletableFuture.allOf(links.stream().map(NodeLink::terminated)
+                .toArray(CompletableFuture[]::new));
+        if (duration != null) {
+            end.completeOnTimeout(null, Math.round(duration * 1000), TimeUnit.MILLISECONDS);
+        }
+        end.join();
+        Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        stop(links, group, storage);
+        return 0;
+    }
+
+    /** Closes the links first, then lets the store finish every write it was given. */
+    private static void stop(List<NodeLink> links, EventLoopGroup group, Storage storage) {
+        links.forEach(NodeLink::close);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        storage.close();
+    }
+
+    /** One line per incident, printed once it is on disk. */
+    static String line(Incident incident) {
+        return "incident " + incident.id() + " " + incident.eventType() + " " + incident.objectClass() + " in "
+                + incident.zone() + ", object " + incident.objectId() + " from " + incident.node()
+                + ", image " + incident.imageSha256();
+    }
+}

@@ -1,0 +1,197 @@
+package vigil.app.evidence;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import vigil.app.cli.IncidentJson;
+import vigil.protocol.wire.Jpeg;
+import vigil.storage.ActionKind;
+import vigil.storage.Incident;
+import vigil.storage.IncidentAction;
+import vigil.storage.IncidentPage;
+import vigil.storage.IncidentQuery;
+import vigil.storage.Storage;
+
+/**
+ * An evidence package: a zip of every selected incident's picture ({@code images/<sha256>.jpg}),
+ * {@code incidents.csv} and {@code incidents.json} with every field and action, a {@code report.html}
+ * to read, and a {@code manifest.json} with the SHA-256 of every file and, as
+ * {@code manifestSha256}, of its own text with that value left empty. Exporting puts each incident
+ * on evidence hold and records the export in its history.
+ */
+public final class EvidencePackage {
+    public static final String MANIFEST = "manifest.json";
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final Pattern SELF_HASH = Pattern.compile("\"manifestSha256\":\"([0-9a-f]{64})\"");
+
+    private EvidencePackage() {
+    }
+
+    /** Writes the package for the incidents that match; returns how many. {@code progress} hears each incident done. */
+    public static int export(Storage storage, IncidentQuery query, Path out, String operator, IntConsumer progress)
+            throws IOException, InterruptedException, ExecutionException {
+        List<Incident> incidents = new ArrayList<>();
+        for (IncidentPage.Cursor cursor = null; ; ) {
+            IncidentPage page = storage.incidents().search(query, cursor, 500);
+            incidents.addAll(page.incidents());
+            if ((cursor = page.next()) == null) {
+                break;
+            }
+        }
+        for (Incident incident : incidents) { // the history handed over includes the hand-over
+            storage.incidents().act(incident.id(), ActionKind.EXPORT, operator, "evidence package " + out.getFileName()).get();
+        }
+        Map<Long, List<IncidentAction>> actions = new LinkedHashMap<>();
+        for (Incident incident : incidents) {
+            actions.put(incident.id(), storage.incidents().actions(incident.id()));
+        }
+
+        Path partial = out.resolveSibling(out.getFileName() + ".partial");
+        Map<String, String> hashes = new LinkedHashMap<>();
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
+            Set<String> images = new LinkedHashSet<>();
+            int done = 0;
+            for (Incident incident : incidents) {
+                if (images.add(incident.imageSha256())) {
+                    Jpeg image = storage.incidents().image(incident.imageSha256()).orElseThrow();
+                    try (InputStream bytes = image.openStream()) {
+                        hashes.put(imagePath(incident), entry(zip, imagePath(incident), bytes.readAllBytes()));
+                    }
+                }
+                progress.accept(++done);
+            }
+            hashes.put("incidents.csv", entry(zip, "incidents.csv", IncidentTables.csv(incidents, actions).getBytes(StandardCharsets.UTF_8)));
+            hashes.put("incidents.json", entry(zip, "incidents.json", json(incidents, actions)));
+            hashes.put("report.html", entry(zip, "report.html", IncidentTables.html(incidents, actions).getBytes(StandardCharsets.UTF_8)));
+            entry(zip, MANIFEST, manifest(hashes, incidents.size(), operator));
+        }
+        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return incidents.size();
+    }
+
+    /** Checks a package: every file against the manifest, and the manifest against its own hash. */
+    public static List<String> verify(Path zipFile, Map<String, String> checked) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+            ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+            if (manifestEntry == null) {
+                return List.of("no " + MANIFEST + " in " + zipFile);
+            }
+            String manifest = new String(zip.getInputStream(manifestEntry).readAllBytes(), StandardCharsets.UTF_8);
+            Matcher self = SELF_HASH.matcher(manifest);
+            if (!self.find()) {
+                return List.of(MANIFEST + " has no manifestSha256");
+            }
+            String expectedSelf = self.group(1);
+            String actualSelf = sha256(self.replaceFirst("\"manifestSha256\":\"\"").getBytes(StandardCharsets.UTF_8));
+            if (!actualSelf.equals(expectedSelf)) {
+                problems.add(MANIFEST + " has been changed (its content hashes to " + actualSelf + ")");
+            }
+            Map<String, String> listed = new LinkedHashMap<>();
+            Matcher file = Pattern.compile("\\{\"path\":\"([^\"]+)\",\"sha256\":\"([0-9a-f]{64})\"").matcher(manifest);
+            while (file.find()) {
+                listed.put(file.group(1), file.group(2));
+            }
+            for (var listedFile : listed.entrySet()) {
+                ZipEntry entry = zip.getEntry(listedFile.getKey());
+                if (entry == null) {
+                    problems.add(listedFile.getKey() + " is missing");
+                    continue;
+                }
+                String actual = sha256(zip.getInputStream(entry).readAllBytes());
+                if (!actual.equals(listedFile.getValue())) {
+                    problems.add(listedFile.getKey() + " has been changed (it hashes to " + actual + ")");
+                }
+                checked.put(listedFile.getKey(), actual);
+            }
+            zip.stream().map(ZipEntry::getName)
+                    .filter(name -> !name.equals(MANIFEST) && !listed.containsKey(name))
+                    .forEach(name -> problems.add(name + " is not in the manifest"));
+        }
+        return problems;
+    }
+
+    private static String imagePath(Incident incident) {
+        return "images/" + incident.imageSha256() + ".jpg";
+    }
+
+    private static String entry(ZipOutputStream zip, String path, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(path));
+        zip.write(bytes);
+        zip.closeEntry();
+        return sha256(bytes);
+    }
+
+    private static byte[] json(List<Incident> incidents, Map<Long, List<IncidentAction>> actions) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = JSON.createGenerator((OutputStream) bytes, JsonEncoding.UTF8)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            for (Incident incident : incidents) {
+                IncidentJson.write(json, incident, actions.get(incident.id()));
+            }
+            json.writeEndArray();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The manifest, its own hash computed over its text with that hash left empty. */
+    private static byte[] manifest(Map<String, String> hashes, int incidents, String operator) throws IOException {
+        String created = DateTimeFormatter.ISO_INSTANT.format(Instant.now().atZone(ZoneId.of("UTC")));
+        String unsigned = manifestText(hashes, incidents, operator, created, "");
+        return manifestText(hashes, incidents, operator, created, sha256(unsigned.getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String manifestText(Map<String, String> hashes, int incidents, String operator, String created,
+                                       String selfHash) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = JSON.createGenerator((OutputStream) bytes, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("format", "vigil evidence package 1");
+            json.writeStringField("created", created);
+            json.writeStringField("operator", operator);
+            json.writeNumberField("incidents", incidents);
+            json.writeArrayFieldStart("files");
+            for (var file : hashes.entrySet()) {
+                json.writeStartObject();
+                json.writeStringField("path", file.getKey());
+                json.writeStringField("sha256", file.getValue());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("manifestSha256", selfHash);
+            json.writeEndObject();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(Jpeg.sha256(bytes));
+    }
+}

@@ -1,0 +1,124 @@
+package vigil.app.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.app.Vigil;
+import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.testing.Recorder;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
+
+/** vigil record, incidents, export and verify, end to end against a simulated node and a real store. */
+class EvidenceCommandsTest {
+    @TempDir
+    Path work;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void captureOutput() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+    }
+
+    private String output() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private int vigil(String... args) {
+        stdout.reset();
+        return Vigil.commandLine().execute(args);
+    }
+
+    @Test
+    void recordedIncidentsAreListedExportedAndVerifiedAndTamperingIsNamed() throws Exception {
+        Path data = work.resolve("data");
+        SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        CompletableFuture<Integer> recording = CompletableFuture.supplyAsync(() -> Vigil.commandLine().execute(
+                "record", "--node", "127.0.0.1:" + node.port(), "--data", data.toString(), "--once"));
+        try {
+            Recorder.await("the recorder", () -> node.consoles() == 1, Duration.ofSeconds(20));
+            for (int i = 0; i < 5; i++) {
+                ObjectClass objectClass = i % 2 == 0 ? ObjectClass.BIRD : ObjectClass.PERSON;
+                node.broadcast(new FirstDetection(i % 2 == 0 ? EventType.HAZARD : EventType.UNAUTH, 500 + i, objectClass,
+                        10 * i, 10 * i, Area.RWY_A, NodeTimestamp.of(Instant.now()), objectClass.canFall() ? 0 : null,
+                        TestJpegs.jpeg(2000 + i, i)));
+            }
+            Recorder.await("five incidents", () -> output().lines().filter(l -> l.startsWith("incident ")).count() == 5,
+                    Duration.ofSeconds(20));
+        } finally {
+            node.close();
+        }
+        assertEquals(0, recording.get(20, TimeUnit.SECONDS));
+
+        assertEquals(0, vigil("incidents", "--data", data.toString(), "--json", "--class", "bird"));
+        List<String> birds = output().lines().toList();
+        assertEquals(3, birds.size(), output());
+        assertTrue(birds.getFirst().startsWith("{\"id\":5,\"node\":\"127.0.0.1:" + node.port() + "\",\"eventType\":\"HAZARD\",\"objectId\":504,"), birds.getFirst());
+
+        Path zip = work.resolve("evidence.zip");
+        assertEquals(0, vigil("export", "--data", data.toString(), "--out", zip.toString()));
+        assertTrue(output().startsWith("exported 5 incidents to "), output());
+        assertEquals(0, vigil("verify", zip.toString()));
+        assertEquals("OK: checked 8 files of " + zip + " against its manifest, and the manifest itself", output().strip());
+        try (ZipFile package_ = new ZipFile(zip.toFile())) {
+            assertTrue(package_.getEntry("report.html") != null && package_.getEntry("incidents.csv") != null);
+        }
+
+        Path tampered = work.resolve("tampered.zip");
+        String changedImage = rewriteOneImage(zip, tampered);
+        assertEquals(1, vigil("verify", tampered.toString()));
+        assertTrue(output().contains("FAILED: " + changedImage + " has been changed"), output());
+
+        assertEquals(0, vigil("verify", "--data", data.toString()));
+        assertTrue(output().startsWith("OK: checked 5 images, 10 audit entries and 5 incidents in "), output());
+        assertEquals(0, vigil("incidents", "--data", data.toString(), "--json", "--limit", "1"));
+        assertTrue(output().contains("\"evidenceHold\":true") && output().contains("\"action\":\"EXPORT\""), output());
+    }
+
+    /** Copies the package, flipping one byte in the middle of its first image; returns that image's path. */
+    private static String rewriteOneImage(Path from, Path to) throws Exception {
+        String changed = null;
+        try (ZipFile in = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (ZipEntry entry : in.stream().toList()) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (changed == null && entry.getName().startsWith("images/")) {
+                    bytes[bytes.length / 2] ^= 1;
+                    changed = entry.getName();
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        return changed;
+    }
+}
