@@ -13,16 +13,18 @@ import vigil.protocol.wire.AuthorityLevel;
 public final class AuthorityLog {
     private final DSLContext ctx;
     private final StorageWriter writer;
+    private final Nodes nodes;
 
-    AuthorityLog(DSLContext ctx, StorageWriter writer) {
+    AuthorityLog(DSLContext ctx, StorageWriter writer, Nodes nodes) {
         this.ctx = ctx;
         this.writer = writer;
+        this.nodes = nodes;
     }
 
     public CompletableFuture<Long> record(AuthorityChange change) {
         return writer.submit((tx, chain) -> {
             var row = tx.newRecord(AUTHORITY_CHANGE);
-            row.setNodeId(Nodes.id(tx, change.node(), change.askedAt()));
+            row.setNodeId(nodes.id(tx, change.node(), change.askedAt()));
             row.setLevelsBefore(change.before() == null ? null : digits(change.before()));
             row.setLevelsAfter(digits(change.after()));
             row.setOperator(change.operator());

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
@@ -44,10 +44,12 @@ import vigil.storage.schema.tables.records.IncidentRecord;
 public final class IncidentStore {
     private final DSLContext ctx;
     private final StorageWriter writer;
+    private final Nodes nodes;
 
-    IncidentStore(DSLContext ctx, StorageWriter writer) {
+    IncidentStore(DSLContext ctx, StorageWriter writer, Nodes nodes) {
         this.ctx = ctx;
         this.writer = writer;
+        this.nodes = nodes;
     }
 
     /**
@@ -57,7 +59,7 @@ public final class IncidentStore {
     public CompletableFuture<Recorded> record(NodeAddress node, FirstDetection detection, Instant receivedAt) {
         Instant received = receivedAt.truncatedTo(ChronoUnit.MICROS);
         return writer.submit((tx, chain) -> {
-            long nodeId = Nodes.id(tx, node, received);
+            long nodeId = nodes.id(tx, node, received);
             IncidentRecord existing = tx.selectFrom(INCIDENT)
                     .where(INCIDENT.NODE_ID.eq(nodeId), INCIDENT.OBJECT_ID.eq(detection.objectId()),
                             INCIDENT.EVENT_TYPE.eq(detection.eventType().name()))
@@ -138,20 +140,33 @@ public final class IncidentStore {
         return ctx.fetchCount(INCIDENT);
     }
 
-    /** Incidents matching {@code query}, newest first, {@code limit} at most, after {@code after} (null: from the newest). */
+    /**
+     * Incidents matching {@code query}, newest first, {@code limit} at most, after {@code after}
+     * (null: from the newest). Written so that H2 walks an index in order and stops at the limit:
+     * no join (nodes are resolved from a small map), and a cursor condition with a range start.
+     */
     public IncidentPage search(IncidentQuery query, IncidentPage.Cursor after, int limit) {
         Condition where = conditionOf(query);
         if (after != null) {
             OffsetDateTime time = time(after.receivedAt());
-            where = where.and(INCIDENT.RECEIVED_AT.lt(time)
-                    .or(INCIDENT.RECEIVED_AT.eq(time).and(INCIDENT.ID.lt(after.id()))));
+            where = where.and(INCIDENT.RECEIVED_AT.le(time))
+                    .and(INCIDENT.RECEIVED_AT.lt(time).or(INCIDENT.ID.lt(after.id())));
         }
-        List<Incident> rows = ctx.select(INCIDENT.fields()).select(NODE.HOST, NODE.PORT)
-                .from(INCIDENT).join(NODE).on(NODE.ID.eq(INCIDENT.NODE_ID))
+        Map<Long, NodeAddress> nodes = nodes();
+        List<org.jooq.SortField<?>> order = new ArrayList<>(3);
+        Field<String> pinned = pinnedColumn(query);
+        if (pinned != null) {
+            // H2 reads an index in order only when the ORDER BY starts with the index's columns; a
+            // column pinned to one value by the filter changes nothing in the order, so name it.
+            order.add(pinned.asc());
+        }
+        order.add(INCIDENT.RECEIVED_AT.desc());
+        order.add(INCIDENT.ID.desc());
+        List<Incident> rows = ctx.selectFrom(INCIDENT)
                 .where(where)
-                .orderBy(INCIDENT.RECEIVED_AT.desc(), INCIDENT.ID.desc())
+                .orderBy(order)
                 .limit(limit + 1)
-                .fetch(IncidentStore::incidentWithNode);
+                .fetch(row -> incident(row, nodes.get(row.getNodeId())));
         if (rows.size() <= limit) {
             return new IncidentPage(rows, null);
         }
@@ -160,20 +175,41 @@ public final class IncidentStore {
         return new IncidentPage(List.copyOf(page), new IncidentPage.Cursor(last.receivedAt(), last.id()));
     }
 
+    /** The first filter column pinned to one value that leads an index (zone, class, state, event type), or null. */
+    private static Field<String> pinnedColumn(IncidentQuery query) {
+        if (query.zones().size() == 1) {
+            return INCIDENT.ZONE;
+        }
+        if (query.classes().size() == 1) {
+            return INCIDENT.OBJECT_CLASS;
+        }
+        if (query.states().size() == 1) {
+            return INCIDENT.STATE;
+        }
+        return query.eventTypes().size() == 1 ? INCIDENT.EVENT_TYPE : null;
+    }
+
+    private Map<Long, NodeAddress> nodes() {
+        Map<Long, NodeAddress> nodes = new HashMap<>();
+        ctx.select(NODE.ID, NODE.HOST, NODE.PORT).from(NODE)
+                .forEach(r -> nodes.put(r.value1(), new NodeAddress(r.value2(), r.value3())));
+        return nodes;
+    }
+
     /** How many incidents match {@code query}, by zone, by class and by hour (UTC). */
     public Statistics statistics(IncidentQuery query) {
         Condition where = conditionOf(query);
         Map<Area, Long> byZone = new EnumMap<>(Area.class);
-        ctx.select(INCIDENT.ZONE, DSL.count()).from(INCIDENT).join(NODE).on(NODE.ID.eq(INCIDENT.NODE_ID))
+        ctx.select(INCIDENT.ZONE, DSL.count()).from(INCIDENT)
                 .where(where).groupBy(INCIDENT.ZONE)
                 .forEach(r -> byZone.put(Area.valueOf(r.value1()), r.value2().longValue()));
         Map<ObjectClass, Long> byClass = new EnumMap<>(ObjectClass.class);
-        ctx.select(INCIDENT.OBJECT_CLASS, DSL.count()).from(INCIDENT).join(NODE).on(NODE.ID.eq(INCIDENT.NODE_ID))
+        ctx.select(INCIDENT.OBJECT_CLASS, DSL.count()).from(INCIDENT)
                 .where(where).groupBy(INCIDENT.OBJECT_CLASS)
                 .forEach(r -> byClass.put(ObjectClass.valueOf(r.value1()), r.value2().longValue()));
         Field<OffsetDateTime> hour = DSL.field("DATE_TRUNC('HOUR', {0})", OffsetDateTime.class, INCIDENT.RECEIVED_AT);
         Map<Instant, Long> byHour = new LinkedHashMap<>();
-        ctx.select(hour, DSL.count()).from(INCIDENT).join(NODE).on(NODE.ID.eq(INCIDENT.NODE_ID))
+        ctx.select(hour, DSL.count()).from(INCIDENT)
                 .where(where).groupBy(hour).orderBy(hour)
                 .forEach(r -> byHour.put(r.value1().toInstant(), r.value2().longValue()));
         return new Statistics(byZone, byClass, byHour);
@@ -228,6 +264,15 @@ public final class IncidentStore {
         });
     }
 
+    /** {@code = value} for one value (H2 then walks that column's index in time order), {@code IN} for more. */
+    private static void oneOf(List<Condition> conditions, Field<String> column, java.util.Set<? extends Enum<?>> values) {
+        if (values.size() == 1) {
+            conditions.add(column.eq(values.iterator().next().name()));
+        } else if (!values.isEmpty()) {
+            conditions.add(column.in(values.stream().map(Enum::name).toList()));
+        }
+    }
+
     private static Condition conditionOf(IncidentQuery query) {
         List<Condition> conditions = new ArrayList<>();
         if (query.since() != null) {
@@ -236,32 +281,21 @@ public final class IncidentStore {
         if (query.until() != null) {
             conditions.add(INCIDENT.RECEIVED_AT.lt(time(query.until())));
         }
-        if (!query.eventTypes().isEmpty()) {
-            conditions.add(INCIDENT.EVENT_TYPE.in(query.eventTypes().stream().map(Enum::name).toList()));
-        }
-        if (!query.classes().isEmpty()) {
-            conditions.add(INCIDENT.OBJECT_CLASS.in(query.classes().stream().map(Enum::name).toList()));
-        }
-        if (!query.zones().isEmpty()) {
-            conditions.add(INCIDENT.ZONE.in(query.zones().stream().map(Enum::name).toList()));
-        }
-        if (!query.states().isEmpty()) {
-            conditions.add(INCIDENT.STATE.in(query.states().stream().map(Enum::name).toList()));
-        }
+        oneOf(conditions, INCIDENT.EVENT_TYPE, query.eventTypes());
+        oneOf(conditions, INCIDENT.OBJECT_CLASS, query.classes());
+        oneOf(conditions, INCIDENT.ZONE, query.zones());
+        oneOf(conditions, INCIDENT.STATE, query.states());
         if (query.node() != null) {
-            conditions.add(NODE.HOST.eq(query.node().host()).and(NODE.PORT.eq(query.node().port())));
+            conditions.add(INCIDENT.NODE_ID.in(DSL.select(NODE.ID).from(NODE)
+                    .where(NODE.HOST.eq(query.node().host()), NODE.PORT.eq(query.node().port()))));
         }
-        if (query.noteText() != null && !query.noteText().isBlank()) {
-            conditions.add(DSL.exists(DSL.selectOne().from(INCIDENT_ACTION)
-                    .where(INCIDENT_ACTION.INCIDENT_ID.eq(INCIDENT.ID),
-                            INCIDENT_ACTION.NOTE.containsIgnoreCase(query.noteText().strip()))));
+        if (query.noteText() != null && !query.noteText().isBlank()) { // notes are few: find them once, not per incident
+            conditions.add(INCIDENT.ID.in(DSL.select(INCIDENT_ACTION.INCIDENT_ID).from(INCIDENT_ACTION)
+                    .where(INCIDENT_ACTION.NOTE.containsIgnoreCase(query.noteText().strip()))));
         }
         return DSL.and(conditions);
     }
 
-    private static Incident incidentWithNode(Record row) {
-        return incident(row.into(INCIDENT), new NodeAddress(row.get(NODE.HOST), row.get(NODE.PORT)));
-    }
 
     /**
      * Stores a picture under its hash unless it is there already. The bytes go to H2 as a stream

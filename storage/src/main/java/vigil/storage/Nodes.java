@@ -2,19 +2,33 @@ package vigil.storage;
 
 import static vigil.storage.schema.Tables.NODE;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import org.jooq.DSLContext;
 import vigil.protocol.link.NodeAddress;
 
-/** The nodes the store has heard of, by address. */
+/**
+ * The nodes the store has heard of, by address. Used only on the writer's thread, which keeps their
+ * ids and when it last noted them seen, so that recording an incident does not rewrite its node's
+ * row each time: {@code last_seen} moves at most once per {@link #SEEN_RESOLUTION}.
+ */
 final class Nodes {
+    static final Duration SEEN_RESOLUTION = Duration.ofSeconds(1);
 
-    private Nodes() {
+    private record Known(long id, Instant lastSeen) {
     }
 
+    private final Map<NodeAddress, Known> known = new HashMap<>();
+
     /** Finds or adds the node inside the writer's transaction, and notes that it was seen. */
-    static long id(DSLContext tx, NodeAddress node, Instant seen) {
+    long id(DSLContext tx, NodeAddress node, Instant seen) {
+        Known cached = known.get(node);
+        if (cached != null && Duration.between(cached.lastSeen(), seen).compareTo(SEEN_RESOLUTION) < 0) {
+            return cached.id();
+        }
         var time = IncidentStore.time(seen.truncatedTo(ChronoUnit.MICROS));
         var row = tx.selectFrom(NODE).where(NODE.HOST.eq(node.host()), NODE.PORT.eq(node.port())).fetchOne();
         if (row == null) {
@@ -28,6 +42,12 @@ final class Nodes {
             row.setLastSeen(time);
         }
         row.store();
+        known.put(node, new Known(row.getId(), seen));
         return row.getId();
+    }
+
+    /** After a rolled-back transaction the cache may name rows that were never written. */
+    void forget() {
+        known.clear();
     }
 }

@@ -14,16 +14,18 @@ import vigil.protocol.link.NodeAddress;
 public final class SiteEventLog {
     private final DSLContext ctx;
     private final StorageWriter writer;
+    private final Nodes nodes;
 
-    SiteEventLog(DSLContext ctx, StorageWriter writer) {
+    SiteEventLog(DSLContext ctx, StorageWriter writer, Nodes nodes) {
         this.ctx = ctx;
         this.writer = writer;
+        this.nodes = nodes;
     }
 
     public CompletableFuture<Void> record(SiteEvent event) {
         return writer.submit((tx, chain) -> {
             tx.insertInto(SITE_EVENT)
-                    .set(SITE_EVENT.NODE_ID, event.node() == null ? null : Nodes.id(tx, event.node(), event.occurredAt()))
+                    .set(SITE_EVENT.NODE_ID, event.node() == null ? null : nodes.id(tx, event.node(), event.occurredAt()))
                     .set(SITE_EVENT.KIND, event.kind().name())
                     .set(SITE_EVENT.DETAIL, event.detail())
                     .set(SITE_EVENT.OCCURRED_AT, IncidentStore.time(event.occurredAt().truncatedTo(ChronoUnit.MICROS)))

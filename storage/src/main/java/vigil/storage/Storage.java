@@ -29,10 +29,11 @@ public final class Storage implements AutoCloseable {
         this.directory = directory;
         this.pool = pool;
         DSLContext ctx = DSL.using(pool, SQLDialect.H2);
-        this.writer = new StorageWriter(ctx);
-        this.incidents = new IncidentStore(ctx, writer);
-        this.authority = new AuthorityLog(ctx, writer);
-        this.siteEvents = new SiteEventLog(ctx, writer);
+        Nodes nodes = new Nodes();
+        this.writer = new StorageWriter(ctx, nodes::forget);
+        this.incidents = new IncidentStore(ctx, writer, nodes);
+        this.authority = new AuthorityLog(ctx, writer, nodes);
+        this.siteEvents = new SiteEventLog(ctx, writer, nodes);
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */

@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
  * at a time.
  */
 final class StorageWriter implements AutoCloseable {
-    static final int MAX_BATCH = 256;
+    static final int MAX_BATCH = 1024;
 
     /** A write, run inside the writer's transaction. */
     interface Write<T> {
@@ -33,13 +33,16 @@ final class StorageWriter implements AutoCloseable {
     private static final Task<Void> STOP = new Task<>((tx, chain) -> null, new CompletableFuture<>());
 
     private final DSLContext ctx;
+    private final Runnable onRollback;
     private final AuditChain chain;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    StorageWriter(DSLContext ctx) {
+    /** {@code onRollback} lets caches kept on this thread drop what a failed transaction never wrote. */
+    StorageWriter(DSLContext ctx, Runnable onRollback) {
         this.ctx = ctx;
+        this.onRollback = onRollback;
         this.chain = AuditChain.load(ctx);
         this.thread = Thread.ofPlatform().name("vigil-storage-writer").daemon(false).start(this::run);
     }
@@ -105,6 +108,7 @@ final class StorageWriter implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             chain.rolledBack();
+            onRollback.run();
             if (tasks.size() == 1) {
                 tasks.getFirst().result().completeExceptionally(unwrap(e));
             }

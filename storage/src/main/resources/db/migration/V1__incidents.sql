@@ -11,11 +11,12 @@ CREATE TABLE node (
 );
 
 -- First-detection crops, addressed by their SHA-256: an incident and its picture are written in
--- one transaction, and a picture sent twice is kept once.
+-- one transaction, and a picture sent twice is kept once. VARBINARY keeps a crop of a few
+-- kilobytes in its row (a BLOB goes to separate storage); the decoder's limit is 8 MiB.
 CREATE TABLE image (
     sha256  CHAR(64) PRIMARY KEY,
     size    INT NOT NULL,
-    bytes   BLOB NOT NULL
+    bytes   VARBINARY(8388608) NOT NULL
 );
 
 -- One per ME_FD: the same (node, object, event type) arriving again is the same incident.
