@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
@@ -60,13 +61,6 @@ public final class IncidentStore {
         Instant received = receivedAt.truncatedTo(ChronoUnit.MICROS);
         return writer.submit((tx, chain) -> {
             long nodeId = nodes.id(tx, node, received);
-            IncidentRecord existing = tx.selectFrom(INCIDENT)
-                    .where(INCIDENT.NODE_ID.eq(nodeId), INCIDENT.OBJECT_ID.eq(detection.objectId()),
-                            INCIDENT.EVENT_TYPE.eq(detection.eventType().name()))
-                    .fetchOne();
-            if (existing != null) {
-                return new Recorded(incident(existing, node), false);
-            }
             String sha256 = storeImage(tx, detection.image());
             IncidentRecord row = tx.newRecord(INCIDENT);
             row.setNodeId(nodeId);
@@ -84,7 +78,21 @@ public final class IncidentStore {
             row.setState(IncidentState.NEW.name());
             row.setPriority(Incident.priorityOf(detection.eventType()));
             row.setEvidenceHold(false);
-            row.store();
+            try {
+                row.store();
+            } catch (IntegrityConstraintViolationException alreadyRecorded) {
+                // The same (node, object, event type) again, as after a node restart: rare, so the
+                // unique key finds it rather than a look-up before every insert. H2 undoes only this
+                // statement; the rest of the batch stands.
+                IncidentRecord existing = tx.selectFrom(INCIDENT)
+                        .where(INCIDENT.NODE_ID.eq(nodeId), INCIDENT.OBJECT_ID.eq(detection.objectId()),
+                                INCIDENT.EVENT_TYPE.eq(detection.eventType().name()))
+                        .fetchOne();
+                if (existing == null) {
+                    throw alreadyRecorded;
+                }
+                return new Recorded(incident(existing, node), false);
+            }
             chain.seal(tx, AuditChain.Kind.INCIDENT, row.getId(), AuditVerifier.canonical(row));
             return new Recorded(incident(row, node), true);
         });
@@ -312,21 +320,19 @@ public final class IncidentStore {
 
 
     /**
-     * Stores a picture under its hash unless it is there already. The bytes go to H2 as a stream
-     * over the decoder's array: the JPEG is not copied again on its way in.
+     * Stores a picture under its hash (a picture already there is written over with the same bytes:
+     * cheaper than asking first). The bytes go to H2 as a stream over the decoder's array: the JPEG
+     * is not copied again on its way in.
      */
     private static String storeImage(DSLContext tx, Jpeg image) {
         String sha256 = image.sha256Hex();
-        if (tx.fetchExists(IMAGE, IMAGE.SHA256.eq(sha256))) {
-            return sha256;
-        }
         tx.connection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO image (sha256, size, bytes) VALUES (?, ?, ?)");
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO image (sha256, size, bytes) KEY (sha256) VALUES (?, ?, ?)");
                  InputStream bytes = image.openStream()) {
-                insert.setString(1, sha256);
-                insert.setInt(2, image.size());
-                insert.setBinaryStream(3, bytes, image.size());
-                insert.executeUpdate();
+                merge.setString(1, sha256);
+                merge.setInt(2, image.size());
+                merge.setBinaryStream(3, bytes, image.size());
+                merge.executeUpdate();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,6 +3,8 @@ package vigil.app.cli;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,6 +37,10 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Do not reconnect: stop when every node has closed its connection.")
     boolean once;
 
+    @Option(names = "--retain-days", paramLabel = "DAYS",
+            description = "Prune resolved and false-alarm incidents older than this, hourly (never open ones, never ones on evidence hold). Off by default.")
+    Integer retainDays;
+
     @Override
     public Integer call() {
         Storage storage = data.open();
@@ -44,6 +50,14 @@ public final class RecordCommand implements Callable<Integer> {
         List<NodeLink> links = new ArrayList<>();
         for (String node : nodes) {
             links.add(new NodeLink(NodeAddress.parse(node), group, LinkSettings.defaults().withReconnect(!once), recorder).start());
+        }
+        if (retainDays != null) {
+            group.scheduleAtFixedRate(() -> storage.incidents().prune(Instant.now().minus(Duration.ofDays(retainDays)))
+                    .thenAccept(pruned -> {
+                        if (pruned > 0) {
+                            System.err.println("vigil record: pruned " + pruned + " incidents older than " + retainDays + " days");
+                        }
+                    }), 0, 1, TimeUnit.HOURS);
         }
         Thread stopOnSignal = new Thread(() -> stop(links, group, storage), "vigil-record-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
