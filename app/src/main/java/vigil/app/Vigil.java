@@ -3,7 +3,10 @@ package vigil.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vigil.app.cli.ExportCommand;
@@ -23,8 +26,19 @@ import vigil.storage.StorageInUseException;
                 ExportCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
 
+    /** Held so that the JUL loggers keep their levels (JUL holds loggers weakly). */
+    private static final List<Logger> QUIET_LIBRARIES = List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("org.jooq"));
+
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(commandLine().execute(args));
+    }
+
+    /** Flyway's and jOOQ's start-up chatter (a banner, tips, each migration step) is not for operators. */
+    static void quietLibraries() {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        QUIET_LIBRARIES.forEach(logger -> logger.setLevel(Level.WARNING));
     }
 
     public static CommandLine commandLine() {
