@@ -23,7 +23,7 @@ import vigil.protocol.wire.ObjectSnapshot;
  * Decoding a busy node's stream, cut into 16 KiB reads: {@code ME_OD} snapshots of 40 objects,
  * and {@code ME_FD} with 1–5 KB JPEGs. Each benchmark decodes the whole stream; the counters give
  * objects per second and bytes per second. {@code baseline*} is the straightforward decoder.
- * Run with {@code ./mvnw -pl protocol -Pbenchmark verify} (docs/BENCHMARKS.md).
+ * Run with {@code ./mvnw -pl protocol -Pcodec-benchmark verify} (docs/BENCHMARKS.md).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
