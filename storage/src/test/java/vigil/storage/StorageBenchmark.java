@@ -26,7 +26,8 @@ import vigil.protocol.wire.ObjectClass;
  * End-to-end store figures (docs/BENCHMARKS.md): sustained incident inserts per second with 3 KB
  * pictures through the real writer (durable, chained), then, on a database of a million incidents,
  * the time to open it and the latency of review-page queries under filters.
- * {@code ./mvnw -pl storage -am -DskipTests -Pstore-benchmark verify [-Dbench.incidents=1000000] [-Dbench.inserts=20000]}
+ * {@code ./mvnw -pl storage -am -DskipTests -Pstore-benchmark verify}; other sizes through
+ * {@code -Dbench.args='-Dbench.incidents=100000 -Dbench.inserts=6000'}.
  */
 public final class StorageBenchmark {
     private static final NodeAddress NODE = new NodeAddress("10.0.0.7", 5100);
