@@ -101,6 +101,7 @@ public final class IncidentStore {
         });
     }
 
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String INSERT_INCIDENT = "INSERT INTO incident (node_id, event_type, object_id, object_class,"
             + " map_x, map_y, zone, node_timestamp_text, node_time, received_at, rescue_level, image_sha256, state, priority,"
             + " evidence_hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -134,7 +135,7 @@ public final class IncidentStore {
                     return keys.getLong(1);
                 }
             } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) { // unique key: this incident is already recorded
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) { // this incident is already recorded
                     throw new IntegrityConstraintViolationException(e.getMessage(), e);
                 }
                 throw e;
@@ -364,19 +365,23 @@ public final class IncidentStore {
 
 
     /**
-     * Stores a picture under its hash (a picture already there is written over with the same bytes:
-     * cheaper than asking first). The bytes go to H2 as a stream over the decoder's array: the JPEG
-     * is not copied again on its way in.
+     * Stores a picture under its hash. Crops are almost never sent twice, so it is simply inserted,
+     * and the key turns away a repeat (H2 undoes only that statement). The bytes go to H2 as a
+     * stream over the decoder's array: the JPEG is not copied again on its way in.
      */
     private static String storeImage(DSLContext tx, Jpeg image) {
         String sha256 = image.sha256Hex();
         tx.connection(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO image (sha256, size, bytes) KEY (sha256) VALUES (?, ?, ?)");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO image (sha256, size, bytes) VALUES (?, ?, ?)");
                  InputStream bytes = image.openStream()) {
-                merge.setString(1, sha256);
-                merge.setInt(2, image.size());
-                merge.setBinaryStream(3, bytes, image.size());
-                merge.executeUpdate();
+                insert.setString(1, sha256);
+                insert.setInt(2, image.size());
+                insert.setBinaryStream(3, bytes, image.size());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) { // a repeat is already stored
+                    throw e;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
