@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +69,7 @@ public final class TapCommand implements Callable<Integer> {
     }
 
     private int tap(NodeAddress address, EventLoopGroup group, List<vigil.protocol.wire.Command<?>> parsed) {
-        boolean[] wasOnline = {false};
+        AtomicBoolean wasOnline = new AtomicBoolean();
         NodeLink link = new NodeLink(address, group, LinkSettings.defaults().withReconnect(!once), new NodeLink.Listener() {
             @Override
             public void onMessage(NodeLink link, NodeMessage message) {
@@ -78,7 +79,9 @@ public final class TapCommand implements Callable<Integer> {
 
             @Override
             public void onStateChange(NodeLink link, LinkState state) {
-                wasOnline[0] |= state.isOnline();
+                if (state.isOnline()) {
+                    wasOnline.set(true);
+                }
                 System.err.println("[" + address + "] " + state);
             }
         });
@@ -102,7 +105,7 @@ public final class TapCommand implements Callable<Integer> {
         link.terminated().join();
         Runtime.getRuntime().removeShutdownHook(countersOnInterrupt);
         printCounters(address, link.counters());
-        return once && !wasOnline[0] ? 1 : 0;
+        return once && !wasOnline.get() ? 1 : 0;
     }
 
     private static void printCounters(NodeAddress address, TrafficCounters counters) {

@@ -88,10 +88,5 @@ public final class TrafficCounters {
         public long failures(Failure failure) {
             return failures.getOrDefault(failure, 0L);
         }
-
-        /** All messages decoded, failures excluded. */
-        public long decoded() {
-            return messages.values().stream().mapToLong(Long::longValue).sum() - totalFailures();
-        }
     }
 }

@@ -1,7 +1,5 @@
 package vigil.protocol.link;
 
-import java.net.InetSocketAddress;
-
 /** Where a node listens: {@code HOST:PORT}, the port defaulting to 5100. */
 public record NodeAddress(String host, int port) {
     public static final int DEFAULT_PORT = 5100;
@@ -33,10 +31,6 @@ public record NodeAddress(String host, int port) {
             host = host.substring(1, host.length() - 1);
         }
         return new NodeAddress(host, port);
-    }
-
-    public InetSocketAddress toSocketAddress() {
-        return InetSocketAddress.createUnresolved(host, port);
     }
 
     @Override

@@ -72,13 +72,6 @@ public enum Area {
         return UNKNOWN;
     }
 
-    public static Area zone(int zoneNumber) {
-        if (zoneNumber < 1 || zoneNumber > ZONES.size()) {
-            throw new IllegalArgumentException("zone number must be 1-8: " + zoneNumber);
-        }
-        return ZONES.get(zoneNumber - 1);
-    }
-
     public String wireName() {
         return this == NONE ? "None" : name();
     }

@@ -12,10 +12,6 @@ public record AuthorityLevels(Dialect dialect, List<AuthorityLevel> levels) impl
         }
     }
 
-    public AuthorityLevel levelOf(Area zone) {
-        return levels.get(zone.zoneNumber() - 1);
-    }
-
     @Override
     public MessageType type() {
         return MessageType.AR_AC;

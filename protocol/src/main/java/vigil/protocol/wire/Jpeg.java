@@ -26,17 +26,6 @@ public final class Jpeg {
         return new Jpeg(bytes);
     }
 
-    public static Jpeg copyOf(byte[] bytes) {
-        return new Jpeg(bytes.clone());
-    }
-
-    /** Whether bytes start with a JPEG's start-of-image marker and end with its end-of-image marker. */
-    public static boolean isComplete(byte[] bytes) {
-        int n = bytes.length;
-        return n >= 4 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8
-                && (bytes[n - 2] & 0xFF) == 0xFF && (bytes[n - 1] & 0xFF) == 0xD9;
-    }
-
     public int size() {
         return bytes.length;
     }
