@@ -287,10 +287,10 @@ final class FieldCursor {
                 + new String(bytes, start, length, StandardCharsets.UTF_8) + "'");
     }
 
-    private static final byte[][] CLASS_NAMES = new byte[ObjectClass.values().length][];
+    static final byte[][] CLASS_NAMES = new byte[ObjectClass.values().length][];
     private static final byte[] AIRCRAFT = ascii("AIRCRAFT");
     private static final byte[] NONE_AREA = ascii("None");
-    private static final byte[][] ZONE_NAMES = new byte[Area.ZONES.size()][];
+    static final byte[][] ZONE_NAMES = new byte[Area.ZONES.size()][];
 
     static {
         for (ObjectClass objectClass : ObjectClass.values()) {

@@ -36,9 +36,11 @@ final class TextMessageParser {
         if (type == MessageType.AR_ERROR || type == MessageType.MR_ERROR || type == MessageType.LR_ERROR) {
             return new CommandRejected(type, new String(bytes, start, end - start, StandardCharsets.UTF_8));
         }
+        if (type == MessageType.ME_OD) {
+            return objectSnapshot(bytes, start, end);
+        }
         FieldCursor data = new FieldCursor(bytes, start, end);
         NodeMessage message = switch (type) {
-            case ME_OD -> objectSnapshot(data);
             case ME_BR -> new BirdRiskChanged(BirdRisk.fromCode(data.nextInt("bird risk", 1, 3)));
             case ME_RA -> runwayState(Runway.A, data);
             case ME_RB -> runwayState(Runway.B, data);
@@ -59,8 +61,10 @@ final class TextMessageParser {
         return message;
     }
 
-    private static ObjectSnapshot objectSnapshot(FieldCursor data) {
-        List<DetectedObject> objects = new ArrayList<>();
+    private static ObjectSnapshot objectSnapshot(byte[] bytes, int start, int end) {
+        List<DetectedObject> objects = new ArrayList<>(Math.max(4, (end - start) / 40));
+        int rest = new SnapshotReader(bytes, start, end).readInto(objects);
+        FieldCursor data = new FieldCursor(bytes, rest, end); // whatever the fast path left, read field by field
         while (data.hasMore()) {
             data.beginRecord();
             try {

@@ -246,6 +246,27 @@ class NodeMessageDecoderTest {
     }
 
     @Test
+    void recordsTheFastPathCannotReadAreReadFieldByFieldWithTheSameResult() {
+        // the plain form, an old state, an aircraft, an unknown area, then the plain form again
+        var snapshot = (ObjectSnapshot) decodeOne("ME_OD:1,PERSON,-5,720,RWY_A,10;2,PERSON,1,2,TWY_D,R;3,AIRCRAFT,3,4,RWY_B;"
+                + "4,BIRD,-1,-1,UNKNOWN;5,WORK_VEHICLE,959,0,GRASS_B\n");
+        assertEquals(List.of(
+                new DetectedObject(1, ObjectClass.PERSON, -5, 720, Area.RWY_A, 10),
+                new DetectedObject(2, ObjectClass.PERSON, 1, 2, Area.TWY_D, 1),
+                new DetectedObject(3, ObjectClass.AIRPLANE, 3, 4, Area.RWY_B, null),
+                new DetectedObject(4, ObjectClass.BIRD, -1, -1, Area.UNKNOWN, null),
+                new DetectedObject(5, ObjectClass.WORK_VEHICLE, 959, 0, Area.GRASS_B, null)), snapshot.objects());
+    }
+
+    @Test
+    void aRescueLevelIsZeroToTenAsWrittenOnEveryPath() {
+        assertEquals("ME_OD: object 2: rescue level must be 0-10, R, N, rescue or none: '05'",
+                invalid(decodeOne("ME_OD:1,PERSON,1,1,RWY_A,0;2,PERSON,1,1,RWY_A,05\n")).reason());
+        assertEquals("ME_OD: object 1: the object has more fields than expected",
+                invalid(decodeOne("ME_OD:1,PERSON,1,1,RWY_A,3,9\n")).reason());
+    }
+
+    @Test
     void carriageReturnsAndBlankLinesAreTolerated() {
         List<NodeMessage> messages = Decoding.decodeAll(new WireBytes()
                 .text("ME_RA:1\r\n\r\n\nAR_UA:OK\r\nME_OD:1,AIRCRAFT,5,5,TWY_C\r\n").toByteArray());
