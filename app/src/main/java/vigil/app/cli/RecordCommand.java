@@ -69,7 +69,11 @@ public final class RecordCommand implements Callable<Integer> {
             end.completeOnTimeout(null, Math.round(duration * 1000), TimeUnit.MILLISECONDS);
         }
         end.join();
-        Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        } catch (IllegalStateException shuttingDown) {
+            return 0; // interrupted: the hook is already closing the links and the store
+        }
         stop(links, group, storage);
         return 0;
     }
