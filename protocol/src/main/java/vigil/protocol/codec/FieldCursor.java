@@ -192,7 +192,7 @@ final class FieldCursor {
     }
 
     /** The only class a name starting at {@code start} can be, from its first bytes; null for none. */
-    private static ObjectClass expectedClass(byte[] bytes, int start, int end) {
+    static ObjectClass expectedClass(byte[] bytes, int start, int end) {
         return switch (bytes[start]) {
             case 'B' -> ObjectClass.BIRD;
             case 'F' -> ObjectClass.FOD;
@@ -204,7 +204,7 @@ final class FieldCursor {
         };
     }
 
-    private static Area expectedArea(byte[] bytes, int start, int end) {
+    static Area expectedArea(byte[] bytes, int start, int end) {
         byte kind = bytes[start];
         if (kind == 'N') {
             return Area.NONE;

@@ -127,36 +127,12 @@ final class SnapshotReader {
     }
 
     private ObjectClass expectedClass() {
-        if (position >= end) {
-            return null;
-        }
-        return switch (bytes[position]) {
-            case 'B' -> ObjectClass.BIRD;
-            case 'F' -> ObjectClass.FOD;
-            case 'P' -> ObjectClass.PERSON;
-            case 'V' -> ObjectClass.VEHICLE;
-            case 'A' -> position + 1 < end && bytes[position + 1] == 'N' ? ObjectClass.ANIMAL : ObjectClass.AIRPLANE;
-            case 'W' -> position + 5 < end && bytes[position + 5] == 'V' ? ObjectClass.WORK_VEHICLE : ObjectClass.WORK_PERSON;
-            default -> null;
-        };
+        return position < end ? FieldCursor.expectedClass(bytes, position, end) : null;
     }
 
+    /** One of the eight zones; UNKNOWN and None are left to the field parser. */
     private Area expectedZone() {
-        if (position + 4 >= end) {
-            return null;
-        }
-        byte kind = bytes[position];
-        byte letter = bytes[position + 4];
-        if (kind == 'T' && letter >= 'A' && letter <= 'D') {
-            return Area.ZONES.get(letter - 'A');
-        }
-        if (kind == 'R' && (letter == 'A' || letter == 'B')) {
-            return letter == 'A' ? Area.RWY_A : Area.RWY_B;
-        }
-        if (kind == 'G' && position + 6 < end) {
-            byte grass = bytes[position + 6];
-            return grass == 'A' ? Area.GRASS_A : grass == 'B' ? Area.GRASS_B : null;
-        }
-        return null;
+        Area area = position < end ? FieldCursor.expectedArea(bytes, position, end) : null;
+        return area != null && area.isZone() ? area : null;
     }
 }
