@@ -102,6 +102,15 @@ class EvidenceCommandsTest {
         assertTrue(output().startsWith("OK: checked 5 images, 10 audit entries and 5 incidents in "), output());
         assertEquals(0, vigil("incidents", "--data", data.toString(), "--json", "--limit", "1"));
         assertTrue(output().contains("\"evidenceHold\":true") && output().contains("\"action\":\"EXPORT\""), output());
+
+        // a hand in the database file: one export note rewritten through plain JDBC
+        try (var jdbc = java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("vigil"), "vigil", "");
+             var sql = jdbc.createStatement()) {
+            assertEquals(1, sql.executeUpdate("UPDATE incident_action SET note = 'nothing to see' WHERE id = 1"));
+        }
+        assertEquals(1, vigil("verify", "--data", data.toString()));
+        assertTrue(output().contains("FAILED: action 1 (audit entry 6) has been changed since it was recorded"), output());
+        assertTrue(output().contains("1 problem; checked 5 images, 10 audit entries and 5 incidents in "), output());
     }
 
     /** Copies the package, flipping one byte in the middle of its first image; returns that image's path. */
