@@ -234,7 +234,7 @@ final class FieldCursor {
     }
 
     boolean fieldIs(String ascii) {
-        return equalsAscii(bytes, fieldStart, fieldEnd, ascii);
+        return equals(bytes, fieldStart, fieldEnd, ascii(ascii));
     }
 
     static final long NOT_A_NUMBER = Long.MIN_VALUE;
@@ -260,9 +260,8 @@ final class FieldCursor {
         return negative ? -value : value;
     }
 
-
-    private static final byte[] RESCUE = ascii("rescue");
-    private static final byte[] NONE = ascii("none");
+    private static final byte[] RESCUE_STATE = ascii("rescue");
+    private static final byte[] NONE_STATE = ascii("none");
 
     /** 0–10 as nodes send it, read first; the old states R and rescue (1), N and none (0) after. */
     static Integer rescueLevelOf(byte[] bytes, int start, int end) {
@@ -277,10 +276,10 @@ final class FieldCursor {
         if (length == 1 && (bytes[start] == 'R' || bytes[start] == 'N')) {
             return bytes[start] == 'R' ? 1 : 0;
         }
-        if (equals(bytes, start, end, RESCUE)) {
+        if (equals(bytes, start, end, RESCUE_STATE)) {
             return 1;
         }
-        if (equals(bytes, start, end, NONE)) {
+        if (equals(bytes, start, end, NONE_STATE)) {
             return 0;
         }
         throw new MalformedMessageException("rescue level must be 0-10, R, N, rescue or none: '"
@@ -307,17 +306,5 @@ final class FieldCursor {
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static boolean equalsAscii(byte[] bytes, int start, int end, String ascii) {
-        if (end - start != ascii.length()) {
-            return false;
-        }
-        for (int i = 0; i < ascii.length(); i++) {
-            if (bytes[start + i] != ascii.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

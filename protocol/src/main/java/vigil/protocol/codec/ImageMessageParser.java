@@ -250,27 +250,11 @@ final class ImageMessageParser {
             return -1;
         }
 
-        /** A decimal number of up to 18 digits, or -1. */
-        private long digits(int start, int end) {
-            if (end == start || end - start > 18) {
-                return -1;
-            }
-            long value = 0;
-            for (int i = start; i < end; i++) {
-                int digit = bytes[i] - '0';
-                if (digit < 0 || digit > 9) {
-                    return -1;
-                }
-                value = value * 10 + digit;
-            }
-            return value;
-        }
-
         Layout layout(int sizeIndex, boolean oldForm, boolean hasRescueField, int imageStart, int maxImageSize) {
             int start = fieldStarts[sizeIndex];
             int end = fieldEnds[sizeIndex];
-            long size = digits(start, end);
-            if (size < 0) {
+            long size = FieldCursor.parseLong(bytes, start, end);
+            if (size < 0) { // not a number, or a negative one
                 throw new MalformedMessageException("image size is not a number: '"
                         + new String(bytes, start, end - start, StandardCharsets.UTF_8) + "'");
             }
