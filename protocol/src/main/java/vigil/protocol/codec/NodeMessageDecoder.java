@@ -147,7 +147,8 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
             return false;
         }
         if (prefixEnd == NOT_A_PREFIX || !recognisePrefix(in, start, prefixEnd)) {
-            String prefix = excerpt(in, start, prefixEndOrLimit(in, start));
+            int shown = prefixEnd == NOT_A_PREFIX ? start + MAX_PREFIX_LENGTH + 1 : prefixEnd;
+            String prefix = excerpt(in, start, shown);
             if (!fail(in, out, Failure.UNKNOWN_PREFIX, "unknown message prefix '" + prefix + "'")) {
                 return false;
             }
@@ -289,7 +290,7 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** Skips to the next line that starts with a known prefix. */
+    /** Skips to the next line that starts like a message (see {@link #looksLikePrefix}). */
     private boolean resynchronise(ByteBuf in) {
         while (in.isReadable()) {
             if (atLineStart) {
@@ -351,11 +352,6 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
             }
         }
         return true;
-    }
-
-    private static int prefixEndOrLimit(ByteBuf in, int start) {
-        int end = findPrefixEnd(in, start);
-        return end >= 0 ? end : Math.min(in.writerIndex(), start + MAX_PREFIX_LENGTH + 1);
     }
 
     /** A known prefix as the bytes that spell it, with the type and dialect it names. */
