@@ -3,6 +3,7 @@ package vigil.protocol.codec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import vigil.protocol.wire.AuthorityLevel;
 import vigil.protocol.wire.AuthorityLevels;
 import vigil.protocol.wire.AuthorityUpdated;
@@ -65,22 +66,34 @@ final class TextMessageParser {
         List<DetectedObject> objects = new ArrayList<>(Math.max(4, (end - start) / 40));
         int rest = new SnapshotReader(bytes, start, end).readInto(objects);
         FieldCursor data = new FieldCursor(bytes, rest, end); // whatever the fast path left, read field by field
+        return new ObjectSnapshot(records(data, "object", objects, TextMessageParser::detectedObject));
+    }
+
+    private static DetectedObject detectedObject(FieldCursor data) {
+        long id = data.nextLong("object id");
+        var objectClass = data.nextClass();
+        int x = data.nextInt("x");
+        int y = data.nextInt("y");
+        var area = data.nextArea();
+        Integer rescueLevel = data.fieldFollows() ? data.nextRescueLevel() : null;
+        data.expectRecordEnd("the object");
+        return new DetectedObject(id, objectClass, x, y, area, rescueLevel);
+    }
+
+    /**
+     * Reads records into {@code into} until the data ends, each with {@code record}, which ends by
+     * checking its record's end; an error names the record by its number ("object 3: ...").
+     */
+    private static <T> List<T> records(FieldCursor data, String noun, List<T> into, Function<FieldCursor, T> record) {
         while (data.hasMore()) {
             data.beginRecord();
             try {
-                long id = data.nextLong("object id");
-                var objectClass = data.nextClass();
-                int x = data.nextInt("x");
-                int y = data.nextInt("y");
-                var area = data.nextArea();
-                Integer rescueLevel = data.fieldFollows() ? data.nextRescueLevel() : null;
-                data.expectRecordEnd("the object");
-                objects.add(new DetectedObject(id, objectClass, x, y, area, rescueLevel));
+                into.add(record.apply(data));
             } catch (MalformedMessageException e) {
-                throw new MalformedMessageException("object " + (objects.size() + 1) + ": " + e.getMessage());
+                throw new MalformedMessageException(noun + " " + (into.size() + 1) + ": " + e.getMessage());
             }
         }
-        return new ObjectSnapshot(objects);
+        return into;
     }
 
     private static RunwayStateChanged runwayState(Runway runway, FieldCursor data) {
@@ -159,22 +172,17 @@ final class TextMessageParser {
     }
 
     private static ObjectLog objectLog(FieldCursor data) {
-        List<ObjectLog.Entry> entries = new ArrayList<>();
-        while (data.hasMore()) {
-            data.beginRecord();
-            try {
-                EventType eventType = eventName(data.nextText("event"));
-                long id = data.nextLong("object id");
-                var objectClass = data.nextClass();
-                var area = data.nextArea();
-                var timestamp = data.nextTimestamp("timestamp");
-                data.expectRecordEnd("the record");
-                entries.add(new ObjectLog.Entry(eventType, id, objectClass, area, timestamp));
-            } catch (MalformedMessageException e) {
-                throw new MalformedMessageException("record " + (entries.size() + 1) + ": " + e.getMessage());
-            }
-        }
-        return new ObjectLog(entries);
+        return new ObjectLog(records(data, "record", new ArrayList<>(), TextMessageParser::objectLogEntry));
+    }
+
+    private static ObjectLog.Entry objectLogEntry(FieldCursor data) {
+        EventType eventType = eventName(data.nextText("event"));
+        long id = data.nextLong("object id");
+        var objectClass = data.nextClass();
+        var area = data.nextArea();
+        var timestamp = data.nextTimestamp("timestamp");
+        data.expectRecordEnd("the record");
+        return new ObjectLog.Entry(eventType, id, objectClass, area, timestamp);
     }
 
     private static EventType eventName(String text) {
@@ -187,36 +195,26 @@ final class TextMessageParser {
     }
 
     private static BirdRiskLog birdRiskLog(FieldCursor data) {
-        List<BirdRiskLog.Entry> entries = new ArrayList<>();
-        while (data.hasMore()) {
-            data.beginRecord();
-            try {
-                var risk = BirdRisk.fromCode(data.nextInt("bird risk", 1, 3));
-                var timestamp = data.nextTimestamp("timestamp");
-                data.expectRecordEnd("the record");
-                entries.add(new BirdRiskLog.Entry(risk, timestamp));
-            } catch (MalformedMessageException e) {
-                throw new MalformedMessageException("record " + (entries.size() + 1) + ": " + e.getMessage());
-            }
-        }
-        return new BirdRiskLog(entries);
+        return new BirdRiskLog(records(data, "record", new ArrayList<>(), TextMessageParser::birdRiskEntry));
+    }
+
+    private static BirdRiskLog.Entry birdRiskEntry(FieldCursor data) {
+        var risk = BirdRisk.fromCode(data.nextInt("bird risk", 1, 3));
+        var timestamp = data.nextTimestamp("timestamp");
+        data.expectRecordEnd("the record");
+        return new BirdRiskLog.Entry(risk, timestamp);
     }
 
     private static PilotRequestLog pilotRequestLog(FieldCursor data) {
-        List<PilotRequestLog.Entry> entries = new ArrayList<>();
-        while (data.hasMore()) {
-            data.beginRecord();
-            try {
-                var request = PilotRequestLog.Request.fromCode(data.nextInt("request", 1, 4));
-                var response = PilotRequestLog.Response.fromCode(data.nextInt("response", 1, 9));
-                var requestTime = data.nextTimestamp("request time");
-                var responseTime = data.nextTimestamp("response time");
-                data.expectRecordEnd("the record");
-                entries.add(new PilotRequestLog.Entry(request, response, requestTime, responseTime));
-            } catch (MalformedMessageException e) {
-                throw new MalformedMessageException("record " + (entries.size() + 1) + ": " + e.getMessage());
-            }
-        }
-        return new PilotRequestLog(entries);
+        return new PilotRequestLog(records(data, "record", new ArrayList<>(), TextMessageParser::pilotRequestEntry));
+    }
+
+    private static PilotRequestLog.Entry pilotRequestEntry(FieldCursor data) {
+        var request = PilotRequestLog.Request.fromCode(data.nextInt("request", 1, 4));
+        var response = PilotRequestLog.Response.fromCode(data.nextInt("response", 1, 9));
+        var requestTime = data.nextTimestamp("request time");
+        var responseTime = data.nextTimestamp("response time");
+        data.expectRecordEnd("the record");
+        return new PilotRequestLog.Entry(request, response, requestTime, responseTime);
     }
 }
