@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
@@ -63,9 +64,12 @@ public final class EvidencePackage {
                 break;
             }
         }
-        for (Incident incident : incidents) { // the history handed over includes the hand-over
-            storage.incidents().act(incident.id(), ActionKind.EXPORT, operator, "evidence package " + out.getFileName()).get();
+        // The history handed over includes the hand-over. All at once, so the writer batches them.
+        List<CompletableFuture<Incident>> exports = new ArrayList<>(incidents.size());
+        for (Incident incident : incidents) {
+            exports.add(storage.incidents().act(incident.id(), ActionKind.EXPORT, operator, "evidence package " + out.getFileName()));
         }
+        CompletableFuture.allOf(exports.toArray(CompletableFuture[]::new)).get();
         Map<Long, List<IncidentAction>> actions = new LinkedHashMap<>();
         for (Incident incident : incidents) {
             actions.put(incident.id(), storage.incidents().actions(incident.id()));
