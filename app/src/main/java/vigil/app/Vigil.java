@@ -3,12 +3,20 @@ package vigil.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vigil.app.cli.DataOption;
+import vigil.app.console.ConsoleLauncher;
+import vigil.app.shell.Screen;
+import vigil.protocol.link.NodeAddress;
 import vigil.app.cli.ExportCommand;
 import vigil.app.cli.IncidentsCommand;
 import vigil.app.cli.RecordCommand;
@@ -17,14 +25,14 @@ import vigil.app.cli.TapCommand;
 import vigil.app.cli.VerifyCommand;
 import vigil.storage.StorageInUseException;
 
-/** The {@code vigil} command: the console (with a later version), and its subcommands. */
+/** The {@code vigil} command: with no subcommand the operator console, else one of its tools. */
 @Command(name = "vigil",
         description = "Operator console for security control rooms.",
         mixinStandardHelpOptions = true,
         versionProvider = Vigil.Version.class,
         subcommands = {SimCommand.class, TapCommand.class, RecordCommand.class, IncidentsCommand.class,
                 ExportCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
-public final class Vigil implements Runnable {
+public final class Vigil implements Callable<Integer> {
 
     /** Held so that the JUL loggers keep their levels (JUL holds loggers weakly). */
     private static final List<Logger> QUIET_LIBRARIES = List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("org.jooq"));
@@ -53,10 +61,34 @@ public final class Vigil implements Runnable {
                 });
     }
 
+    @Option(names = "--node", paramLabel = "HOST:PORT",
+            description = "A node to follow (repeatable); for this run, instead of the saved settings. With none saved or given, the console runs its own simulated node.")
+    List<String> nodes = List.of();
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--screen", paramLabel = "SCREEN", defaultValue = "LIVE",
+            description = "The screen to start on: ${COMPLETION-CANDIDATES}.")
+    Screen screen;
+
+    @Option(names = "--screenshot", paramLabel = "FILE", description = "Write a PNG of the window when --exit-after expires.")
+    Path screenshot;
+
+    @Option(names = "--exit-after", paramLabel = "SECONDS", description = "Close the console after this many seconds.")
+    Double exitAfter;
+
+    @Option(names = "--sim-objects", paramLabel = "N", defaultValue = "16",
+            description = "How many objects the built-in simulated node moves around (default: ${DEFAULT-VALUE}).")
+    int simulatedObjects;
+
     @Override
-    public void run() {
-        // The JavaFX console becomes the default with the console issue; until then, say what there is.
-        CommandLine.usage(this, System.out);
+    public Integer call() throws InterruptedException {
+        if (screenshot != null && exitAfter == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--screenshot needs --exit-after");
+        }
+        return ConsoleLauncher.run(new ConsoleLauncher.Options(nodes.stream().map(NodeAddress::parse).toList(),
+                data.directory(), screen, screenshot, exitAfter, simulatedObjects));
     }
 
     /** The version Maven wrote into the jar's resources. */

@@ -6,17 +6,17 @@ import vigil.storage.DataDirectory;
 import vigil.storage.Storage;
 
 /** {@code --data DIR}: where the incident database is (else $VIGIL_DATA, else ~/.local/share/vigil). */
-final class DataOption {
+public final class DataOption {
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data directory (default: $VIGIL_DATA, else $XDG_DATA_HOME/vigil or ~/.local/share/vigil).")
     Path data;
 
-    Path directory() {
+    public Path directory() {
         return DataDirectory.resolve(data, System.getenv());
     }
 
-    Storage open() {
+    public Storage open() {
         return Storage.open(directory());
     }
 }

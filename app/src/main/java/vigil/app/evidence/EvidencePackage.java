@@ -64,6 +64,12 @@ public final class EvidencePackage {
                 break;
             }
         }
+        return export(storage, incidents, out, operator, progress);
+    }
+
+    /** Writes the package for these incidents (the console's selection); returns how many. */
+    public static int export(Storage storage, List<Incident> incidents, Path out, String operator, IntConsumer progress)
+            throws IOException, InterruptedException, ExecutionException {
         // The history handed over includes the hand-over. All at once, so the writer batches them.
         List<CompletableFuture<Incident>> exports = new ArrayList<>(incidents.size());
         for (Incident incident : incidents) {

@@ -13,7 +13,6 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.InvalidMessage;
 import vigil.protocol.wire.NodeMessage;
 import vigil.protocol.wire.RunwayStateChanged;
-import vigil.storage.Recorded;
 import vigil.storage.SiteEvent;
 import vigil.storage.Storage;
 
@@ -28,13 +27,16 @@ public final class Recorder implements NodeLink.Listener {
     static final Duration FAILURE_INTERVAL = Duration.ofSeconds(10);
 
     private final Storage storage;
-    private final Consumer<Recorded> recorded;
+    private final Consumer<NewIncident> recorded;
     private final Consumer<Throwable> failed;
     private final Map<NodeAddress, FailureWindow> failures = new ConcurrentHashMap<>();
     private final Map<NodeAddress, LinkState.Status> lastStatus = new ConcurrentHashMap<>();
 
-    /** {@code recorded} hears of each new incident once it is on disk; {@code failed} of each write that failed. */
-    public Recorder(Storage storage, Consumer<Recorded> recorded, Consumer<Throwable> failed) {
+    /**
+     * {@code recorded} hears of each new incident once it is on disk (on the store's writer thread);
+     * {@code failed} of each write that failed.
+     */
+    public Recorder(Storage storage, Consumer<NewIncident> recorded, Consumer<Throwable> failed) {
         this.storage = storage;
         this.recorded = recorded;
         this.failed = failed;
@@ -49,7 +51,7 @@ public final class Recorder implements NodeLink.Listener {
                 if (error != null) {
                     failed.accept(error);
                 } else if (result.isNew()) {
-                    recorded.accept(result);
+                    recorded.accept(new NewIncident(result.incident(), detection.image()));
                 }
             });
             case BirdRiskChanged change -> siteEvent(node, SiteEvent.Kind.BIRD_RISK, "bird risk " + change.risk(), now);

@@ -1,0 +1,86 @@
+package vigil.app.alert;
+
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.Clip;
+import javax.sound.sampled.FloatControl;
+import vigil.protocol.wire.EventType;
+
+/**
+ * One sound per severity (assets: sounds/*.wav). On a machine without an audio device the console
+ * stays silent and says so in its status, rather than failing.
+ */
+public final class AlertSounds {
+    private static final Logger LOG = Logger.getLogger(AlertSounds.class.getName());
+
+    private final Map<EventType, Clip> clips = new EnumMap<>(EventType.class);
+    private final String unavailable;
+    private double volume = 0.8;
+    private boolean muted;
+
+    public AlertSounds() {
+        String problem = null;
+        for (EventType type : EventType.values()) {
+            String resource = "/vigil/assets/sounds/" + switch (type) {
+                case HAZARD -> "hazard.wav";
+                case UNAUTH -> "violation.wav";
+                case RESCUE -> "rescue.wav";
+            };
+            try (InputStream in = AlertSounds.class.getResourceAsStream(resource);
+                 AudioInputStream audio = AudioSystem.getAudioInputStream(new BufferedInputStream(in))) {
+                Clip clip = AudioSystem.getClip();
+                clip.open(audio);
+                clips.put(type, clip);
+            } catch (Exception | LinkageError e) {
+                problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                LOG.log(Level.INFO, "alert sounds unavailable: " + problem);
+                clips.values().forEach(Clip::close);
+                clips.clear();
+                break;
+            }
+        }
+        this.unavailable = problem;
+    }
+
+    /** Why there is no sound, or null when there is. */
+    public String unavailable() {
+        return unavailable;
+    }
+
+    public void setVolume(double volume) {
+        this.volume = Math.clamp(volume, 0, 1);
+    }
+
+    public void setMuted(boolean muted) {
+        this.muted = muted;
+    }
+
+    public boolean isMuted() {
+        return muted;
+    }
+
+    public void play(EventType type) {
+        Clip clip = clips.get(type);
+        if (clip == null || muted || volume == 0) {
+            return;
+        }
+        if (clip.isControlSupported(FloatControl.Type.MASTER_GAIN)) {
+            FloatControl gain = (FloatControl) clip.getControl(FloatControl.Type.MASTER_GAIN);
+            float decibels = (float) (20 * Math.log10(Math.max(volume, 0.0001)));
+            gain.setValue(Math.clamp(decibels, gain.getMinimum(), gain.getMaximum()));
+        }
+        clip.stop();
+        clip.setFramePosition(0);
+        clip.start();
+    }
+
+    public void close() {
+        clips.values().forEach(Clip::close);
+    }
+}

@@ -1,0 +1,142 @@
+package vigil.app.console;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import vigil.app.live.SiteState;
+import vigil.app.recording.NewIncident;
+import vigil.app.recording.Recorder;
+import vigil.protocol.link.LinkSettings;
+import vigil.protocol.link.LinkState;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.link.NodeLink;
+import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.wire.NodeMessage;
+import vigil.storage.Storage;
+
+/**
+ * The console's working parts, without a screen: one link per node, each with its
+ * {@link SiteState}, all recording through one {@link Recorder} into the store. With no node
+ * configured it runs the simulated node in-process and links to that.
+ *
+ * <p>New incidents and write failures arrive on the store's writer thread and wait in queues
+ * that the screen drains once per frame.
+ */
+public final class Console implements AutoCloseable {
+
+    /** A node the console follows: its link and what it has said. */
+    public record Node(NodeLink link, SiteState site) {
+        public NodeAddress address() {
+            return link.address();
+        }
+    }
+
+    private final Storage storage;
+    private final SimulatedNode simulatedNode;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final List<Node> nodes = new ArrayList<>();
+    private final Queue<NewIncident> newIncidents = new ConcurrentLinkedQueue<>();
+    private final Queue<Throwable> storageFailures = new ConcurrentLinkedQueue<>();
+    private final String operator;
+
+    private Console(Storage storage, SimulatedNode simulatedNode, String operator) {
+        this.storage = storage;
+        this.simulatedNode = simulatedNode;
+        this.operator = operator;
+    }
+
+    /**
+     * Links to the settings' nodes, or to a simulated node started with {@code simulation} when
+     * there are none. The console owns the store from here on and closes it.
+     */
+    public static Console start(ConsoleSettings settings, Storage storage, SimulatedNode.Settings simulation, String operator)
+            throws InterruptedException {
+        List<NodeAddress> addresses = settings.nodes();
+        SimulatedNode simulated = null;
+        if (addresses.isEmpty()) {
+            simulated = SimulatedNode.start(simulation);
+            addresses = List.of(new NodeAddress("127.0.0.1", simulated.port()));
+        }
+        Console console = new Console(storage, simulated, operator);
+        Recorder recorder = new Recorder(storage, console.newIncidents::add, console.storageFailures::add);
+        long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
+        for (NodeAddress address : addresses) {
+            SiteState site = new SiteState(address, expiryMillis, System::currentTimeMillis);
+            NodeLink link = new NodeLink(address, console.group, LinkSettings.defaults(), new NodeLink.Listener() {
+                @Override
+                public void onMessage(NodeLink nodeLink, NodeMessage message) {
+                    site.onMessage(nodeLink, message);
+                    recorder.onMessage(nodeLink, message);
+                }
+
+                @Override
+                public void onStateChange(NodeLink nodeLink, LinkState state) {
+                    site.onStateChange(nodeLink, state);
+                    recorder.onStateChange(nodeLink, state);
+                }
+            });
+            console.nodes.add(new Node(link, site));
+        }
+        console.nodes.forEach(node -> node.link().start());
+        return console;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public List<Node> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    public boolean isSimulated() {
+        return simulatedNode != null;
+    }
+
+    /** The in-process simulated node, or null when the console follows real nodes. */
+    public SimulatedNode simulatedNode() {
+        return simulatedNode;
+    }
+
+    public EventLoopGroup eventLoops() {
+        return group;
+    }
+
+    /** Who is at the console: the OS user until operator accounts exist. */
+    public String operator() {
+        return operator;
+    }
+
+    /** Incidents made durable since the last call, oldest first; for the FX thread's frame. */
+    public List<NewIncident> takeNewIncidents() {
+        return drain(newIncidents);
+    }
+
+    public List<Throwable> takeStorageFailures() {
+        return drain(storageFailures);
+    }
+
+    private static <T> List<T> drain(Queue<T> queue) {
+        List<T> items = new ArrayList<>();
+        for (T item = queue.poll(); item != null; item = queue.poll()) {
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Closes the links, lets the store finish what it was given, then stops the simulated node. */
+    @Override
+    public void close() {
+        nodes.forEach(node -> node.link().close());
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        storage.close();
+        if (simulatedNode != null) {
+            simulatedNode.close();
+        }
+    }
+}

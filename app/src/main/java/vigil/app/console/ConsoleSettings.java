@@ -1,0 +1,120 @@
+package vigil.app.console;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import vigil.protocol.link.NodeAddress;
+
+/**
+ * What the operator configured, kept in {@code $XDG_CONFIG_HOME/vigil/console.properties} (else
+ * {@code ~/.config/vigil}). No nodes means the simulated node, started in-process.
+ *
+ * @param volume 0–1, for the alert sounds
+ * @param objectExpirySeconds how long an object no longer listed stays (fading) on the map
+ * @param videoPort the UDP port that node camera frames are sent to
+ */
+public record ConsoleSettings(
+        List<NodeAddress> nodes,
+        Theme theme,
+        double volume,
+        boolean muted,
+        double objectExpirySeconds,
+        int videoPort) {
+
+    public enum Theme { DARK, LIGHT }
+
+    public static final ConsoleSettings DEFAULTS = new ConsoleSettings(List.of(), Theme.DARK, 0.8, false, 2.0, 4100);
+
+    public ConsoleSettings {
+        nodes = List.copyOf(nodes);
+        volume = Math.clamp(volume, 0, 1);
+        if (objectExpirySeconds <= 0) {
+            throw new IllegalArgumentException("object expiry must be positive: " + objectExpirySeconds);
+        }
+        if (videoPort < 0 || videoPort > 65_535) {
+            throw new IllegalArgumentException("not a UDP port: " + videoPort);
+        }
+    }
+
+    public ConsoleSettings withNodes(List<NodeAddress> nodes) {
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort);
+    }
+
+    public ConsoleSettings withTheme(Theme theme) {
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort);
+    }
+
+    public ConsoleSettings withSound(double volume, boolean muted) {
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort);
+    }
+
+    public ConsoleSettings withObjectExpirySeconds(double seconds) {
+        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort);
+    }
+
+    public ConsoleSettings withVideoPort(int port) {
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port);
+    }
+
+    /** {@code $XDG_CONFIG_HOME/vigil/console.properties}, else {@code ~/.config/vigil/console.properties}. */
+    public static Path file(Map<String, String> environment) {
+        String xdg = environment.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("vigil").resolve("console.properties");
+    }
+
+    /** Reads the file, or the defaults when there is none; a bad value is an error that names it. */
+    public static ConsoleSettings load(Path file) {
+        if (!Files.exists(file)) {
+            return DEFAULTS;
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read settings " + file, e);
+        }
+        try {
+            String nodes = properties.getProperty("nodes", "").trim();
+            return new ConsoleSettings(
+                    nodes.isEmpty() ? List.of() : Arrays.stream(nodes.split("\\s*,\\s*")).map(NodeAddress::parse).toList(),
+                    Theme.valueOf(properties.getProperty("theme", DEFAULTS.theme.name()).trim().toUpperCase()),
+                    Double.parseDouble(properties.getProperty("volume", Double.toString(DEFAULTS.volume))),
+                    Boolean.parseBoolean(properties.getProperty("muted", Boolean.toString(DEFAULTS.muted))),
+                    Double.parseDouble(properties.getProperty("objectExpirySeconds", Double.toString(DEFAULTS.objectExpirySeconds))),
+                    Integer.parseInt(properties.getProperty("videoPort", Integer.toString(DEFAULTS.videoPort)).trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("settings " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the file whole (through a temporary file, so a crash never leaves half of it). */
+    public void save(Path file) {
+        Properties properties = new Properties();
+        properties.setProperty("nodes", String.join(",", nodes.stream().map(NodeAddress::toString).toList()));
+        properties.setProperty("theme", theme.name());
+        properties.setProperty("volume", Double.toString(volume));
+        properties.setProperty("muted", Boolean.toString(muted));
+        properties.setProperty("objectExpirySeconds", Double.toString(objectExpirySeconds));
+        properties.setProperty("videoPort", Integer.toString(videoPort));
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                properties.store(out, "Vigil console settings");
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write settings " + file, e);
+        }
+    }
+}

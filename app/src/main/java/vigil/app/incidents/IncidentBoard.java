@@ -1,0 +1,184 @@
+package vigil.app.incidents;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
+import vigil.app.console.Tasks;
+import vigil.app.recording.NewIncident;
+import vigil.protocol.wire.Jpeg;
+import vigil.storage.ActionKind;
+import vigil.storage.Incident;
+import vigil.storage.IncidentQuery;
+import vigil.storage.IncidentState;
+import vigil.storage.IncidentStore;
+
+/**
+ * The open incidents (new and acknowledged), in queue order, and the one way the console acts on
+ * incidents: every action goes to the store and the lists change only once it is durable.
+ * FX thread only.
+ */
+public final class IncidentBoard {
+    /** How many open incidents the queue loads at start; older open ones are in the review screen. */
+    static final int QUEUE_LIMIT = 500;
+
+    private final IncidentStore store;
+    private final Tasks tasks;
+    private final String operator;
+    private final ObservableList<IncidentItem> open = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "lastError");
+    private final List<Consumer<IncidentItem>> arrivals = new ArrayList<>();
+    private final List<Consumer<Incident>> changes = new ArrayList<>();
+
+    public IncidentBoard(IncidentStore store, Tasks tasks, String operator) {
+        this.store = store;
+        this.tasks = tasks;
+        this.operator = operator;
+    }
+
+    // ---- Properties ----
+
+    /** Open incidents, highest priority and newest first. */
+    public ObservableList<IncidentItem> open() {
+        return FXCollections.unmodifiableObservableList(open);
+    }
+
+    /** The last action that failed, in words; empty when none has. */
+    public ReadOnlyStringProperty lastErrorProperty() {
+        return lastError.getReadOnlyProperty();
+    }
+
+    public String operator() {
+        return operator;
+    }
+
+    public IncidentStore store() {
+        return store;
+    }
+
+    public Optional<IncidentItem> find(long incidentId) {
+        return open.stream().filter(item -> item.id() == incidentId).findFirst();
+    }
+
+    /** Hears of each new incident once it is in the queue (pop-ups, sounds). */
+    public void onArrival(Consumer<IncidentItem> listener) {
+        arrivals.add(listener);
+    }
+
+    /** Hears of each incident whose state or history changed (the review screen). */
+    public void onChange(Consumer<Incident> listener) {
+        changes.add(listener);
+    }
+
+    // ---- Commands ----
+
+    /** Fills the queue with the open incidents already stored. */
+    public void load() {
+        tasks.run(() -> {
+            List<IncidentItem> items = new ArrayList<>();
+            IncidentQuery openOnes = new IncidentQuery(null, null, null, null, null,
+                    EnumSet.of(IncidentState.NEW, IncidentState.ACKNOWLEDGED), null, null);
+            for (Incident incident : store.search(openOnes, null, QUEUE_LIMIT).incidents()) {
+                items.add(new IncidentItem(incident, store.image(incident.imageSha256()).map(IncidentBoard::decode).orElse(null)));
+            }
+            return items;
+        }, items -> {
+            for (IncidentItem item : items) {
+                if (find(item.id()).isEmpty()) {
+                    insert(item);
+                }
+            }
+        }, this::failed);
+    }
+
+    /** Takes incidents the recorder made durable: decodes their pictures off the FX thread, then queues them. */
+    public void arrived(List<NewIncident> incidents) {
+        if (incidents.isEmpty()) {
+            return;
+        }
+        tasks.run(() -> incidents.stream().map(n -> new IncidentItem(n.incident(), decode(n.image()))).toList(), items -> {
+            for (IncidentItem item : items) {
+                if (find(item.id()).isEmpty()) { // the start-up load may have listed it already
+                    insert(item);
+                }
+                arrivals.forEach(listener -> listener.accept(item));
+            }
+        }, this::failed);
+    }
+
+    /**
+     * Acts on incidents (one store write each, batched by the writer). Incidents for which the
+     * action makes no sense (acknowledging a resolved one) are skipped; the returned future
+     * completes with the incidents that changed.
+     */
+    public CompletableFuture<List<Incident>> act(List<Long> incidentIds, ActionKind kind, String note) {
+        List<CompletableFuture<Incident>> writes = new ArrayList<>();
+        for (long id : incidentIds) {
+            writes.add(store.act(id, kind, operator, note).exceptionally(error -> null));
+        }
+        CompletableFuture<List<Incident>> all = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> writes.stream().map(CompletableFuture::join).filter(i -> i != null).toList());
+        CompletableFuture<List<Incident>> applied = new CompletableFuture<>();
+        tasks.whenDone(all, changed -> {
+            changed.forEach(this::changed);
+            if (changed.size() < incidentIds.size()) {
+                lastError.set("could not " + verb(kind) + " " + (incidentIds.size() - changed.size()) + " of "
+                        + incidentIds.size() + " incidents: their state does not allow it");
+            }
+            applied.complete(changed);
+        }, error -> {
+            failed(error);
+            applied.completeExceptionally(error);
+        });
+        return applied;
+    }
+
+    public CompletableFuture<List<Incident>> act(long incidentId, ActionKind kind) {
+        return act(List.of(incidentId), kind, null);
+    }
+
+    /** Tells the board that an incident changed elsewhere (the review screen wrote it). */
+    public void changed(Incident incident) {
+        Optional<IncidentItem> existing = find(incident.id());
+        existing.ifPresent(open::remove);
+        if (incident.state().isOpen()) {
+            IncidentItem item = existing.map(i -> i.with(incident)).orElse(null);
+            if (item != null) {
+                insert(item);
+            } else {
+                tasks.run(() -> new IncidentItem(incident, store.image(incident.imageSha256()).map(IncidentBoard::decode).orElse(null)),
+                        this::insert, this::failed);
+            }
+        }
+        changes.forEach(listener -> listener.accept(incident));
+    }
+
+    private void insert(IncidentItem item) {
+        int index = 0;
+        while (index < open.size() && IncidentItem.QUEUE_ORDER.compare(open.get(index), item) < 0) {
+            index++;
+        }
+        open.add(index, item);
+    }
+
+    private void failed(Throwable error) {
+        lastError.set(error.getMessage() == null ? error.toString() : error.getMessage());
+    }
+
+    private static String verb(ActionKind kind) {
+        return kind.name().toLowerCase().replace('_', ' ');
+    }
+
+    /** Decodes a JPEG; any thread. Null when the bytes are not a picture JavaFX can read. */
+    public static Image decode(Jpeg jpeg) {
+        Image image = new Image(jpeg.openStream());
+        return image.isError() ? null : image;
+    }
+}

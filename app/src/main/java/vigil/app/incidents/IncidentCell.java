@@ -1,0 +1,63 @@
+package vigil.app.incidents;
+
+import java.time.Instant;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import vigil.app.map.ObjectText;
+import vigil.app.map.SitePlan;
+import vigil.app.map.ZoneMapView;
+import vigil.storage.Incident;
+
+/** One incident in a queue: its crop, what and where, how long ago, and its state. */
+public final class IncidentCell extends ListCell<IncidentItem> {
+    private final SitePlan site;
+    private final ImageView thumbnail = new ImageView();
+    private final Label title = new Label();
+    private final Label detail = new Label();
+    private final Label state = new Label();
+    private final HBox box;
+
+    public IncidentCell(SitePlan site) {
+        this.site = site;
+        thumbnail.setFitWidth(72);
+        thumbnail.setFitHeight(54);
+        thumbnail.setPreserveRatio(true);
+        StackPane frame = new StackPane(thumbnail);
+        frame.getStyleClass().add("thumbnail");
+        frame.setMinSize(76, 58);
+        frame.setMaxSize(76, 58);
+        title.getStyleClass().add("incident-title");
+        detail.getStyleClass().add("incident-detail");
+        state.getStyleClass().add("incident-state");
+        VBox text = new VBox(2, title, detail);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        box = new HBox(10, frame, text, state);
+        box.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    @Override
+    protected void updateItem(IncidentItem item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().removeAll("rescue", "hazard", "unauth");
+        if (empty || item == null) {
+            setGraphic(null);
+            return;
+        }
+        Incident incident = item.incident();
+        thumbnail.setImage(item.picture());
+        title.setText(ObjectText.eventName(incident.eventType()) + " · " + site.shortLabel(incident.zone()));
+        detail.setText(ObjectText.className(incident.objectClass()) + " " + ZoneMapView.shortId(incident.objectId()) + " · "
+                + ObjectText.age(Instant.now().toEpochMilli() - incident.receivedAt().toEpochMilli()) + " ago");
+        state.setText(incident.state().name().replace('_', ' '));
+        state.getStyleClass().removeAll("new", "acknowledged", "resolved", "false_alarm");
+        state.getStyleClass().add(incident.state().name().toLowerCase());
+        getStyleClass().add(incident.eventType().name().toLowerCase());
+        setGraphic(box);
+    }
+}

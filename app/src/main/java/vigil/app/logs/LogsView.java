@@ -1,0 +1,178 @@
+package vigil.app.logs;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import vigil.app.console.Console;
+import vigil.app.console.Tasks;
+import vigil.app.map.ObjectText;
+import vigil.app.map.SitePlan;
+import vigil.app.shell.KeyBindings;
+import vigil.app.shell.ScreenView;
+import vigil.app.shell.Shortcut;
+import vigil.protocol.wire.BirdRiskLog;
+import vigil.protocol.wire.GetBirdRiskLog;
+import vigil.protocol.wire.GetObjectLog;
+import vigil.protocol.wire.GetPilotRequestLog;
+import vigil.protocol.wire.ObjectLog;
+import vigil.protocol.wire.PilotRequestLog;
+import vigil.storage.SiteEvent;
+import vigil.storage.Storage;
+
+/**
+ * The Logs screen: a node's own history ({@code LC_OL}, {@code LC_BL}, {@code LC_RL}) over a date
+ * range, and the console's site events (links, bird risk, runways, decoder failures) filtered by
+ * node, kind and period.
+ */
+public final class LogsView implements ScreenView {
+    static final int SITE_EVENT_LIMIT = 5_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    /** Which log to show. */
+    enum Source {
+        NODE_OBJECTS("Node: detections (LC_OL)"), NODE_BIRDS("Node: bird risk (LC_BL)"), NODE_PILOTS("Node: pilot requests (LC_RL)"),
+        SITE_EVENTS("Console: site events");
+
+        private final String title;
+
+        Source(String title) {
+            this.title = title;
+        }
+
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    private final List<Console.Node> nodes;
+    private final Storage storage;
+    private final Tasks tasks;
+    private final SitePlan site;
+    private final BorderPane root = new BorderPane();
+    private final TableView<List<String>> table = new TableView<>();
+    private final ComboBox<Source> source = new ComboBox<>();
+    private final ComboBox<Console.Node> node = new ComboBox<>();
+    private final ComboBox<Object> kind = new ComboBox<>();
+    private final DatePicker from = new DatePicker(LocalDate.now());
+    private final DatePicker to = new DatePicker(LocalDate.now());
+    private final Label message = new Label();
+
+    public LogsView(List<Console.Node> nodes, Storage storage, Tasks tasks, SitePlan site, KeyBindings keys) {
+        this.nodes = nodes;
+        this.storage = storage;
+        this.tasks = tasks;
+        this.site = site;
+        source.getItems().setAll(Source.values());
+        source.setValue(Source.SITE_EVENTS);
+        node.getItems().setAll(nodes);
+        node.setValue(nodes.getFirst());
+        node.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Console.Node each) {
+                return each == null ? "" : "node " + each.address();
+            }
+
+            @Override
+            public Console.Node fromString(String text) {
+                return null;
+            }
+        });
+        kind.getItems().add("All kinds");
+        kind.getItems().addAll(SiteEvent.Kind.values());
+        kind.setValue("All kinds");
+        kind.visibleProperty().bind(source.valueProperty().isEqualTo(Source.SITE_EVENTS));
+        kind.managedProperty().bind(kind.visibleProperty());
+        Button load = new Button("Load  (F5)");
+        load.setOnAction(e -> load());
+        source.valueProperty().addListener((o, old, now) -> load());
+        HBox bar = new HBox(8, source, node, kind, new Label("from"), from, new Label("to"), to, load, message);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(12));
+        table.setId("logs-table");
+        table.setPlaceholder(new Label("Nothing logged in this period"));
+        root.setTop(bar);
+        root.setCenter(table);
+        BorderPane.setMargin(table, new Insets(0, 12, 12, 12));
+        keys.on(Shortcut.LOGS_REFRESH, this::load);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        load();
+    }
+
+    private void load() {
+        LocalDate start = from.getValue() == null ? LocalDate.now() : from.getValue();
+        LocalDate end = to.getValue() == null ? start : to.getValue();
+        Console.Node chosen = node.getValue();
+        message.setText("Loading…");
+        switch (source.getValue()) {
+            case NODE_OBJECTS -> show(chosen.link().send(new GetObjectLog(start, end)), List.of("Time (node)", "Event", "Object", "Class", "Zone"),
+                    (ObjectLog log) -> log.entries().stream().map(entry -> List.of(entry.timestamp().text(),
+                            entry.eventType() == null ? "" : ObjectText.eventName(entry.eventType()), Long.toString(entry.objectId()),
+                            ObjectText.className(entry.objectClass()), site.shortLabel(entry.area()))).toList());
+            case NODE_BIRDS -> show(chosen.link().send(new GetBirdRiskLog(start, end)), List.of("Time (node)", "Bird risk"),
+                    (BirdRiskLog log) -> log.entries().stream().map(entry -> List.of(entry.timestamp().text(), entry.risk().name())).toList());
+            case NODE_PILOTS -> show(chosen.link().send(new GetPilotRequestLog(start, end)),
+                    List.of("Request time", "Request", "Response", "Response time"),
+                    (PilotRequestLog log) -> log.entries().stream().map(entry -> List.of(entry.requestTime().text(), entry.request().name(),
+                            entry.response().name(), entry.responseTime().text())).toList());
+            case SITE_EVENTS -> {
+                Instant since = start.atStartOfDay(ZoneId.systemDefault()).toInstant();
+                Instant until = end.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
+                Object wanted = kind.getValue();
+                tasks.run(() -> storage.siteEvents().since(since, SITE_EVENT_LIMIT).stream()
+                        .filter(event -> event.occurredAt().isBefore(until))
+                        .filter(event -> chosen == null || chosen.address().equals(event.node()))
+                        .filter(event -> !(wanted instanceof SiteEvent.Kind k) || event.kind() == k)
+                        .map(event -> List.of(TIME.format(event.occurredAt()), event.kind().name().replace('_', ' ').toLowerCase(),
+                                String.valueOf(event.node()), event.detail())).toList(),
+                        rows -> fill(List.of("Time", "Kind", "Node", "Detail"), rows), this::failed);
+            }
+        }
+    }
+
+    private <R> void show(CompletableFuture<R> reply, List<String> headers, java.util.function.Function<R, List<List<String>>> rows) {
+        tasks.whenDone(reply, answer -> fill(headers, rows.apply(answer)), this::failed);
+    }
+
+    private void fill(List<String> headers, List<List<String>> rows) {
+        List<TableColumn<List<String>, String>> columns = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            int index = i;
+            TableColumn<List<String>, String> column = new TableColumn<>(headers.get(i));
+            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(index)));
+            column.setPrefWidth(index == headers.size() - 1 ? 520 : 180);
+            columns.add(column);
+        }
+        table.getColumns().setAll(columns);
+        table.getItems().setAll(rows);
+        message.setText(rows.size() + " entries");
+    }
+
+    private void failed(Throwable error) {
+        message.setText("Failed: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
+    }
+}

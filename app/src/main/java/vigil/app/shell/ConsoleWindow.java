@@ -1,0 +1,324 @@
+package vigil.app.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import vigil.app.alert.AlertPopups;
+import vigil.app.alert.AlertSounds;
+import vigil.app.console.Console;
+import vigil.app.console.ConsoleSettings;
+import vigil.app.console.Tasks;
+import vigil.app.incidents.IncidentBoard;
+import vigil.app.authority.AuthorityView;
+import vigil.app.authority.AuthorityViewModel;
+import vigil.app.cameras.CamerasView;
+import vigil.app.live.LiveView;
+import vigil.app.logs.LogsView;
+import vigil.app.review.ReviewView;
+import vigil.app.review.ReviewViewModel;
+import vigil.app.live.LiveViewModel;
+import vigil.app.map.MapPalette;
+import vigil.app.map.SitePlan;
+import vigil.storage.Incident;
+
+/**
+ * The console's window: a header to switch screens, the screens, the pop-up layer and the status
+ * bar, and the one frame loop that feeds them all: each frame it takes the newest node state and
+ * the incidents recorded since the last frame, never one task per message.
+ */
+public final class ConsoleWindow {
+    private final Console console;
+    private final Stage stage;
+    private final Path settingsFile;
+    private ConsoleSettings settings;
+    private final Tasks tasks = Tasks.background();
+    private final SitePlan site = SitePlan.reference();
+    private final KeyBindings keys = new KeyBindings();
+    private final IncidentBoard board;
+    private final AlertSounds sounds = new AlertSounds();
+    private final AlertPopups popups;
+    private final StatusBar statusBar;
+    private final LiveView live;
+    private final ReviewView review;
+    private final AuthorityView access;
+    private final CamerasView cameras;
+    private final Map<Screen, ScreenView> screens = new EnumMap<>(Screen.class);
+    private final Map<Screen, ToggleButton> tabs = new EnumMap<>(Screen.class);
+    private final StackPane content = new StackPane();
+    private final ToggleButton muteButton = new ToggleButton();
+    private final Scene scene;
+    private final AnimationTimer frames;
+    private Screen screen = Screen.LIVE;
+    private long lastStatusRefresh;
+
+    public ConsoleWindow(Stage stage, Console console, ConsoleSettings settings, Path settingsFile) {
+        this.stage = stage;
+        this.console = console;
+        this.settings = settings;
+        this.settingsFile = settingsFile;
+        this.board = new IncidentBoard(console.storage().incidents(), tasks, console.operator());
+        this.popups = new AlertPopups(board, site, sounds, this::openIncident);
+        this.statusBar = new StatusBar(console.nodes(), console.storage().directory());
+
+        long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
+        live = new LiveView(new LiveViewModel(console.nodes(), tasks, expiryMillis), board, site, keys);
+        review = new ReviewView(new ReviewViewModel(console.storage(), board, tasks), site,
+                console.nodes().stream().map(Console.Node::address).toList(), keys);
+        review.setOnBack(() -> show(Screen.LIVE));
+        Console.Node first = console.nodes().getFirst();
+        access = new AuthorityView(new AuthorityViewModel(first, console.storage().authority(), tasks, console.operator()), site, keys);
+        cameras = new CamerasView(console, tasks, settings.videoPort(), keys);
+        screens.put(Screen.LIVE, live);
+        screens.put(Screen.INCIDENTS, review);
+        screens.put(Screen.ACCESS, access);
+        screens.put(Screen.CAMERAS, cameras);
+        screens.put(Screen.LOGS, new LogsView(console.nodes(), console.storage(), tasks, site, keys));
+
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("console");
+        root.setTop(header());
+        StackPane center = new StackPane(content, popups.layer());
+        root.setCenter(center);
+        root.setBottom(statusBar.node());
+        scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(ConsoleWindow.class.getResource("/vigil/assets/css/vigil.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (keys.dispatch(event, screen, scene.getFocusOwner())) {
+                event.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> { // "?" whatever the keyboard layout
+            if ("?".equals(event.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                showCheatSheet();
+                event.consume();
+            }
+        });
+        bindGlobalKeys();
+        applyTheme(settings.theme());
+        sounds.setVolume(settings.volume());
+        sounds.setMuted(settings.muted());
+        updateSoundStatus();
+
+        board.lastErrorProperty().addListener((o, old, error) -> {
+            if (error != null && !error.isEmpty()) {
+                statusBar.storageFailed(new IllegalStateException(error));
+            }
+        });
+        board.load();
+        show(Screen.LIVE);
+
+        frames = new AnimationTimer() {
+            @Override
+            public void handle(long nanos) {
+                frame(System.currentTimeMillis());
+            }
+        };
+        stage.setTitle("Vigil — " + site.name() + (console.isSimulated() ? " (simulated node)" : ""));
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+    }
+
+    public void start() {
+        frames.start();
+        stage.show();
+    }
+
+    public void stop() {
+        frames.stop();
+        sounds.close();
+        cameras.close();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Screen screen() {
+        return screen;
+    }
+
+    public IncidentBoard board() {
+        return board;
+    }
+
+    public AlertPopups popups() {
+        return popups;
+    }
+
+    private void frame(long now) {
+        board.arrived(console.takeNewIncidents());
+        console.takeStorageFailures().forEach(statusBar::storageFailed);
+        screens.get(screen).pulse(now);
+        popups.pulse(now);
+        if (now - lastStatusRefresh >= 1_000) {
+            statusBar.refresh(now);
+            lastStatusRefresh = now;
+        }
+    }
+
+    public void show(Screen next) {
+        screen = next;
+        ScreenView view = screens.get(next);
+        content.getChildren().setAll(view.node());
+        tabs.get(next).setSelected(true);
+        view.shown();
+        content.requestFocus();
+    }
+
+    private void openIncident(Incident incident) {
+        show(Screen.INCIDENTS);
+        review.reveal(incident);
+    }
+
+    private Node header() {
+        Label brand = new Label("VIGIL");
+        brand.getStyleClass().add("brand");
+        ToggleGroup group = new ToggleGroup();
+        HBox nav = new HBox(4);
+        int digit = 1;
+        for (Screen each : Screen.values()) {
+            ToggleButton tab = new ToggleButton(each.title() + "  " + shortcutText(digit++));
+            tab.setId("tab-" + each.name().toLowerCase());
+            tab.setToggleGroup(group);
+            tab.setFocusTraversable(false);
+            tab.getStyleClass().add("screen-tab");
+            tab.setOnAction(e -> show(each));
+            tabs.put(each, tab);
+            nav.getChildren().add(tab);
+        }
+        group.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one screen is always shown
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(16, brand, nav, spacer);
+        if (console.isSimulated()) {
+            Label badge = new Label("SIMULATED NODE");
+            badge.setId("simulated-badge");
+            badge.getStyleClass().add("simulated-badge");
+            header.getChildren().add(badge);
+        }
+        muteButton.setId("mute");
+        muteButton.setFocusTraversable(false);
+        muteButton.setOnAction(e -> setMuted(muteButton.isSelected()));
+        Button settingsButton = new Button("Settings");
+        settingsButton.setFocusTraversable(false);
+        settingsButton.setOnAction(e -> showSettings());
+        Button help = new Button("?");
+        help.setFocusTraversable(false);
+        help.setOnAction(e -> showCheatSheet());
+        header.getChildren().addAll(muteButton, settingsButton, help);
+        header.getStyleClass().add("header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 12, 8, 12));
+        return header;
+    }
+
+    private static String shortcutText(int digit) {
+        return (System.getProperty("os.name", "").startsWith("Mac") ? "⌘" : "Ctrl+") + digit;
+    }
+
+    private void bindGlobalKeys() {
+        keys.on(Shortcut.SHOW_LIVE, () -> show(Screen.LIVE));
+        keys.on(Shortcut.SHOW_INCIDENTS, () -> show(Screen.INCIDENTS));
+        keys.on(Shortcut.SHOW_ACCESS, () -> show(Screen.ACCESS));
+        keys.on(Shortcut.SHOW_CAMERAS, () -> show(Screen.CAMERAS));
+        keys.on(Shortcut.SHOW_LOGS, () -> show(Screen.LOGS));
+        keys.on(Shortcut.MUTE, () -> setMuted(!sounds.isMuted()));
+        keys.on(Shortcut.SETTINGS, this::showSettings);
+        keys.on(Shortcut.CHEAT_SHEET, this::showCheatSheet);
+        keys.on(Shortcut.POPUP_OPEN, popups::openNewest);
+        keys.on(Shortcut.POPUP_ACKNOWLEDGE, popups::acknowledgeNewest);
+        keys.on(Shortcut.POPUP_DISMISS, popups::dismissNewest);
+    }
+
+    private void setMuted(boolean muted) {
+        sounds.setMuted(muted);
+        updateSettings(settings.withSound(settings.volume(), muted));
+        updateSoundStatus();
+    }
+
+    private void updateSoundStatus() {
+        muteButton.setSelected(sounds.isMuted());
+        muteButton.setText(sounds.isMuted() ? "Sound off (M)" : "Sound on (M)");
+        if (sounds.unavailable() != null) {
+            statusBar.sound("no audio device: alerts are silent", true);
+        } else {
+            statusBar.sound(sounds.isMuted() ? "sound muted" : "sound " + Math.round(settings.volume() * 100) + "%", sounds.isMuted());
+        }
+    }
+
+    private void applyTheme(ConsoleSettings.Theme theme) {
+        Application.setUserAgentStylesheet(theme == ConsoleSettings.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        MapPalette palette = theme == ConsoleSettings.Theme.DARK ? MapPalette.DARK : MapPalette.LIGHT;
+        live.setPalette(palette);
+        access.setPalette(palette);
+        review.setPalette(palette);
+    }
+
+    void updateSettings(ConsoleSettings changed) {
+        settings = changed;
+        try {
+            changed.save(settingsFile);
+        } catch (RuntimeException e) {
+            statusBar.storageFailed(e);
+        }
+    }
+
+    private void showCheatSheet() {
+        Alert sheet = new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE);
+        sheet.initOwner(stage);
+        sheet.setTitle("Keyboard shortcuts");
+        sheet.setHeaderText("Keyboard shortcuts — " + screen.title());
+        ScrollPane scroll = new ScrollPane(CheatSheet.of(screen));
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(520);
+        sheet.getDialogPane().setContent(scroll);
+        sheet.show();
+    }
+
+    private void showSettings() {
+        SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.isSimulated());
+        dialog.initOwner(stage);
+        dialog.showAndWait().ifPresent(changed -> {
+            boolean nodesChanged = !changed.nodes().equals(settings.nodes());
+            updateSettings(changed);
+            applyTheme(changed.theme());
+            sounds.setVolume(changed.volume());
+            sounds.setMuted(changed.muted());
+            updateSoundStatus();
+            if (nodesChanged) {
+                Alert restart = new Alert(Alert.AlertType.INFORMATION,
+                        "The node list is saved. Restart the console to connect to the new nodes.", ButtonType.OK);
+                restart.initOwner(stage);
+                restart.show();
+            }
+        });
+    }
+}

@@ -1,0 +1,15 @@
+package vigil.app.shell;
+
+import javafx.scene.Node;
+
+/** A screen of the console: its root node, and what it does when shown and on each frame while shown. */
+public interface ScreenView {
+    Node node();
+
+    default void shown() {
+    }
+
+    /** Called once per frame while the screen shows; {@code now} in epoch milliseconds. */
+    default void pulse(long now) {
+    }
+}

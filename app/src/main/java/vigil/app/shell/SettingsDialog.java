@@ -1,0 +1,88 @@
+package vigil.app.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import vigil.app.console.ConsoleSettings;
+import vigil.protocol.link.NodeAddress;
+
+/** Nodes, theme, sound, object expiry and the camera UDP port; the data directory is shown, not edited. */
+final class SettingsDialog extends Dialog<ConsoleSettings> {
+
+    SettingsDialog(ConsoleSettings settings, Path dataDirectory, boolean simulated) {
+        setTitle("Settings");
+        setHeaderText("Console settings");
+        ListView<NodeAddress> nodes = new ListView<>();
+        nodes.getItems().setAll(settings.nodes());
+        nodes.setPrefHeight(110);
+        nodes.setPlaceholder(new Label("No node: the simulated node runs in the console"));
+        TextField newNode = new TextField();
+        newNode.setPromptText("host:port");
+        Label nodeError = new Label();
+        nodeError.getStyleClass().add("danger");
+        Button add = new Button("Add");
+        add.setOnAction(e -> {
+            try {
+                NodeAddress address = NodeAddress.parse(newNode.getText().trim());
+                if (!nodes.getItems().contains(address)) {
+                    nodes.getItems().add(address);
+                }
+                newNode.clear();
+                nodeError.setText("");
+            } catch (IllegalArgumentException bad) {
+                nodeError.setText(bad.getMessage());
+            }
+        });
+        Button remove = new Button("Remove");
+        remove.setOnAction(e -> nodes.getItems().removeAll(new ArrayList<>(nodes.getSelectionModel().getSelectedItems())));
+
+        ComboBox<ConsoleSettings.Theme> theme = new ComboBox<>();
+        theme.getItems().setAll(ConsoleSettings.Theme.values());
+        theme.setValue(settings.theme());
+        Slider volume = new Slider(0, 100, settings.volume() * 100);
+        volume.setShowTickLabels(true);
+        volume.setMajorTickUnit(25);
+        CheckBox muted = new CheckBox("Muted (M)");
+        muted.setSelected(settings.muted());
+        Spinner<Double> expiry = new Spinner<>(0.5, 30, settings.objectExpirySeconds(), 0.5);
+        expiry.setEditable(true);
+        Spinner<Integer> videoPort = new Spinner<>(1, 65_535, settings.videoPort());
+        videoPort.setEditable(true);
+        Label data = new Label(dataDirectory.toString());
+        data.setId("settings-data-directory");
+
+        GridPane grid = new GridPane(12, 10);
+        grid.setPadding(new Insets(8));
+        int row = 0;
+        grid.addRow(row++, new Label("Nodes"), nodes);
+        grid.addRow(row++, new Label(""), new HBox(6, newNode, add, remove));
+        grid.addRow(row++, new Label(""), nodeError);
+        if (simulated) {
+            grid.addRow(row++, new Label(""), new Label("Running the simulated node now (no node configured)."));
+        }
+        grid.addRow(row++, new Label("Theme"), theme);
+        grid.addRow(row++, new Label("Alert volume"), new HBox(12, volume, muted));
+        grid.addRow(row++, new Label("Objects fade after (s)"), expiry);
+        grid.addRow(row++, new Label("Camera UDP port"), videoPort);
+        grid.addRow(row, new Label("Data directory"), data);
+        getDialogPane().setContent(grid);
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        setResultConverter(button -> button != save ? null : new ConsoleSettings(List.copyOf(nodes.getItems()),
+                theme.getValue(), volume.getValue() / 100, muted.isSelected(), expiry.getValue(), videoPort.getValue()));
+    }
+}

@@ -1,0 +1,124 @@
+package vigil.app.shell;
+
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * Every key binding of the console, as data: the key filter dispatches from it and the {@code ?}
+ * cheat-sheet lists it, so the two never disagree. {@code scope} says where a binding acts:
+ * everywhere, on one screen, or on the newest first-detection pop-up (which has the keys on the
+ * Live screen; elsewhere that screen's own keys come first).
+ */
+public enum Shortcut {
+    SHOW_LIVE(Scope.GLOBAL, "Shortcut+1", "Live view"),
+    SHOW_INCIDENTS(Scope.GLOBAL, "Shortcut+2", "Incident review"),
+    SHOW_ACCESS(Scope.GLOBAL, "Shortcut+3", "Access (zone authority levels)"),
+    SHOW_CAMERAS(Scope.GLOBAL, "Shortcut+4", "Cameras"),
+    SHOW_LOGS(Scope.GLOBAL, "Shortcut+5", "Logs"),
+    MUTE(Scope.GLOBAL, "M", "Mute or unmute alert sounds"),
+    SETTINGS(Scope.GLOBAL, "Shortcut+Comma", "Settings"),
+    CHEAT_SHEET(Scope.GLOBAL, "Shift+Slash", "This list of shortcuts (?)"),
+
+    POPUP_OPEN(Scope.POPUP, "Enter", "Open the newest pop-up's incident"),
+    POPUP_ACKNOWLEDGE(Scope.POPUP, "A", "Acknowledge the newest pop-up's incident"),
+    POPUP_DISMISS(Scope.POPUP, "Esc", "Dismiss the newest pop-up (the incident stays queued)"),
+
+    LIVE_OBJECT_DETAIL(Scope.LIVE, "Enter", "Ask the node for the selected object's detail and crop"),
+    LIVE_NEXT_OBJECT(Scope.LIVE, "Tab", "Select the next object on the map"),
+    LIVE_CLEAR_SELECTION(Scope.LIVE, "Esc", "Clear the object selection"),
+
+    REVIEW_NEXT(Scope.INCIDENTS, "J", "Next incident"),
+    REVIEW_NEXT_ARROW(Scope.INCIDENTS, "Down", "Next incident"),
+    REVIEW_PREVIOUS(Scope.INCIDENTS, "K", "Previous incident"),
+    REVIEW_PREVIOUS_ARROW(Scope.INCIDENTS, "Up", "Previous incident"),
+    REVIEW_OPEN(Scope.INCIDENTS, "Enter", "Open the incident's picture full size"),
+    REVIEW_ACKNOWLEDGE(Scope.INCIDENTS, "A", "Acknowledge the selection"),
+    REVIEW_RESOLVE(Scope.INCIDENTS, "R", "Resolve the selection"),
+    REVIEW_FALSE_ALARM(Scope.INCIDENTS, "F", "Mark the selection a false alarm"),
+    REVIEW_REOPEN(Scope.INCIDENTS, "O", "Re-open the selection"),
+    REVIEW_NOTE(Scope.INCIDENTS, "N", "Add a note to the selection"),
+    REVIEW_SELECT_ALL(Scope.INCIDENTS, "Shortcut+A", "Select every incident listed"),
+    REVIEW_SEARCH(Scope.INCIDENTS, "Slash", "Search notes (/)"),
+    REVIEW_EXPORT(Scope.INCIDENTS, "Shortcut+E", "Export the selection as an evidence package"),
+    REVIEW_BACK(Scope.INCIDENTS, "Esc", "Close the picture, or go back to the Live view"),
+
+    ACCESS_ZONE_1(Scope.ACCESS, "1", "Select zone 1"),
+    ACCESS_ZONE_2(Scope.ACCESS, "2", "Select zone 2"),
+    ACCESS_ZONE_3(Scope.ACCESS, "3", "Select zone 3"),
+    ACCESS_ZONE_4(Scope.ACCESS, "4", "Select zone 4"),
+    ACCESS_ZONE_5(Scope.ACCESS, "5", "Select zone 5"),
+    ACCESS_ZONE_6(Scope.ACCESS, "6", "Select zone 6"),
+    ACCESS_ZONE_7(Scope.ACCESS, "7", "Select zone 7"),
+    ACCESS_ZONE_8(Scope.ACCESS, "8", "Select zone 8"),
+    ACCESS_OPEN(Scope.ACCESS, "O", "Set the selected zone OPEN"),
+    ACCESS_AUTH_ONLY(Scope.ACCESS, "A", "Set the selected zone AUTH ONLY"),
+    ACCESS_NO_ENTRY(Scope.ACCESS, "N", "Set the selected zone NO ENTRY"),
+    ACCESS_APPLY(Scope.ACCESS, "Shortcut+Enter", "Apply the pending changes (asks to confirm)"),
+    ACCESS_REVERT(Scope.ACCESS, "Esc", "Revert the pending changes"),
+    ACCESS_REFRESH(Scope.ACCESS, "F5", "Ask the node for its levels again"),
+
+    CAMERA_A(Scope.CAMERAS, "A", "Stream camera A"),
+    CAMERA_B(Scope.CAMERAS, "B", "Stream camera B"),
+    CAMERA_STOP(Scope.CAMERAS, "S", "Stop the stream"),
+
+    LOGS_REFRESH(Scope.LOGS, "F5", "Load the logs again");
+
+    /** Where a binding acts. */
+    public enum Scope {
+        GLOBAL("Everywhere"), POPUP("First-detection pop-ups"), LIVE("Live view"), INCIDENTS("Incident review"),
+        ACCESS("Access"), CAMERAS("Cameras"), LOGS("Logs");
+
+        private final String title;
+
+        Scope(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        /** The scope of a screen's own keys. */
+        public static Scope of(Screen screen) {
+            return switch (screen) {
+                case LIVE -> LIVE;
+                case INCIDENTS -> INCIDENTS;
+                case ACCESS -> ACCESS;
+                case CAMERAS -> CAMERAS;
+                case LOGS -> LOGS;
+            };
+        }
+    }
+
+    private final Scope scope;
+    private final KeyCombination keys;
+    private final String description;
+
+    Shortcut(Scope scope, String keys, String description) {
+        this.scope = scope;
+        this.keys = KeyCombination.valueOf(keys);
+        this.description = description;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public KeyCombination keys() {
+        return keys;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean matches(KeyEvent event) {
+        return keys.match(event);
+    }
+
+    public static List<Shortcut> in(Scope scope) {
+        return Arrays.stream(values()).filter(shortcut -> shortcut.scope == scope).toList();
+    }
+}

@@ -1,0 +1,107 @@
+package vigil.app.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import vigil.app.console.Console;
+import vigil.protocol.codec.TrafficCounters;
+import vigil.protocol.link.LinkState;
+import vigil.protocol.wire.MessageType;
+
+/**
+ * The bottom line: each node's link state, messages per second, decoder failures and last error;
+ * the store's health; the sound. Updated once a second from counters, never per message.
+ */
+final class StatusBar {
+    private final HBox bar = new HBox(18);
+    private final List<Console.Node> nodes;
+    private final List<Label> nodeLabels = new ArrayList<>();
+    private final Map<Console.Node, TrafficCounters.Snapshot> previous = new HashMap<>();
+    private final Label storage = new Label();
+    private final Label sound = new Label();
+    private final Path dataDirectory;
+    private String storageProblem;
+    private long previousAt;
+
+    StatusBar(List<Console.Node> nodes, Path dataDirectory) {
+        this.nodes = nodes;
+        this.dataDirectory = dataDirectory;
+        bar.getStyleClass().add("status-bar");
+        bar.setId("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(5, 12, 5, 12));
+        for (Console.Node node : nodes) {
+            Label label = new Label();
+            label.getStyleClass().add("link");
+            nodeLabels.add(label);
+            bar.getChildren().add(label);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        storage.getStyleClass().add("storage");
+        bar.getChildren().addAll(spacer, sound, storage);
+        storageOk();
+    }
+
+    HBox node() {
+        return bar;
+    }
+
+    void storageFailed(Throwable error) {
+        storageProblem = error.getMessage() == null ? error.toString() : error.getMessage();
+        storage.setText("STORAGE FAILING: " + storageProblem);
+        storage.getStyleClass().setAll("label", "storage", "danger");
+    }
+
+    void sound(String text, boolean warn) {
+        sound.setText(text);
+        sound.getStyleClass().setAll("label", warn ? "warning" : "muted-text");
+    }
+
+    /** Once a second. */
+    void refresh(long now) {
+        double seconds = previousAt == 0 ? 0 : (now - previousAt) / 1000.0;
+        for (int i = 0; i < nodes.size(); i++) {
+            Console.Node node = nodes.get(i);
+            TrafficCounters.Snapshot counters = node.link().counters().snapshot();
+            TrafficCounters.Snapshot before = previous.put(node, counters);
+            long messages = total(counters) - (before == null ? 0 : total(before));
+            LinkState state = node.link().state();
+            Label label = nodeLabels.get(i);
+            String rate = seconds > 0 ? Math.round(messages / seconds) + " msg/s" : "…";
+            String failures = counters.totalFailures() + " decoder failures";
+            String error = state.lastError() == null ? "" : " · last error: " + state.lastError();
+            label.setText("● " + node.address() + "  " + state.status() + " · " + rate + " · " + failures + error);
+            label.getStyleClass().setAll("label", "link", switch (state.status()) {
+                case ONLINE -> counters.totalFailures() > 0 ? "warning" : "success";
+                case CONNECTING -> "warning";
+                case OFFLINE -> "danger";
+            });
+        }
+        previousAt = now;
+        if (storageProblem == null) {
+            storageOk();
+        }
+    }
+
+    private void storageOk() {
+        storage.setText("storage OK · " + dataDirectory);
+        storage.getStyleClass().setAll("label", "storage", "muted-text");
+    }
+
+    private static long total(TrafficCounters.Snapshot counters) {
+        long total = 0;
+        for (Map.Entry<MessageType, Long> entry : counters.messages().entrySet()) {
+            total += entry.getValue();
+        }
+        return total;
+    }
+}
