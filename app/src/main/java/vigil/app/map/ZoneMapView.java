@@ -90,6 +90,11 @@ public final class ZoneMapView extends Region {
         drawObjects(frame);
     }
 
+    /** The objects drawn in the last frame (faded-out ones are not). */
+    public List<LiveObject> drawnObjects() {
+        return List.copyOf(drawn);
+    }
+
     /** The zone under a point of this view, or null. */
     public Area zoneAt(double x, double y) {
         Area area = Area.at((x - originX) / scale, (y - originY) / scale);

@@ -66,6 +66,7 @@ public final class ReviewView implements ScreenView {
     private final ListView<String> history = new ListView<>();
     private final Label detailTitle = new Label("Select an incident");
     private double zoom = 1;
+    private int cursor = -1;
     private Runnable back = () -> { };
 
     public ReviewView(ReviewViewModel model, SitePlan site, List<NodeAddress> nodes, KeyBindings keys) {
@@ -128,6 +129,19 @@ public final class ReviewView implements ScreenView {
                 column("Node", 150, incident -> incident.node().toString()),
                 column("Object", 170, incident -> Long.toString(incident.objectId()))));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.open(now));
+        table.getSelectionModel().selectedIndexProperty().addListener((o, old, now) -> {
+            if (now.intValue() >= 0) {
+                cursor = now.intValue();
+            }
+        });
+        model.rows().addListener((javafx.collections.ListChangeListener<Incident>) change -> {
+            while (change.next()) {
+                // A row whose incident changed is replaced, which drops its selection: keep the operator's place.
+                if (change.wasReplaced() && table.getSelectionModel().isEmpty() && cursor < model.rows().size()) {
+                    table.getSelectionModel().select(cursor);
+                }
+            }
+        });
         table.setRowFactory(view -> {
             var row = new javafx.scene.control.TableRow<Incident>() {
                 @Override
@@ -275,10 +289,10 @@ public final class ReviewView implements ScreenView {
             return;
         }
         int index = table.getSelectionModel().getSelectedIndex();
-        int next = Math.clamp(index + step, 0, model.rows().size() - 1);
         if (index < 0) {
-            next = 0;
+            index = cursor;
         }
+        int next = index < 0 ? 0 : Math.clamp(index + step, 0, model.rows().size() - 1);
         table.getSelectionModel().clearAndSelect(next);
         table.scrollTo(Math.max(0, next - 5));
         if (next == model.rows().size() - 1) {

@@ -1,0 +1,221 @@
+package vigil.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import vigil.app.console.Console;
+import vigil.app.console.ConsoleSettings;
+import vigil.app.map.ZoneMapView;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.AuthorityLevel;
+import vigil.protocol.wire.DetectedObject;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
+import vigil.protocol.wire.ObjectSnapshot;
+import vigil.storage.AuthorityChange;
+import vigil.storage.Incident;
+import vigil.storage.IncidentState;
+import vigil.storage.Storage;
+
+/**
+ * The console end to end on JavaFX's headless platform: a simulated node over loopback TCP (with
+ * no scenario objects: the test sends every detection), a real store in a temporary directory, and
+ * the operator's keys.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+    @TempDir
+    static Path directory;
+
+    private SimulatedNode node;
+    private Console console;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        Path data = directory.resolve("data-" + System.nanoTime());
+        ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
+        console = Console.start(settings, Storage.open(data), null, "tester");
+        window = new ConsoleWindow(stage, console, settings, directory.resolve("settings-" + System.nanoTime() + ".properties"));
+        window.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.stop();
+            return null;
+        }).get(5, TimeUnit.SECONDS);
+        console.close();
+        node.close();
+    }
+
+    @Test
+    void objectsOfASnapshotAppearOnTheMap(FxRobot robot) {
+        awaitOnline();
+        node.broadcast(new ObjectSnapshot(List.of(
+                new DetectedObject(7, ObjectClass.PERSON, 400, 300, Area.GRASS_A, 0),
+                new DetectedObject(8, ObjectClass.BIRD, -1, -1, Area.UNKNOWN, null))));
+        ZoneMapView map = robot.lookup("#zone-map").queryAs(ZoneMapView.class);
+        await("both objects drawn", () -> fx(() -> map.drawnObjects().stream().map(o -> o.id()).sorted().toList()).equals(List.of(7L, 8L)));
+    }
+
+    @Test
+    void aFirstDetectionRaisesAPopUpAndARowAndAAcknowledgesIt(FxRobot robot) {
+        awaitOnline();
+        node.broadcast(detection(41, EventType.UNAUTH, ObjectClass.VEHICLE, Area.RWY_A));
+        await("a pop-up", () -> fx(() -> window.popups().showing().size()) == 1);
+        ListView<?> queue = robot.lookup("#incident-queue").queryAs(ListView.class);
+        assertEquals(1, fx(() -> queue.getItems().size()));
+        long incidentId = fx(() -> window.popups().showing().getFirst().id());
+
+        robot.type(KeyCode.A);
+
+        await("acknowledged in the store", () -> console.storage().incidents().find(incidentId).orElseThrow().state()
+                == IncidentState.ACKNOWLEDGED);
+        await("the pop-up is gone", () -> fx(() -> window.popups().showing().isEmpty()));
+    }
+
+    @Test
+    void escDismissesAPopUpButTheIncidentStaysQueued(FxRobot robot) {
+        awaitOnline();
+        node.broadcast(detection(42, EventType.RESCUE, ObjectClass.PERSON, Area.RWY_B));
+        await("a pop-up", () -> fx(() -> window.popups().showing().size()) == 1);
+
+        robot.type(KeyCode.ESCAPE);
+
+        await("dismissed", () -> fx(() -> window.popups().showing().isEmpty()));
+        assertEquals(1, fx(() -> window.board().open().size()));
+        assertEquals(IncidentState.NEW, fx(() -> window.board().open().getFirst().incident().state()));
+    }
+
+    @Test
+    void anAuthorityChangeRoundTripsAndAnErrorKeepsTheOldLevels(FxRobot robot) {
+        awaitOnline();
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        await("levels known", () -> fx(() -> text(robot, "#zone-row-1")).contains("AUTH ONLY"));
+
+        robot.type(KeyCode.DIGIT1).type(KeyCode.N);
+        assertTrue(fx(() -> text(robot, "#zone-row-1")).contains("NO ENTRY"), "the pending level is shown");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        robot.clickOn("OK");
+        await("the node took it", () -> node.authorityLevels().getFirst() == AuthorityLevel.NO_ENTRY);
+        await("the outcome is shown", () -> fx(() -> text(robot, "#access-outcome")).startsWith("Applied"));
+
+        node.failAuthorityUpdates(4);
+        robot.type(KeyCode.DIGIT2).type(KeyCode.O);
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        robot.clickOn("OK");
+        await("the error is explained", () -> fx(() -> text(robot, "#access-outcome")).contains("ERR,4"));
+        assertEquals(AuthorityLevel.AUTH_ONLY, node.authorityLevels().get(1));
+        robot.type(KeyCode.ESCAPE);
+        await("reverted to the node's levels", () -> !fx(() -> text(robot, "#zone-row-2")).contains("OPEN"));
+
+        await("both attempts recorded", () -> console.storage().authority().count() == 2);
+    }
+
+    @Test
+    void theReviewKeyboardFlowActsOnIncidents(FxRobot robot) {
+        awaitOnline();
+        for (int i = 0; i < 3; i++) {
+            node.broadcast(detection(60 + i, EventType.HAZARD, ObjectClass.FOD, Area.TWY_A));
+        }
+        await("three incidents", () -> fx(() -> window.board().open().size()) == 3);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        TableView<?> table = robot.lookup("#review-table").queryAs(TableView.class);
+        await("the table lists them", () -> fx(() -> table.getItems().size()) == 3);
+
+        robot.type(KeyCode.J).type(KeyCode.R); // the newest: resolved
+        Incident newest = (Incident) fx(() -> table.getItems().getFirst());
+        await("resolved", () -> state(newest.id()) == IncidentState.RESOLVED);
+        robot.type(KeyCode.J).type(KeyCode.F); // the next: a false alarm
+        Incident second = (Incident) fx(() -> table.getItems().get(1));
+        await("false alarm", () -> state(second.id()) == IncidentState.FALSE_ALARM);
+        robot.type(KeyCode.K).type(KeyCode.O); // back up: re-opened
+        await("re-opened", () -> state(newest.id()) == IncidentState.ACKNOWLEDGED);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).type(KeyCode.A); // bulk acknowledge
+        Incident oldest = (Incident) fx(() -> table.getItems().get(2));
+        await("the new one acknowledged", () -> state(oldest.id()) == IncidentState.ACKNOWLEDGED);
+        assertEquals(IncidentState.FALSE_ALARM, state(second.id()), "acknowledging skips what cannot be acknowledged");
+        await("the queue holds the open ones", () -> fx(() -> window.board().open().size()) == 2);
+
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(Screen.LIVE, fx(() -> window.screen()));
+    }
+
+    @Test
+    void theCheatSheetListsTheBindingsOfTheScreen(FxRobot robot) {
+        awaitOnline();
+        robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
+        await("the sheet", () -> !robot.lookup("#cheat-sheet").queryAll().isEmpty());
+        Node sheet = robot.lookup("#cheat-sheet").query();
+        List<String> texts = fx(() -> robot.from(sheet).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList());
+        for (Shortcut shortcut : Shortcut.in(Shortcut.Scope.LIVE)) {
+            assertTrue(texts.contains(shortcut.description()), shortcut + " listed");
+            assertTrue(texts.contains(shortcut.keys().getDisplayText()), shortcut + "'s keys listed");
+        }
+        assertTrue(texts.contains(Shortcut.MUTE.description()));
+    }
+
+    private IncidentState state(long incidentId) {
+        return console.storage().incidents().find(incidentId).orElseThrow().state();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return robot.from(node).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                .reduce((a, b) -> a + " " + b).orElse("") + (node instanceof Label label ? label.getText() : "");
+    }
+
+    private static FirstDetection detection(long objectId, EventType type, ObjectClass objectClass, Area zone) {
+        double[] b = zone.bounds();
+        return new FirstDetection(type, objectId, objectClass, (int) (b[0] + b[2] / 2), (int) (b[1] + b[3] / 2), zone,
+                NodeTimestamp.of(Instant.now()), type == EventType.RESCUE ? 3 : null, TestJpegs.jpeg(2_000, objectId));
+    }
+
+    private void awaitOnline() {
+        await("online", () -> console.nodes().getFirst().link().state().isOnline() && node.consoles() == 1);
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+    }
+}
