@@ -144,7 +144,7 @@ public final class SiteState implements NodeLink.Listener {
         private final float[] trail = new float[TRAIL_POINTS * 2];
         private int trailStart;
         private int trailLength;
-        private long lastTrailPoint = Long.MIN_VALUE;
+        private long lastTrailPoint;
         private DetectedObject last;
         private EventType alarm;
         private long lastSeen;
@@ -158,7 +158,7 @@ public final class SiteState implements NodeLink.Listener {
             this.last = object;
             this.alarm = alarm;
             this.lastSeen = now;
-            if (object.isOnMap() && now - lastTrailPoint >= TRAIL_SPACING_MILLIS) {
+            if (object.isOnMap() && (trailLength == 0 || now - lastTrailPoint >= TRAIL_SPACING_MILLIS)) {
                 int slot = (trailStart + trailLength) % TRAIL_POINTS;
                 if (trailLength == TRAIL_POINTS) {
                     trailStart = (trailStart + 1) % TRAIL_POINTS;
