@@ -42,8 +42,8 @@ import vigil.protocol.wire.RunwayStateChanged;
  * mutable fields; {@link #snapshot()} may be called from anywhere.
  */
 public final class SiteState implements NodeLink.Listener {
-    static final int TRAIL_POINTS = 16;
-    static final long TRAIL_SPACING_MILLIS = 150;
+    static final int TRAIL_POINTS = 10;
+    static final long TRAIL_SPACING_MILLIS = 120;
 
     private final NodeAddress node;
     private final LongSupplier clock;

@@ -23,8 +23,13 @@ import vigil.protocol.wire.EventType;
  * objects above it (redrawn every frame it is given). Only the FX thread touches it.
  */
 public final class ZoneMapView extends Region {
-    /** Objects beyond this many get no id label (a crowd of labels is unreadable anyway). */
-    static final int LABEL_LIMIT = 300;
+    /**
+     * Beyond this many objects the map is a crowd: each object becomes a small marker of its
+     * alarm's shape (no icon, trail or label; the hover card still tells all). A crowd of icons is
+     * unreadable anyway, and JavaFX's software renderer draws images and strokes about ten times
+     * slower than fills, which would cost the frame rate.
+     */
+    static final int CROWD = 300;
     private static final long FLASH_MILLIS = 1_500;
     private static final long FADE_GRACE_MILLIS = 300;
     private static final double MARGIN = 10;
@@ -291,13 +296,17 @@ public final class ZoneMapView extends Region {
             drawnX = new double[all.size() * 2];
             drawnY = new double[all.size() * 2];
         }
-        boolean labels = all.size() <= LABEL_LIMIT;
+        boolean crowd = all.size() > CROWD;
         int unplaced = 0;
         double[] trailX = new double[64];
         double[] trailY = new double[64];
+        gc.setImageSmoothing(false); // sprites are drawn at their size, on whole pixels
         gc.setFont(Font.font("System", FontWeight.BOLD, Math.max(10, size * 0.45)));
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
+        gc.setLineDashes();
+        double opacityNow = 1;
+        gc.setGlobalAlpha(1);
         for (LiveObject object : all) {
             double opacity = opacity(object, frame);
             if (opacity <= 0) {
@@ -313,44 +322,52 @@ public final class ZoneMapView extends Region {
                 cx = px(Math.clamp(object.x(), 0, Area.MAP_WIDTH));
                 cy = py(Math.clamp(object.y(), 0, Area.MAP_HEIGHT));
             }
-            Color color = palette.alarm(object.alarm());
-            gc.setGlobalAlpha(opacity);
-            float[] trail = object.trail();
-            int points = trail.length / 2;
-            if (points > 1 && !pinned) {
-                for (int i = 0; i < points; i++) {
-                    trailX[i] = px(trail[i * 2]);
-                    trailY[i] = py(trail[i * 2 + 1]);
-                }
-                gc.setStroke(color);
-                gc.setGlobalAlpha(opacity * 0.45);
-                gc.setLineWidth(Math.max(1.5, 2.5 * scale));
-                gc.setLineDashes();
-                gc.strokePolyline(trailX, trailY, points);
+            if (opacity != opacityNow) {
                 gc.setGlobalAlpha(opacity);
+                opacityNow = opacity;
             }
-            if (object.alarm() == EventType.RESCUE) {
-                double pulse = 0.5 + 0.5 * Math.sin(frame.now() / 160.0);
-                gc.setStroke(color);
-                gc.setLineWidth(2);
-                double ring = size * (0.75 + 0.25 * pulse);
-                gc.strokeOval(cx - ring, cy - ring, ring * 2, ring * 2);
-            }
-            gc.drawImage(glyphs.sprite(object.objectClass(), object.alarm()), cx - size / 2, cy - size / 2);
-            if (pinned) {
-                drawPinMarker(gc, object, cx, cy, size);
-            }
-            if (object.rescueLevel() != null && object.rescueLevel() > 0) {
-                drawRescueBar(gc, object.rescueLevel(), cx, cy + size / 2 + 3, size);
-            }
+            Color color = palette.alarm(object.alarm());
             boolean selected = sameObject(object, frame.selected());
+            if (crowd) {
+                drawMarker(gc, object, color, cx, cy, size * 0.32);
+            } else {
+                float[] trail = object.trail();
+                int points = trail.length / 2;
+                if (points > 1 && !pinned) {
+                    for (int i = 0; i < points; i++) {
+                        trailX[i] = px(trail[i * 2]);
+                        trailY[i] = py(trail[i * 2 + 1]);
+                    }
+                    trailX[points] = cx;
+                    trailY[points] = cy;
+                    gc.setStroke(color);
+                    gc.setGlobalAlpha(opacity * 0.45);
+                    gc.setLineWidth(Math.max(1.5, 2.5 * scale));
+                    gc.strokePolyline(trailX, trailY, points + 1);
+                    gc.setGlobalAlpha(opacity);
+                }
+                if (object.alarm() == EventType.RESCUE) {
+                    double pulse = 0.5 + 0.5 * Math.sin(frame.now() / 160.0);
+                    gc.setStroke(color);
+                    gc.setLineWidth(2);
+                    double ring = size * (0.75 + 0.25 * pulse);
+                    gc.strokeOval(cx - ring, cy - ring, ring * 2, ring * 2);
+                }
+                gc.drawImage(glyphs.sprite(object.objectClass(), object.alarm()), Math.round(cx - size / 2), Math.round(cy - size / 2));
+                if (object.isDown()) {
+                    drawRescueBar(gc, object.rescueLevel(), cx, cy + size / 2 + 3, size);
+                }
+            }
+            if (pinned) {
+                drawPinMarker(gc, object, cx, cy, crowd ? size * 0.6 : size);
+            }
             if (selected || sameObject(object, frame.hovered())) {
                 gc.setStroke(palette.selection());
                 gc.setLineWidth(selected ? 3 : 1.5);
-                double ring = size * 0.8;
+                double ring = size * (crowd ? 0.5 : 0.8);
                 gc.strokeOval(cx - ring, cy - ring, ring * 2, ring * 2);
             }
-            if (labels || selected) {
+            if (!crowd || selected) {
                 gc.setFill(palette.text());
                 gc.fillText(shortId(object.id()), cx + size / 2 + 3, cy);
             }
@@ -369,6 +386,23 @@ public final class ZoneMapView extends Region {
     public static String shortId(long id) {
         String digits = Long.toString(id);
         return digits.length() <= 5 ? "#" + digits : "#…" + digits.substring(digits.length() - 5);
+    }
+
+    /** A crowd's marker: the alarm's shape (diamond, circle, square) in its colour, a person down with a bar. */
+    private void drawMarker(GraphicsContext gc, LiveObject object, Color color, double cx, double cy, double radius) {
+        gc.setFill(color);
+        switch (object.alarm()) {
+            case HAZARD -> gc.fillPolygon(new double[] {cx, cx + radius, cx, cx - radius}, new double[] {cy - radius, cy, cy + radius, cy}, 4);
+            case UNAUTH -> gc.fillOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
+            case RESCUE -> gc.fillRect(cx - radius, cy - radius, 2 * radius, 2 * radius);
+        }
+        if (object.isDown()) {
+            double width = radius * 3;
+            gc.setFill(palette.background());
+            gc.fillRect(cx - width / 2, cy + radius + 2, width, 3);
+            gc.setFill(color);
+            gc.fillRect(cx - width / 2, cy + radius + 2, width * Math.min(object.rescueLevel(), 10) / 10, 3);
+        }
     }
 
     private static boolean sameObject(LiveObject object, LiveObject other) {

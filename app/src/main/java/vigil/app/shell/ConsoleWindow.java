@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.geometry.Insets;
@@ -72,6 +73,7 @@ public final class ConsoleWindow {
     private final AnimationTimer frames;
     private Screen screen = Screen.LIVE;
     private long lastStatusRefresh;
+    private LongConsumer frameWork = nanos -> { };
 
     public ConsoleWindow(Stage stage, Console console, ConsoleSettings settings, Path settingsFile) {
         this.stage = stage;
@@ -132,7 +134,9 @@ public final class ConsoleWindow {
         frames = new AnimationTimer() {
             @Override
             public void handle(long nanos) {
+                long started = System.nanoTime();
                 frame(System.currentTimeMillis());
+                frameWork.accept(System.nanoTime() - started);
             }
         };
         stage.setTitle("Vigil — " + site.name() + (console.isSimulated() ? " (simulated node)" : ""));
@@ -150,6 +154,11 @@ public final class ConsoleWindow {
         frames.stop();
         sounds.close();
         cameras.close();
+    }
+
+    /** Hears how long each frame's work took on the FX thread, in nanoseconds (the UI benchmark). */
+    public void onFrameWork(LongConsumer listener) {
+        frameWork = listener;
     }
 
     public Scene scene() {

@@ -51,12 +51,12 @@ class SiteStateTest {
     void theTrailKeepsOnePointPerSpacingUpToItsLength() {
         for (int i = 0; i < 80; i++) {
             feed(object(1, ObjectClass.VEHICLE, 10 * i, 100, Area.GRASS_A, null));
-            clock.addAndGet(50); // 20 Hz: every third position makes the trail (150 ms spacing)
+            clock.addAndGet(50); // 20 Hz: every third position makes the trail (120 ms spacing)
         }
         float[] trail = state.snapshot().objects().getFirst().trail();
         assertEquals(SiteState.TRAIL_POINTS * 2, trail.length);
         assertEquals(790, trail[trail.length - 2], 30, "the newest point is recent");
-        assertEquals(30, trail[trail.length - 2] - trail[trail.length - 4], "one point per 150 ms");
+        assertEquals(30, trail[trail.length - 2] - trail[trail.length - 4], "a point once 120 ms have passed: every third 50 ms frame");
         assertTrue(trail[0] < trail[trail.length - 2], "oldest first");
     }
 

@@ -88,7 +88,9 @@ public final class NodeLink implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new NodeMessageDecoder(counters), new CommandEncoder(), new Handler());
+                        ch.pipeline().addLast(new NodeMessageDecoder(counters, settings.maxLineLength(),
+                                NodeMessageDecoder.DEFAULT_MAX_HISTORY_LINE_LENGTH, NodeMessageDecoder.DEFAULT_MAX_IMAGE_SIZE),
+                                new CommandEncoder(), new Handler());
                     }
                 });
     }

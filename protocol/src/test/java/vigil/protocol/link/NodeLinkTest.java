@@ -10,6 +10,7 @@ import static vigil.protocol.testing.Recorder.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ import vigil.protocol.testing.EventLoops;
 import vigil.protocol.testing.Recorder;
 import vigil.protocol.wire.AuthorityLevel;
 import vigil.protocol.wire.AuthorityLevels;
+import vigil.protocol.wire.DetectedObject;
 import vigil.protocol.wire.Dialect;
 import vigil.protocol.wire.ErrorReply;
 import vigil.protocol.wire.EventType;
@@ -71,6 +73,21 @@ class NodeLinkTest {
 
     private NodeLink connect(int port, LinkSettings settings, Recorder recorder) {
         return new NodeLink(new NodeAddress("127.0.0.1", port), LOOPS.group(), settings, recorder).start();
+    }
+
+    @Test
+    void aBusyNodesSnapshotIsNotTooLongForALink() throws Exception {
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        Recorder recorder = new Recorder();
+        link = connect(node.port(), fastSettings(), recorder);
+        await("online", () -> link.state().isOnline() && node.consoles() == 1, WAIT);
+        List<DetectedObject> crowd = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) { // real ids have 14 digits: about 190 KB, three times the decoder's default line
+            crowd.add(new DetectedObject(17_512_641_742_901L + i, ObjectClass.PERSON, i % 960, i % 720, Area.GRASS_A, 0));
+        }
+        node.broadcast(new ObjectSnapshot(crowd));
+        assertEquals(crowd, recorder.awaitMessage(ObjectSnapshot.class, s -> true, WAIT).objects());
+        assertEquals(0, link.counters().snapshot().totalFailures());
     }
 
     @Test
