@@ -52,6 +52,7 @@ public final class ConsoleBenchmark {
     }
 
     private static void run() throws Exception {
+        Vigil.quietLibraries();
         Platform.setImplicitExit(false); // each measurement closes its window
         Platform.startup(() -> { });
         System.out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %10s %10s%n", "objects", "work p50", "work p95", "work p99",

@@ -43,6 +43,7 @@ public final class AlertPopups {
     private final VBox stack = new VBox(10);
     private final Label more = new Label();
     private long lastRescueSound;
+    private boolean compact;
 
     /** {@code open} shows an incident in the review screen. */
     public AlertPopups(IncidentBoard board, SitePlan site, AlertSounds sounds, Consumer<Incident> open) {
@@ -63,6 +64,14 @@ public final class AlertPopups {
                 remove(incident.id());
             }
         });
+    }
+
+    /** Compact: only the newest card, small, for screens where the operator is working on something else. */
+    public void setCompact(boolean compact) {
+        if (this.compact != compact) {
+            this.compact = compact;
+            render();
+        }
     }
 
     /** The layer to put over the window's content. */
@@ -134,11 +143,12 @@ public final class AlertPopups {
 
     private void render() {
         List<Node> cards = new ArrayList<>();
-        for (int i = Math.min(VISIBLE, showing.size()) - 1; i >= 0; i--) {
-            cards.add(card(showing.get(i), i == 0));
+        int visible = compact ? 1 : VISIBLE;
+        for (int i = Math.min(visible, showing.size()) - 1; i >= 0; i--) {
+            cards.add(card(showing.get(i), i == 0 && !compact));
         }
-        if (showing.size() > VISIBLE) {
-            more.setText("+" + (showing.size() - VISIBLE) + " more in the incident queue");
+        if (showing.size() > visible) {
+            more.setText("+" + (showing.size() - visible) + " more in the incident queue");
             cards.addFirst(more);
         }
         stack.getChildren().setAll(cards);

@@ -68,7 +68,10 @@ public final class CamerasView implements ScreenView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12));
         view.setPreserveRatio(true);
-        StackPane screen = new StackPane(view);
+        Label idle = new Label("Press A or B to stream a camera of node " + node.address() + ", S to stop.");
+        idle.getStyleClass().add("muted-text");
+        idle.visibleProperty().bind(view.imageProperty().isNull());
+        StackPane screen = new StackPane(idle, view);
         screen.getStyleClass().add("thumbnail");
         view.fitWidthProperty().bind(screen.widthProperty().subtract(16));
         view.fitHeightProperty().bind(screen.heightProperty().subtract(16));

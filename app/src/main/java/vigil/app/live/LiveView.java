@@ -69,6 +69,7 @@ public final class LiveView implements ScreenView {
         detailText.setWrapText(true);
         detailPane = new VBox(6, detailTitle, detailImage, detailText);
         detailPane.getStyleClass().add("object-detail");
+        detailPane.setId("object-detail");
         detailPane.setVisible(false);
         detailPane.setManaged(false);
 

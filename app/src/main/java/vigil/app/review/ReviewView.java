@@ -121,12 +121,12 @@ public final class ReviewView implements ScreenView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No incidents match these filters"));
         table.getColumns().setAll(List.of(
-                column("Time", 170, incident -> TIME.format(incident.receivedAt())),
+                column("Time", 150, incident -> TIME.format(incident.receivedAt())),
                 column("Event", 140, incident -> ObjectText.eventName(incident.eventType())),
                 column("Class", 140, incident -> ObjectText.className(incident.objectClass())),
                 column("Zone", 90, incident -> site.shortLabel(incident.zone())),
                 column("State", 120, incident -> incident.state().name().replace('_', ' ')),
-                column("Node", 150, incident -> incident.node().toString()),
+                column("Node", 130, incident -> incident.node().toString()),
                 column("Object", 170, incident -> Long.toString(incident.objectId()))));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.open(now));
         table.getSelectionModel().selectedIndexProperty().addListener((o, old, now) -> {
@@ -140,6 +140,9 @@ public final class ReviewView implements ScreenView {
                 if (change.wasReplaced() && table.getSelectionModel().isEmpty() && cursor < model.rows().size()) {
                     table.getSelectionModel().select(cursor);
                 }
+            }
+            if (table.getSelectionModel().isEmpty() && !model.rows().isEmpty()) {
+                table.getSelectionModel().select(Math.clamp(cursor, 0, model.rows().size() - 1)); // the newest, at first
             }
         });
         table.setRowFactory(view -> {

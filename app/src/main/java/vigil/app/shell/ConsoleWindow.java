@@ -193,6 +193,7 @@ public final class ConsoleWindow {
         ScreenView view = screens.get(next);
         content.getChildren().setAll(view.node());
         tabs.get(next).setSelected(true);
+        popups.setCompact(next != Screen.LIVE);
         view.shown();
         content.requestFocus();
     }

@@ -3,6 +3,8 @@ package vigil.app.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -57,9 +59,15 @@ class ConsoleWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        int videoPort;
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            videoPort = probe.getLocalPort();
+        }
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0)
+                .withUdpTarget(new InetSocketAddress("127.0.0.1", videoPort)));
         Path data = directory.resolve("data-" + System.nanoTime());
-        ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
+        ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())))
+                .withVideoPort(videoPort);
         console = Console.start(settings, Storage.open(data), null, "tester");
         window = new ConsoleWindow(stage, console, settings, directory.resolve("settings-" + System.nanoTime() + ".properties"));
         window.start();
@@ -83,6 +91,39 @@ class ConsoleWindowTest {
                 new DetectedObject(8, ObjectClass.BIRD, -1, -1, Area.UNKNOWN, null))));
         ZoneMapView map = robot.lookup("#zone-map").queryAs(ZoneMapView.class);
         await("both objects drawn", () -> fx(() -> map.drawnObjects().stream().map(o -> o.id()).sorted().toList()).equals(List.of(7L, 8L)));
+    }
+
+    @Test
+    void enterAsksTheNodeForTheSelectedObjectsDetailAndShowsTheAnswer(FxRobot robot) {
+        awaitOnline();
+        node.broadcast(new ObjectSnapshot(List.of(new DetectedObject(77, ObjectClass.ANIMAL, 500, 400, Area.GRASS_A, null))));
+        ZoneMapView map = robot.lookup("#zone-map").queryAs(ZoneMapView.class);
+        await("drawn", () -> !fx(map::drawnObjects).isEmpty());
+        robot.type(KeyCode.TAB).type(KeyCode.ENTER);
+        // This node never announced object 77, so it answers MR_OD:ERR,3 (not found), and the console says so.
+        await("the answer", () -> fx(() -> text(robot, "#object-detail")).contains("No detail"));
+        assertTrue(fx(() -> text(robot, "#object-detail")).contains("#77"));
+        assertTrue(sent("MC_OD:77"), node.commandReads().toString());
+    }
+
+    @Test
+    void theCamerasScreenShowsAStreamAndStopsIt(FxRobot robot) {
+        awaitOnline();
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        robot.type(KeyCode.A);
+        await("live frames", () -> fx(() -> text(robot, "#video-state")).contains("LIVE"));
+        assertTrue(sent("MC_CA"));
+        robot.type(KeyCode.S);
+        await("stopped", () -> fx(() -> text(robot, "#video-state")).contains("Stopped"));
+        assertTrue(sent("MC_MP"));
+    }
+
+    @Test
+    void theLogsScreenListsTheConsolesSiteEvents(FxRobot robot) {
+        awaitOnline();
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        TableView<?> table = robot.lookup("#logs-table").queryAs(TableView.class);
+        await("the link-up event", () -> fx(() -> table.getItems().stream().anyMatch(row -> row.toString().contains("link up"))));
     }
 
     @Test
@@ -150,7 +191,7 @@ class ConsoleWindowTest {
         TableView<?> table = robot.lookup("#review-table").queryAs(TableView.class);
         await("the table lists them", () -> fx(() -> table.getItems().size()) == 3);
 
-        robot.type(KeyCode.J).type(KeyCode.R); // the newest: resolved
+        robot.type(KeyCode.R); // the newest, selected at first: resolved
         Incident newest = (Incident) fx(() -> table.getItems().getFirst());
         await("resolved", () -> state(newest.id()) == IncidentState.RESOLVED);
         robot.type(KeyCode.J).type(KeyCode.F); // the next: a false alarm
@@ -181,6 +222,11 @@ class ConsoleWindowTest {
             assertTrue(texts.contains(shortcut.keys().getDisplayText()), shortcut + "'s keys listed");
         }
         assertTrue(texts.contains(Shortcut.MUTE.description()));
+    }
+
+    /** Whether the node read this command (each read as it arrived, newline included). */
+    private boolean sent(String command) {
+        return node.commandReads().stream().anyMatch(read -> read.strip().equals(command));
     }
 
     private IncidentState state(long incidentId) {
