@@ -38,6 +38,7 @@ public final class ZoneMapView extends Region {
     private final Canvas objects = new Canvas();
     private final SitePlan site;
     private MapPalette palette = MapPalette.DARK;
+    private boolean showLevels = true;
     private ObjectGlyphs glyphs;
 
     // The transform from map space to pixels, and what the plan canvas last drew.
@@ -58,6 +59,12 @@ public final class ZoneMapView extends Region {
         getChildren().addAll(plan, objects);
         setMinSize(240, 180);
         setPrefSize(960, 720);
+    }
+
+    /** Without levels the plan shows the zones' names only (a mini-map of a past incident). */
+    public void setShowLevels(boolean showLevels) {
+        this.showLevels = showLevels;
+        this.drawnPlanKey = null;
     }
 
     public void setPalette(MapPalette palette) {
@@ -145,7 +152,11 @@ public final class ZoneMapView extends Region {
             drawSurface(gc, zone);
         }
         for (Area zone : Area.ZONES) {
-            drawLevel(gc, zone, frame);
+            if (showLevels) {
+                drawLevel(gc, zone, frame);
+            } else {
+                drawZoneName(gc, zone);
+            }
         }
         gc.setStroke(palette.mutedText());
         gc.setLineWidth(1);
@@ -274,6 +285,15 @@ public final class ZoneMapView extends Region {
         gc.setFont(detail);
         gc.setFill(pending != null ? palette.selection() : palette.level(level));
         gc.fillText(levelText, left + pad, top + pad / 2 + fontSize * 1.25);
+    }
+
+    private void drawZoneName(GraphicsContext gc, Area zone) {
+        double[] b = zone.bounds();
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.TOP);
+        gc.setFont(Font.font("System", FontWeight.BOLD, Math.max(9, 12 * scale * 1.3)));
+        gc.setFill(palette.mutedText());
+        gc.fillText(site.shortLabel(zone), px(b[0]) + 5, py(b[1]) + 4);
     }
 
     public static String levelName(AuthorityLevel level) {

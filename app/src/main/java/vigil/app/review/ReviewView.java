@@ -54,6 +54,7 @@ import vigil.storage.IncidentState;
 
 /** The Incidents screen: filters over the whole history, the table, and the selected incident's detail. */
 public final class ReviewView implements ScreenView {
+    private static final DateTimeFormatter ROW_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final ReviewViewModel model;
@@ -72,6 +73,7 @@ public final class ReviewView implements ScreenView {
     public ReviewView(ReviewViewModel model, SitePlan site, List<NodeAddress> nodes, KeyBindings keys) {
         this.model = model;
         this.miniMap = new ZoneMapView(site);
+        miniMap.setShowLevels(false); // the levels of the moment are not known here
 
         // ---- filters ----
         ComboBox<ReviewViewModel.Period> period = new ComboBox<>();
@@ -119,15 +121,16 @@ public final class ReviewView implements ScreenView {
         table.setId("review-table");
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No incidents match these filters"));
         table.getColumns().setAll(List.of(
-                column("Time", 150, incident -> TIME.format(incident.receivedAt())),
+                column("Time", 135, incident -> ROW_TIME.format(incident.receivedAt())),
                 column("Event", 140, incident -> ObjectText.eventName(incident.eventType())),
                 column("Class", 140, incident -> ObjectText.className(incident.objectClass())),
                 column("Zone", 90, incident -> site.shortLabel(incident.zone())),
                 column("State", 120, incident -> incident.state().name().replace('_', ' ')),
-                column("Node", 130, incident -> incident.node().toString()),
-                column("Object", 170, incident -> Long.toString(incident.objectId()))));
+                column("Node", 120, incident -> incident.node().toString()),
+                column("Object", 140, incident -> Long.toString(incident.objectId()))));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.open(now));
         table.getSelectionModel().selectedIndexProperty().addListener((o, old, now) -> {
             if (now.intValue() >= 0) {
@@ -366,13 +369,13 @@ public final class ReviewView implements ScreenView {
         long now = System.currentTimeMillis();
         LiveObject marker = new LiveObject(incident.node(), incident.objectId(), incident.objectClass(), incident.x(), incident.y(),
                 incident.zone(), incident.rescueLevel(), incident.eventType(), now, now, new float[0]);
-        miniMap.draw(new MapFrame(List.of(marker), null, null, incident.zone().isZone() ? incident.zone() : null,
-                java.util.Map.of(), marker, null, now, 2_000));
+        miniMap.draw(new MapFrame(List.of(marker), null, null, null, java.util.Map.of(), null, null, now, 2_000));
     }
 
     private static TableColumn<Incident, String> column(String title, double width, Function<Incident, String> value) {
         TableColumn<Incident, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 80));
         column.setSortable(false); // the store pages newest first; sorting a page would mislead
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;

@@ -46,7 +46,7 @@ final class Scenario {
     private final Set<Long> announced = new HashSet<>();
     private final Set<Long> announcedDown = new HashSet<>();
     private long clockMillis;
-    private int trackerNumber;
+    private long lastId;
 
     Scenario(long seed, int objectCount, boolean quirks, long startMillis) {
         this.random = new Random(seed);
@@ -106,7 +106,10 @@ final class Scenario {
     }
 
     private Track spawn(ObjectClass objectClass) {
-        long id = clockMillis * 100 + (trackerNumber++ % 100);
+        // A node's kind of id (the millisecond times 100, plus a count), never repeated: more than a
+        // hundred objects may appear in one millisecond (a big scenario starts all at once).
+        long id = Math.max(clockMillis * 100, lastId + 1);
+        lastId = id;
         Track track = new Track(id, objectClass);
         switch (objectClass) {
             case BIRD -> { // crosses the site from one side to the other, then is gone

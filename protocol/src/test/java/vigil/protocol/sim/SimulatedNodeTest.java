@@ -190,6 +190,19 @@ class SimulatedNodeTest {
     }
 
     @Test
+    void objectIdsAreNeverRepeatedEvenWhenManyAppearAtOnce() {
+        Scenario scenario = new Scenario(3, 1_500, false, 1_750_000_000_000L);
+        Set<Long> ids = new HashSet<>();
+        List<AuthorityLevel> levels = Collections.nCopies(8, AuthorityLevel.AUTH_ONLY);
+        for (int frame = 0; frame < 25 * 90; frame++) { // long enough for objects to leave and new ones to come
+            List<DetectedObject> everything = scenario.tick(0.04, levels).everything();
+            assertEquals(everything.size(), everything.stream().map(DetectedObject::id).distinct().count(), "frame " + frame);
+            everything.forEach(object -> ids.add(object.id()));
+        }
+        assertTrue(ids.size() > 1_500, "new objects came: " + ids.size());
+    }
+
+    @Test
     void aPersonWhoFallsIsAnnouncedAgainAsARescue() {
         Scenario scenario = new Scenario(1, 12, false, 1_750_000_000_000L);
         List<AuthorityLevel> levels = Collections.nCopies(8, AuthorityLevel.AUTH_ONLY); // a standing PERSON alarms
