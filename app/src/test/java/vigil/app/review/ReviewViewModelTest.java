@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import vigil.app.console.Tasks;
+import vigil.app.evidence.EvidencePackage;
 import vigil.app.incidents.IncidentBoard;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.testing.TestJpegs;
@@ -131,6 +132,22 @@ class ReviewViewModelTest {
     }
 
     /** Waits for the outcome of an action: a message other than {@code before}. */
+    @Test
+    void theSelectionExportsAsAVerifiableEvidencePackage() throws Exception {
+        record(4, Area.TWY_D);
+        model.search();
+        List<Incident> selection = List.copyOf(model.rows().subList(1, 3));
+        Path out = directory.resolve("evidence.zip");
+        model.export(selection, out);
+        awaitMessage("");
+        assertEquals("Exported 2 incidents to " + out, model.messageProperty().get());
+        assertEquals(-1, model.exportProgressProperty().get());
+        assertEquals(List.of(), EvidencePackage.verify(out, new java.util.LinkedHashMap<>()));
+        for (Incident incident : selection) {
+            assertEquals(ActionKind.EXPORT, storage.incidents().actions(incident.id()).getLast().kind());
+        }
+    }
+
     private void awaitMessage(String before) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (model.messageProperty().get().equals(before)) {
@@ -140,6 +157,13 @@ class ReviewViewModelTest {
             Thread.onSpinWait();
         }
         String message = model.messageProperty().get();
+        while (message.startsWith("Exporting")) { // the export's start; wait for its end
+            Thread.onSpinWait();
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the export did not end");
+            }
+            message = model.messageProperty().get();
+        }
         if (message.startsWith("Failed")) {
             throw new AssertionError(message);
         }

@@ -143,6 +143,21 @@ class ConsoleWindowTest {
     }
 
     @Test
+    void enterOnAPopUpOpensItsIncidentInTheReview(FxRobot robot) {
+        awaitOnline();
+        node.broadcast(detection(43, EventType.HAZARD, ObjectClass.BIRD, Area.RWY_A));
+        await("a pop-up", () -> fx(() -> window.popups().showing().size()) == 1);
+
+        robot.type(KeyCode.ENTER);
+
+        await("the review", () -> fx(() -> window.screen()) == Screen.INCIDENTS);
+        TableView<?> table = robot.lookup("#review-table").queryAs(TableView.class);
+        await("the incident selected", () -> fx(() -> table.getSelectionModel().getSelectedItem() instanceof Incident incident
+                && incident.objectId() == 43));
+        assertTrue(fx(() -> window.popups().showing().isEmpty()));
+    }
+
+    @Test
     void escDismissesAPopUpButTheIncidentStaysQueued(FxRobot robot) {
         awaitOnline();
         node.broadcast(detection(42, EventType.RESCUE, ObjectClass.PERSON, Area.RWY_B));
