@@ -185,7 +185,7 @@ public final class ConsoleBenchmark {
             CompletableFuture<Running> started = new CompletableFuture<>();
             Platform.runLater(() -> {
                 Stage stage = new Stage();
-                ConsoleWindow window = new ConsoleWindow(stage, console, settings, data.resolve("console.properties"));
+                ConsoleWindow window = new ConsoleWindow(stage, console, settings, data.resolve("console.properties"), changed -> { });
                 window.start();
                 started.complete(new Running(node, console, window, stage));
             });
@@ -193,14 +193,14 @@ public final class ConsoleBenchmark {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             CompletableFuture<Void> closed = new CompletableFuture<>();
             Platform.runLater(() -> {
                 window.stop();
                 stage.hide();
                 closed.complete(null);
             });
-            closed.get(10, TimeUnit.SECONDS);
+            closed.orTimeout(10, TimeUnit.SECONDS).join();
             console.close();
             node.close();
         }

@@ -41,44 +41,74 @@ public final class ConsoleLauncher {
         if (!options.nodes().isEmpty()) {
             settings = settings.withNodes(options.nodes()); // for this run; the settings dialog saves nodes
         }
-        Storage storage = Storage.open(options.dataDirectory());
-        Console console = Console.start(settings, storage,
-                SimulatedNode.Settings.defaults().withPort(0).withSeed(System.nanoTime()).withObjects(options.simulatedObjects()),
-                System.getProperty("user.name", "operator"));
-        CountDownLatch closed = new CountDownLatch(1);
-        int[] exitCode = {0};
-        ConsoleSettings startSettings = settings;
-        Platform.setImplicitExit(false);
-        Platform.startup(() -> {
-            Stage stage = new Stage();
-            ConsoleWindow window = new ConsoleWindow(stage, console, startSettings, settingsFile);
-            ErrorDialog.install(stage);
-            stage.setOnHidden(e -> {
-                window.stop();
-                closed.countDown();
-            });
-            window.show(options.screen());
-            window.start();
-            if (options.exitAfterSeconds() != null) {
-                PauseTransition wait = new PauseTransition(Duration.seconds(options.exitAfterSeconds()));
-                wait.setOnFinished(e -> {
-                    if (options.screenshot() != null) {
-                        try {
-                            writePng(window.scene(), options.screenshot());
-                        } catch (RuntimeException failed) {
-                            System.err.println("vigil: screenshot failed: " + failed.getMessage());
-                            exitCode[0] = 1;
-                        }
-                    }
+        Platform.setImplicitExit(false); // a reconnection closes one window before opening the next
+        Platform.startup(() -> { });
+        int exitCode = 0;
+        Screen screen = options.screen();
+        for (ConsoleSettings next = settings; next != null; screen = Screen.LIVE) {
+            Session session = new Session(options, settingsFile);
+            exitCode = session.run(next, screen);
+            next = session.reconnectWith;
+        }
+        Platform.exit();
+        return exitCode;
+    }
+
+    /** One console and its window, until the window closes or the operator reconnects to other nodes. */
+    private static final class Session {
+        private final Options options;
+        private final Path settingsFile;
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile ConsoleSettings reconnectWith;
+        private volatile int exitCode;
+
+        Session(Options options, Path settingsFile) {
+            this.options = options;
+            this.settingsFile = settingsFile;
+        }
+
+        int run(ConsoleSettings settings, Screen screen) throws InterruptedException {
+            Console console = Console.start(settings, Storage.open(options.dataDirectory()),
+                    SimulatedNode.Settings.defaults().withPort(0).withSeed(System.nanoTime()).withObjects(options.simulatedObjects()),
+                    System.getProperty("user.name", "operator"));
+            Platform.runLater(() -> {
+                Stage stage = new Stage();
+                ConsoleWindow window = new ConsoleWindow(stage, console, settings, settingsFile, changed -> {
+                    reconnectWith = changed;
                     stage.hide();
                 });
-                wait.play();
+                ErrorDialog.install(stage);
+                stage.setOnHidden(e -> {
+                    window.stop();
+                    ended.countDown();
+                });
+                window.show(screen);
+                window.start();
+                if (options.exitAfterSeconds() != null) {
+                    PauseTransition wait = new PauseTransition(Duration.seconds(options.exitAfterSeconds()));
+                    wait.setOnFinished(e -> {
+                        screenshot(window);
+                        stage.hide();
+                    });
+                    wait.play();
+                }
+            });
+            ended.await();
+            console.close();
+            return exitCode;
+        }
+
+        private void screenshot(ConsoleWindow window) {
+            if (options.screenshot() == null) {
+                return;
             }
-        });
-        closed.await();
-        console.close();
-        Platform.exit();
-        return exitCode[0];
+            try {
+                writePng(window.scene(), options.screenshot());
+            } catch (RuntimeException failed) {
+                System.err.println("vigil: screenshot failed: " + failed.getMessage());
+                exitCode = 1;
+            }
+        }
     }
 
     /** The whole window's content as a PNG. */

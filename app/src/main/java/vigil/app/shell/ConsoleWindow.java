@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -53,6 +54,7 @@ public final class ConsoleWindow {
     private final Console console;
     private final Stage stage;
     private final Path settingsFile;
+    private final Consumer<ConsoleSettings> reconnect;
     private ConsoleSettings settings;
     private final Tasks tasks = Tasks.background();
     private final SitePlan site = SitePlan.reference();
@@ -75,8 +77,11 @@ public final class ConsoleWindow {
     private long lastStatusRefresh;
     private LongConsumer frameWork = nanos -> { };
 
-    public ConsoleWindow(Stage stage, Console console, ConsoleSettings settings, Path settingsFile) {
+    /** {@code reconnect} restarts the console on new settings (the operator changed the nodes). */
+    public ConsoleWindow(Stage stage, Console console, ConsoleSettings settings, Path settingsFile,
+                         Consumer<ConsoleSettings> reconnect) {
         this.stage = stage;
+        this.reconnect = reconnect;
         this.console = console;
         this.settings = settings;
         this.settingsFile = settingsFile;
@@ -324,10 +329,13 @@ public final class ConsoleWindow {
             sounds.setMuted(changed.muted());
             updateSoundStatus();
             if (nodesChanged) {
-                Alert restart = new Alert(Alert.AlertType.INFORMATION,
-                        "The node list is saved. Restart the console to connect to the new nodes.", ButtonType.OK);
+                Alert restart = new Alert(Alert.AlertType.CONFIRMATION, changed.nodes().isEmpty()
+                        ? "No node is configured: the console will run its simulated node."
+                        : "The console will link to " + String.join(", ", changed.nodes().stream().map(Object::toString).toList()) + ".",
+                        ButtonType.OK, ButtonType.CANCEL);
                 restart.initOwner(stage);
-                restart.show();
+                restart.setHeaderText("Reconnect now? Everything recorded stays; the links start again.");
+                restart.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> reconnect.accept(changed));
             }
         });
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -56,6 +57,8 @@ class ConsoleWindowTest {
     private SimulatedNode node;
     private Console console;
     private ConsoleWindow window;
+    private Path settingsFile;
+    private final AtomicReference<ConsoleSettings> reconnected = new AtomicReference<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -69,7 +72,8 @@ class ConsoleWindowTest {
         ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())))
                 .withVideoPort(videoPort);
         console = Console.start(settings, Storage.open(data), null, "tester");
-        window = new ConsoleWindow(stage, console, settings, directory.resolve("settings-" + System.nanoTime() + ".properties"));
+        settingsFile = directory.resolve("settings-" + System.nanoTime() + ".properties");
+        window = new ConsoleWindow(stage, console, settings, settingsFile, reconnected::set);
         window.start();
     }
 
@@ -223,6 +227,20 @@ class ConsoleWindowTest {
 
         robot.type(KeyCode.ESCAPE);
         assertEquals(Screen.LIVE, fx(() -> window.screen()));
+    }
+
+    @Test
+    void newNodesInTheSettingsAreSavedAndTheConsoleReconnects(FxRobot robot) {
+        awaitOnline();
+        robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+        robot.clickOn(".dialog-pane .text-field").write("10.9.8.7:5300");
+        robot.clickOn("Add");
+        robot.clickOn("Save");
+        robot.clickOn("OK");
+        List<NodeAddress> expected = List.of(new NodeAddress("127.0.0.1", node.port()), new NodeAddress("10.9.8.7", 5300));
+        await("reconnection asked", () -> reconnected.get() != null);
+        assertEquals(expected, reconnected.get().nodes());
+        assertEquals(expected, ConsoleSettings.load(settingsFile).nodes());
     }
 
     @Test
