@@ -20,9 +20,7 @@ import vigil.app.map.MapFrame;
 import vigil.app.map.MapPalette;
 import vigil.app.map.SitePlan;
 import vigil.app.map.ZoneMapView;
-import vigil.app.shell.KeyBindings;
 import vigil.app.shell.ScreenView;
-import vigil.app.shell.Shortcut;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.AuthorityLevel;
 
@@ -35,7 +33,7 @@ public final class AuthorityView implements ScreenView {
     private final VBox rows = new VBox(4);
     private boolean redraw = true;
 
-    public AuthorityView(AuthorityViewModel model, SitePlan site, KeyBindings keys) {
+    public AuthorityView(AuthorityViewModel model, SitePlan site) {
         this.model = model;
         this.site = site;
         this.map = new ZoneMapView(site);
@@ -82,19 +80,11 @@ public final class AuthorityView implements ScreenView {
         model.currentProperty().addListener((o, old, now) -> rebuild());
         model.selectedZoneProperty().addListener((o, old, now) -> rebuild());
 
-        List<Shortcut> zoneKeys = List.of(Shortcut.ACCESS_ZONE_1, Shortcut.ACCESS_ZONE_2, Shortcut.ACCESS_ZONE_3,
-                Shortcut.ACCESS_ZONE_4, Shortcut.ACCESS_ZONE_5, Shortcut.ACCESS_ZONE_6, Shortcut.ACCESS_ZONE_7, Shortcut.ACCESS_ZONE_8);
-        for (int i = 0; i < zoneKeys.size(); i++) {
-            Area zone = Area.ZONES.get(i);
-            keys.on(zoneKeys.get(i), () -> model.select(zone));
-        }
-        keys.on(Shortcut.ACCESS_OPEN, () -> model.set(AuthorityLevel.OPEN));
-        keys.on(Shortcut.ACCESS_AUTH_ONLY, () -> model.set(AuthorityLevel.AUTH_ONLY));
-        keys.on(Shortcut.ACCESS_NO_ENTRY, () -> model.set(AuthorityLevel.NO_ENTRY));
-        keys.on(Shortcut.ACCESS_APPLY, this::confirmAndApply);
-        keys.on(Shortcut.ACCESS_REVERT, model::revert);
-        keys.on(Shortcut.ACCESS_REFRESH, model::askNode);
         rebuild();
+    }
+
+    public AuthorityViewModel model() {
+        return model;
     }
 
     public void setPalette(MapPalette palette) {
@@ -123,7 +113,8 @@ public final class AuthorityView implements ScreenView {
         }
     }
 
-    private void confirmAndApply() {
+    /** Asks the operator to confirm the pending changes, then applies them. */
+    public void confirmAndApply() {
         List<Area> changed = model.changedZones();
         if (changed.isEmpty() || model.applyingProperty().get()) {
             return;

@@ -31,8 +31,8 @@ import vigil.protocol.wire.StopCamera;
 public final class CamerasView implements ScreenView {
     static final long STALLED_AFTER_MILLIS = 2_000;
 
-    private final Console.Node node;
     private final Console console;
+    private Console.Node node;
     private final Tasks tasks;
     private final int videoPort;
     private final AtomicReference<VideoFrame> newest = new AtomicReference<>();
@@ -63,12 +63,36 @@ public final class CamerasView implements ScreenView {
         }
         state.setId("video-state");
         state.getStyleClass().add("video-state");
-        HBox bar = new HBox(10, a, b, stop, state, rate, outcome,
-                new Label("node " + node.address() + " · UDP port " + videoPort));
+        HBox bar = new HBox(10, a, b, stop, state, rate, outcome);
+        if (console.nodes().size() > 1) {
+            javafx.scene.control.ComboBox<Console.Node> nodes = new javafx.scene.control.ComboBox<>();
+            nodes.getItems().setAll(console.nodes());
+            nodes.setValue(node);
+            nodes.setFocusTraversable(false);
+            nodes.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Console.Node each) {
+                    return each == null ? "" : "node " + each.address();
+                }
+
+                @Override
+                public Console.Node fromString(String text) {
+                    return null;
+                }
+            });
+            nodes.valueProperty().addListener((o, old, chosen) -> {
+                if (streaming != null) {
+                    stop();
+                }
+                node = chosen;
+            });
+            bar.getChildren().addFirst(nodes);
+        }
+        bar.getChildren().add(new Label("UDP port " + videoPort));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12));
         view.setPreserveRatio(true);
-        Label idle = new Label("Press A or B to stream a camera of node " + node.address() + ", S to stop.");
+        Label idle = new Label("Press A or B to stream a camera of the node, S to stop.");
         idle.getStyleClass().add("muted-text");
         idle.visibleProperty().bind(view.imageProperty().isNull());
         StackPane screen = new StackPane(idle, view);

@@ -33,6 +33,7 @@ import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.console.Tasks;
 import vigil.app.incidents.IncidentBoard;
+import vigil.app.authority.AccessScreen;
 import vigil.app.authority.AuthorityView;
 import vigil.app.authority.AuthorityViewModel;
 import vigil.app.cameras.CamerasView;
@@ -65,7 +66,7 @@ public final class ConsoleWindow {
     private final StatusBar statusBar;
     private final LiveView live;
     private final ReviewView review;
-    private final AuthorityView access;
+    private final AccessScreen access;
     private final CamerasView cameras;
     private final Map<Screen, ScreenView> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> tabs = new EnumMap<>(Screen.class);
@@ -94,8 +95,8 @@ public final class ConsoleWindow {
         review = new ReviewView(new ReviewViewModel(console.storage(), board, tasks), site,
                 console.nodes().stream().map(Console.Node::address).toList(), keys);
         review.setOnBack(() -> show(Screen.LIVE));
-        Console.Node first = console.nodes().getFirst();
-        access = new AuthorityView(new AuthorityViewModel(first, console.storage().authority(), tasks, console.operator()), site, keys);
+        access = new AccessScreen(console.nodes().stream().map(node -> new AuthorityView(
+                new AuthorityViewModel(node, console.storage().authority(), tasks, console.operator()), site)).toList(), keys);
         cameras = new CamerasView(console, tasks, settings.videoPort(), keys);
         screens.put(Screen.LIVE, live);
         screens.put(Screen.INCIDENTS, review);

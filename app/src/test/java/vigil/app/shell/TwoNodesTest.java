@@ -1,0 +1,99 @@
+package vigil.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import vigil.app.console.Console;
+import vigil.app.console.ConsoleSettings;
+import vigil.app.map.ZoneMapView;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.AuthorityLevel;
+import vigil.protocol.wire.DetectedObject;
+import vigil.protocol.wire.ObjectClass;
+import vigil.protocol.wire.ObjectSnapshot;
+import vigil.storage.Storage;
+
+/** A console following two nodes: both on the map, and each node's zone levels edited on their own. */
+@ExtendWith(ApplicationExtension.class)
+class TwoNodesTest {
+    @TempDir
+    static Path directory;
+
+    private SimulatedNode north;
+    private SimulatedNode south;
+    private Console console;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        north = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        south = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(
+                new NodeAddress("127.0.0.1", north.port()), new NodeAddress("127.0.0.1", south.port())));
+        console = Console.start(settings, Storage.open(directory.resolve("data-" + System.nanoTime())), null, "tester");
+        window = new ConsoleWindow(stage, console, settings, directory.resolve("settings.properties"), changed -> { });
+        window.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.stop();
+            return null;
+        }).get(5, TimeUnit.SECONDS);
+        console.close();
+        north.close();
+        south.close();
+    }
+
+    @Test
+    void bothNodesObjectsAreOnTheMapAndEachNodesLevelsAreItsOwn(FxRobot robot) {
+        await(() -> console.nodes().stream().allMatch(node -> node.link().state().isOnline()));
+        north.broadcast(new ObjectSnapshot(List.of(new DetectedObject(1, ObjectClass.FOD, 100, 100, Area.RWY_A, null))));
+        south.broadcast(new ObjectSnapshot(List.of(new DetectedObject(2, ObjectClass.FOD, 200, 600, Area.GRASS_B, null))));
+        ZoneMapView map = robot.lookup("#zone-map").queryAs(ZoneMapView.class);
+        await(() -> fx(map::drawnObjects).size() == 2);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        ComboBox<?> nodes = robot.lookup(".combo-box").queryAs(ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> nodes.getSelectionModel().select(1));
+        await(() -> fx(() -> robot.lookup("#zone-row-8").tryQuery().isPresent()));
+        robot.type(KeyCode.DIGIT8).type(KeyCode.O);
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        robot.clickOn("OK");
+        await(() -> south.authorityLevels().get(Area.GRASS_B.ordinal()) == AuthorityLevel.OPEN);
+        assertEquals(AuthorityLevel.AUTH_ONLY, north.authorityLevels().get(Area.GRASS_B.ordinal()), "the other node is untouched");
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (Exception e) {
+            throw new AssertionError("timed out", e);
+        }
+    }
+}
