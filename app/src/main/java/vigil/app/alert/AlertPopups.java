@@ -20,6 +20,7 @@ import vigil.app.incidents.IncidentBoard;
 import vigil.app.incidents.IncidentItem;
 import vigil.app.map.ObjectText;
 import vigil.app.map.SitePlan;
+import vigil.protocol.wire.EventType;
 import vigil.storage.ActionKind;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
@@ -86,9 +87,9 @@ public final class AlertPopups {
     /** Once per frame: repeats the rescue alarm while a person down is unacknowledged. */
     public void pulse(long now) {
         boolean rescueWaiting = board.open().stream().anyMatch(item -> item.incident().state() == IncidentState.NEW
-                && item.incident().eventType() == vigil.protocol.wire.EventType.RESCUE);
+                && item.incident().eventType() == EventType.RESCUE);
         if (rescueWaiting && now - lastRescueSound >= RESCUE_REPEAT_MILLIS) {
-            sounds.play(vigil.protocol.wire.EventType.RESCUE);
+            sounds.play(EventType.RESCUE);
             lastRescueSound = now;
         }
     }
@@ -123,7 +124,7 @@ public final class AlertPopups {
 
     private void arrived(IncidentItem item) {
         showing.addFirst(item);
-        if (item.incident().eventType() == vigil.protocol.wire.EventType.RESCUE) {
+        if (item.incident().eventType() == EventType.RESCUE) {
             lastRescueSound = System.currentTimeMillis();
         }
         sounds.play(item.incident().eventType());

@@ -10,6 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import vigil.app.map.MapPalette;
 import vigil.app.shell.KeyBindings;
+import vigil.app.shell.NodeChooser;
 import vigil.app.shell.ScreenView;
 import vigil.app.shell.Shortcut;
 import vigil.protocol.wire.Area;
@@ -25,21 +26,7 @@ public final class AccessScreen implements ScreenView {
         this.editors = List.copyOf(editors);
         this.current = editors.getFirst();
         if (editors.size() > 1) {
-            ComboBox<AuthorityView> node = new ComboBox<>();
-            node.getItems().setAll(editors);
-            node.setValue(current);
-            node.setFocusTraversable(false);
-            node.setConverter(new javafx.util.StringConverter<>() {
-                @Override
-                public String toString(AuthorityView editor) {
-                    return editor == null ? "" : "node " + editor.model().nodeName();
-                }
-
-                @Override
-                public AuthorityView fromString(String text) {
-                    return null;
-                }
-            });
+            ComboBox<AuthorityView> node = NodeChooser.of(editors, editor -> editor.model().nodeName());
             node.valueProperty().addListener((o, old, chosen) -> show(chosen));
             HBox bar = new HBox(8, new Label("Zone levels of"), node);
             bar.setAlignment(Pos.CENTER_LEFT);

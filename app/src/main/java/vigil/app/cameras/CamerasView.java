@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -15,6 +16,7 @@ import vigil.app.console.Console;
 import vigil.app.console.Tasks;
 import vigil.app.incidents.IncidentBoard;
 import vigil.app.shell.KeyBindings;
+import vigil.app.shell.NodeChooser;
 import vigil.app.shell.ScreenView;
 import vigil.app.shell.Shortcut;
 import vigil.protocol.video.VideoFrame;
@@ -65,21 +67,7 @@ public final class CamerasView implements ScreenView {
         state.getStyleClass().add("video-state");
         HBox bar = new HBox(10, a, b, stop, state, rate, outcome);
         if (console.nodes().size() > 1) {
-            javafx.scene.control.ComboBox<Console.Node> nodes = new javafx.scene.control.ComboBox<>();
-            nodes.getItems().setAll(console.nodes());
-            nodes.setValue(node);
-            nodes.setFocusTraversable(false);
-            nodes.setConverter(new javafx.util.StringConverter<>() {
-                @Override
-                public String toString(Console.Node each) {
-                    return each == null ? "" : "node " + each.address();
-                }
-
-                @Override
-                public Console.Node fromString(String text) {
-                    return null;
-                }
-            });
+            ComboBox<Console.Node> nodes = NodeChooser.of(console.nodes(), Console.Node::address);
             nodes.valueProperty().addListener((o, old, chosen) -> {
                 if (streaming != null) {
                     stop();

@@ -1,5 +1,7 @@
 package vigil.app.live;
 
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -59,7 +61,7 @@ public final class LiveView implements ScreenView {
         queue.setPlaceholder(new Label("No open incidents"));
         Label queueTitle = new Label();
         queueTitle.getStyleClass().add("pane-title");
-        queueTitle.textProperty().bind(javafx.beans.binding.Bindings.size(board.open()).asString("OPEN INCIDENTS  %d"));
+        queueTitle.textProperty().bind(Bindings.size(board.open()).asString("OPEN INCIDENTS  %d"));
         VBox.setVgrow(queue, Priority.ALWAYS);
 
         detailImage.setFitWidth(300);
@@ -164,8 +166,8 @@ public final class LiveView implements ScreenView {
         detailPane.setManaged(true);
     }
 
-    private static <T> Node tile(String name, ObservableValue<T> value, java.util.function.Function<T, String> text,
-                                 java.util.function.Function<T, String> style) {
+    private static <T> Node tile(String name, ObservableValue<T> value, Function<T, String> text,
+                                 Function<T, String> style) {
         Label title = new Label(name);
         title.getStyleClass().add("tile-title");
         Label state = new Label();

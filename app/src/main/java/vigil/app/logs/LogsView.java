@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,6 +25,7 @@ import vigil.app.console.Tasks;
 import vigil.app.map.ObjectText;
 import vigil.app.map.SitePlan;
 import vigil.app.shell.KeyBindings;
+import vigil.app.shell.NodeChooser;
 import vigil.app.shell.ScreenView;
 import vigil.app.shell.Shortcut;
 import vigil.protocol.wire.BirdRiskLog;
@@ -68,7 +70,7 @@ public final class LogsView implements ScreenView {
     private final BorderPane root = new BorderPane();
     private final TableView<List<String>> table = new TableView<>();
     private final ComboBox<Source> source = new ComboBox<>();
-    private final ComboBox<Console.Node> node = new ComboBox<>();
+    private final ComboBox<Console.Node> node;
     private final ComboBox<Object> kind = new ComboBox<>();
     private final DatePicker from = new DatePicker(LocalDate.now());
     private final DatePicker to = new DatePicker(LocalDate.now());
@@ -79,21 +81,9 @@ public final class LogsView implements ScreenView {
         this.storage = storage;
         this.tasks = tasks;
         this.site = site;
+        node = NodeChooser.of(nodes, Console.Node::address);
         source.getItems().setAll(Source.values());
         source.setValue(Source.SITE_EVENTS);
-        node.getItems().setAll(nodes);
-        node.setValue(nodes.getFirst());
-        node.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Console.Node each) {
-                return each == null ? "" : "node " + each.address();
-            }
-
-            @Override
-            public Console.Node fromString(String text) {
-                return null;
-            }
-        });
         kind.getItems().add("All kinds");
         kind.getItems().addAll(SiteEvent.Kind.values());
         kind.setValue("All kinds");
@@ -154,7 +144,7 @@ public final class LogsView implements ScreenView {
         }
     }
 
-    private <R> void show(CompletableFuture<R> reply, List<String> headers, java.util.function.Function<R, List<List<String>>> rows) {
+    private <R> void show(CompletableFuture<R> reply, List<String> headers, Function<R, List<List<String>>> rows) {
         tasks.whenDone(reply, answer -> fill(headers, rows.apply(answer)), this::failed);
     }
 

@@ -1,13 +1,18 @@
 package vigil.app.review;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableSet;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,6 +29,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -137,7 +143,7 @@ public final class ReviewView implements ScreenView {
                 cursor = now.intValue();
             }
         });
-        model.rows().addListener((javafx.collections.ListChangeListener<Incident>) change -> {
+        model.rows().addListener((ListChangeListener<Incident>) change -> {
             while (change.next()) {
                 // A row whose incident changed is replaced, which drops its selection: keep the operator's place.
                 if (change.wasReplaced() && table.getSelectionModel().isEmpty() && cursor < model.rows().size()) {
@@ -149,7 +155,7 @@ public final class ReviewView implements ScreenView {
             }
         });
         table.setRowFactory(view -> {
-            var row = new javafx.scene.control.TableRow<Incident>() {
+            var row = new TableRow<Incident>() {
                 @Override
                 protected void updateItem(Incident item, boolean empty) {
                     super.updateItem(item, empty);
@@ -168,7 +174,7 @@ public final class ReviewView implements ScreenView {
         more.visibleProperty().bind(model.moreProperty());
         more.setOnAction(e -> model.loadMore());
         Label count = new Label();
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(model.rows()).asString("%d incidents loaded"));
+        count.textProperty().bind(Bindings.size(model.rows()).asString("%d incidents loaded"));
         count.getStyleClass().add("muted-text");
         Label message = new Label();
         message.setId("review-message");
@@ -240,7 +246,7 @@ public final class ReviewView implements ScreenView {
         model.periodProperty().set(ReviewViewModel.Period.DAY);
         model.search();
         model.open(incident);
-        model.rows().addListener(new javafx.collections.ListChangeListener<>() {
+        model.rows().addListener(new ListChangeListener<>() {
             @Override
             public void onChanged(Change<? extends Incident> change) {
                 model.rows().removeListener(this);
@@ -330,8 +336,8 @@ public final class ReviewView implements ScreenView {
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export evidence package");
-        chooser.setInitialFileName("vigil-evidence-" + java.time.LocalDate.now() + ".zip");
-        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        chooser.setInitialFileName("vigil-evidence-" + LocalDate.now() + ".zip");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
             model.export(selected, Path.of(file.getPath()));
         }
@@ -369,7 +375,7 @@ public final class ReviewView implements ScreenView {
         long now = System.currentTimeMillis();
         LiveObject marker = new LiveObject(incident.node(), incident.objectId(), incident.objectClass(), incident.x(), incident.y(),
                 incident.zone(), incident.rescueLevel(), incident.eventType(), now, now, new float[0]);
-        miniMap.draw(new MapFrame(List.of(marker), null, null, null, java.util.Map.of(), null, null, now, 2_000));
+        miniMap.draw(new MapFrame(List.of(marker), null, null, null, Map.of(), null, null, now, 2_000));
     }
 
     private static TableColumn<Incident, String> column(String title, double width, Function<Incident, String> value) {

@@ -3,6 +3,8 @@ package vigil.app.review;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -72,8 +74,8 @@ public final class ReviewViewModel {
     private final IncidentBoard board;
     private final Tasks tasks;
     private final ObjectProperty<Period> period = new SimpleObjectProperty<>(this, "period", Period.DAY);
-    private final ObjectProperty<java.time.LocalDate> rangeFrom = new SimpleObjectProperty<>(this, "rangeFrom");
-    private final ObjectProperty<java.time.LocalDate> rangeTo = new SimpleObjectProperty<>(this, "rangeTo");
+    private final ObjectProperty<LocalDate> rangeFrom = new SimpleObjectProperty<>(this, "rangeFrom");
+    private final ObjectProperty<LocalDate> rangeTo = new SimpleObjectProperty<>(this, "rangeTo");
     private final ObservableSet<EventType> eventTypes = FXCollections.observableSet(EnumSet.noneOf(EventType.class));
     private final ObservableSet<ObjectClass> classes = FXCollections.observableSet(EnumSet.noneOf(ObjectClass.class));
     private final ObservableSet<Area> zones = FXCollections.observableSet(EnumSet.noneOf(Area.class));
@@ -101,11 +103,11 @@ public final class ReviewViewModel {
         return period;
     }
 
-    public ObjectProperty<java.time.LocalDate> rangeFromProperty() {
+    public ObjectProperty<LocalDate> rangeFromProperty() {
         return rangeFrom;
     }
 
-    public ObjectProperty<java.time.LocalDate> rangeToProperty() {
+    public ObjectProperty<LocalDate> rangeToProperty() {
         return rangeTo;
     }
 
@@ -167,7 +169,7 @@ public final class ReviewViewModel {
         if (chosen.length != null) {
             since = now.minus(chosen.length);
         } else if (chosen == Period.RANGE) {
-            java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+            ZoneId zone = ZoneId.systemDefault();
             since = rangeFrom.get() == null ? null : rangeFrom.get().atStartOfDay(zone).toInstant();
             until = rangeTo.get() == null ? null : rangeTo.get().plusDays(1).atStartOfDay(zone).toInstant();
         }

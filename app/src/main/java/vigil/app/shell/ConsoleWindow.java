@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyEvent;
@@ -29,21 +30,21 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import vigil.app.alert.AlertPopups;
 import vigil.app.alert.AlertSounds;
-import vigil.app.console.Console;
-import vigil.app.console.ConsoleSettings;
-import vigil.app.console.Tasks;
-import vigil.app.incidents.IncidentBoard;
 import vigil.app.authority.AccessScreen;
 import vigil.app.authority.AuthorityView;
 import vigil.app.authority.AuthorityViewModel;
 import vigil.app.cameras.CamerasView;
+import vigil.app.console.Console;
+import vigil.app.console.ConsoleSettings;
+import vigil.app.console.Tasks;
+import vigil.app.incidents.IncidentBoard;
 import vigil.app.live.LiveView;
-import vigil.app.logs.LogsView;
-import vigil.app.review.ReviewView;
-import vigil.app.review.ReviewViewModel;
 import vigil.app.live.LiveViewModel;
+import vigil.app.logs.LogsView;
 import vigil.app.map.MapPalette;
 import vigil.app.map.SitePlan;
+import vigil.app.review.ReviewView;
+import vigil.app.review.ReviewViewModel;
 import vigil.storage.Incident;
 
 /**
@@ -118,7 +119,7 @@ public final class ConsoleWindow {
             }
         });
         scene.addEventFilter(KeyEvent.KEY_TYPED, event -> { // "?" whatever the keyboard layout
-            if ("?".equals(event.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+            if ("?".equals(event.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
                 showCheatSheet();
                 event.consume();
             }

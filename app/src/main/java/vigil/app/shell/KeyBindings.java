@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
@@ -31,7 +32,7 @@ public final class KeyBindings {
     /** Handles a key press on {@code screen}; true when a binding took it. */
     public boolean dispatch(KeyEvent event, Screen screen, Node focused) {
         boolean typing = focused instanceof TextInputControl || focused instanceof ComboBoxBase<?>;
-        if (typing && !event.isShortcutDown() && !event.isAltDown() && event.getCode() != javafx.scene.input.KeyCode.ESCAPE) {
+        if (typing && !event.isShortcutDown() && !event.isAltDown() && event.getCode() != KeyCode.ESCAPE) {
             return false;
         }
         Shortcut.Scope own = Shortcut.Scope.of(screen);
