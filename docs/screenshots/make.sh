@@ -21,7 +21,7 @@ shot() { # FILE SECONDS OPTIONS...
 shot live.png 12 --sim-objects 40
 shot incidents.png 5 --sim-objects 3 --screen=INCIDENTS
 shot access.png 5 --sim-objects 3 --screen=ACCESS
-shot cameras.png 4 --sim-objects 3 --screen=CAMERAS
+shot cameras.png 6 --sim-objects 12 --camera A
 shot logs.png 4 --sim-objects 3 --screen=LOGS
 shot crowd.png 12 --sim-objects 1500
 mkdir -p "$XDG_CONFIG_HOME/vigil"

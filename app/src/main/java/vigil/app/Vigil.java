@@ -5,24 +5,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import vigil.app.cli.DataOption;
-import vigil.app.console.ConsoleLauncher;
-import vigil.app.shell.Screen;
-import vigil.protocol.link.NodeAddress;
 import vigil.app.cli.ExportCommand;
 import vigil.app.cli.IncidentsCommand;
 import vigil.app.cli.RecordCommand;
 import vigil.app.cli.SimCommand;
 import vigil.app.cli.TapCommand;
 import vigil.app.cli.VerifyCommand;
+import vigil.app.console.ConsoleLauncher;
+import vigil.app.shell.Screen;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.wire.Camera;
 import vigil.storage.StorageInUseException;
 
 /** The {@code vigil} command: with no subcommand the operator console, else one of its tools. */
@@ -72,6 +73,10 @@ public final class Vigil implements Callable<Integer> {
             description = "The screen to start on: ${COMPLETION-CANDIDATES}.")
     Screen screen;
 
+    @Option(names = "--camera", paramLabel = "CAMERA",
+            description = "Start on the Cameras screen, streaming camera ${COMPLETION-CANDIDATES} of the first node.")
+    Camera camera;
+
     @Option(names = "--screenshot", paramLabel = "FILE", description = "Write a PNG of the window when --exit-after expires.")
     Path screenshot;
 
@@ -88,7 +93,7 @@ public final class Vigil implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--screenshot needs --exit-after");
         }
         return ConsoleLauncher.run(new ConsoleLauncher.Options(nodes.stream().map(NodeAddress::parse).toList(),
-                data.directory(), screen, screenshot, exitAfter, simulatedObjects));
+                data.directory(), screen, camera, screenshot, exitAfter, simulatedObjects));
     }
 
     /** The version Maven wrote into the jar's resources. */

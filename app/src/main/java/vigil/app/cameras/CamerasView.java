@@ -124,7 +124,8 @@ public final class CamerasView implements ScreenView {
         }
     }
 
-    private void start(Camera camera) {
+    /** Starts streaming a camera (the console was asked to show one from the start). */
+    public void start(Camera camera) {
         try {
             if (receiver == null) {
                 receiver = VideoReceiver.bind(console.eventLoops(), new InetSocketAddress(videoPort), newest::set);

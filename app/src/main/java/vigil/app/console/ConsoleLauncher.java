@@ -19,6 +19,7 @@ import vigil.app.shell.ErrorDialog;
 import vigil.app.shell.Screen;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.wire.Camera;
 import vigil.storage.Storage;
 
 /** Starts the JavaFX console on the caller's thread and returns when its window has closed. */
@@ -26,10 +27,11 @@ public final class ConsoleLauncher {
 
     /**
      * What {@code vigil} was asked for: {@code nodes} (empty: the settings' nodes, else the simulated
-     * node), a first screen, and optionally a PNG to write and a time after which to exit.
+     * node), a first screen or a camera to stream, and optionally a PNG to write and a time after
+     * which to exit.
      */
-    public record Options(List<NodeAddress> nodes, Path dataDirectory, Screen screen, Path screenshot, Double exitAfterSeconds,
-                          int simulatedObjects) {
+    public record Options(List<NodeAddress> nodes, Path dataDirectory, Screen screen, Camera camera, Path screenshot,
+                          Double exitAfterSeconds, int simulatedObjects) {
     }
 
     private ConsoleLauncher() {
@@ -45,9 +47,10 @@ public final class ConsoleLauncher {
         Platform.startup(() -> { });
         int exitCode = 0;
         Screen screen = options.screen();
-        for (ConsoleSettings next = settings; next != null; screen = Screen.LIVE) {
+        Camera camera = options.camera();
+        for (ConsoleSettings next = settings; next != null; screen = Screen.LIVE, camera = null) { // a reconnection starts afresh
             Session session = new Session(options, settingsFile);
-            exitCode = session.run(next, screen);
+            exitCode = session.run(next, screen, camera);
             next = session.reconnectWith;
         }
         Platform.exit();
@@ -67,7 +70,7 @@ public final class ConsoleLauncher {
             this.settingsFile = settingsFile;
         }
 
-        int run(ConsoleSettings settings, Screen screen) throws InterruptedException {
+        int run(ConsoleSettings settings, Screen screen, Camera camera) throws InterruptedException {
             Console console = Console.start(settings, Storage.open(options.dataDirectory()),
                     SimulatedNode.Settings.defaults().withPort(0).withSeed(System.nanoTime()).withObjects(options.simulatedObjects()),
                     System.getProperty("user.name", "operator"));
@@ -83,6 +86,9 @@ public final class ConsoleLauncher {
                     ended.countDown();
                 });
                 window.show(screen);
+                if (camera != null) {
+                    window.showCamera(camera);
+                }
                 window.start();
                 if (options.exitAfterSeconds() != null) {
                     PauseTransition wait = new PauseTransition(Duration.seconds(options.exitAfterSeconds()));

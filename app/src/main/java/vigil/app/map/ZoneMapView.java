@@ -349,7 +349,7 @@ public final class ZoneMapView extends Region {
             Color color = palette.alarm(object.alarm());
             boolean selected = sameObject(object, frame.selected());
             if (crowd) {
-                drawMarker(gc, object, color, cx, cy, size * 0.32);
+                drawMarker(gc, object, color, cx, cy, size * 0.22);
             } else {
                 float[] trail = object.trail();
                 int points = trail.length / 2;

@@ -45,6 +45,7 @@ import vigil.app.map.MapPalette;
 import vigil.app.map.SitePlan;
 import vigil.app.review.ReviewView;
 import vigil.app.review.ReviewViewModel;
+import vigil.protocol.wire.Camera;
 import vigil.storage.Incident;
 
 /**
@@ -166,6 +167,12 @@ public final class ConsoleWindow {
     /** Hears how long each frame's work took on the FX thread, in nanoseconds (the UI benchmark). */
     public void onFrameWork(LongConsumer listener) {
         frameWork = listener;
+    }
+
+    /** Shows the Cameras screen streaming {@code camera}. */
+    public void showCamera(Camera camera) {
+        show(Screen.CAMERAS);
+        cameras.start(camera);
     }
 
     public Scene scene() {
