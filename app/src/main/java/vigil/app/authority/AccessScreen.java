@@ -49,6 +49,7 @@ public final class AccessScreen implements ScreenView {
         keys.on(Shortcut.ACCESS_REFRESH, () -> current.model().askNode());
     }
 
+    @Override
     public void setPalette(MapPalette palette) {
         editors.forEach(editor -> editor.setPalette(palette));
     }

@@ -87,6 +87,7 @@ public final class AuthorityView implements ScreenView {
         return model;
     }
 
+    @Override
     public void setPalette(MapPalette palette) {
         map.setPalette(palette);
         redraw = true;

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -43,18 +45,33 @@ public final class ConsoleLauncher {
         if (!options.nodes().isEmpty()) {
             settings = settings.withNodes(options.nodes()); // for this run; the settings dialog saves nodes
         }
+        CompletableFuture<Storage> storage = openStorage(options); // while JavaFX starts
         Platform.setImplicitExit(false); // a reconnection closes one window before opening the next
         Platform.startup(() -> { });
         int exitCode = 0;
         Screen screen = options.screen();
         Camera camera = options.camera();
-        for (ConsoleSettings next = settings; next != null; screen = Screen.LIVE, camera = null) { // a reconnection starts afresh
+        for (ConsoleSettings next = settings; next != null; screen = Screen.LIVE, camera = null, storage = openStorage(options)) {
             Session session = new Session(options, settingsFile);
-            exitCode = session.run(next, screen, camera);
+            exitCode = session.run(next, opened(storage), screen, camera); // a reconnection starts afresh
             next = session.reconnectWith;
         }
         Platform.exit();
         return exitCode;
+    }
+
+    private static CompletableFuture<Storage> openStorage(Options options) {
+        return CompletableFuture.supplyAsync(() -> Storage.open(options.dataDirectory()),
+                runnable -> Thread.ofPlatform().name("vigil-open-storage").start(runnable));
+    }
+
+    /** The store, or the reason it did not open (a second console on the same data is told so). */
+    private static Storage opened(CompletableFuture<Storage> storage) {
+        try {
+            return storage.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** One console and its window, until the window closes or the operator reconnects to other nodes. */
@@ -70,38 +87,49 @@ public final class ConsoleLauncher {
             this.settingsFile = settingsFile;
         }
 
-        int run(ConsoleSettings settings, Screen screen, Camera camera) throws InterruptedException {
-            Console console = Console.start(settings, Storage.open(options.dataDirectory()),
+        int run(ConsoleSettings settings, Storage storage, Screen screen, Camera camera) throws InterruptedException {
+            Console console = Console.start(settings, storage,
                     SimulatedNode.Settings.defaults().withPort(0).withSeed(System.nanoTime()).withObjects(options.simulatedObjects()),
                     System.getProperty("user.name", "operator"));
             Platform.runLater(() -> {
-                Stage stage = new Stage();
-                ConsoleWindow window = new ConsoleWindow(stage, console, settings, settingsFile, changed -> {
-                    reconnectWith = changed;
-                    stage.hide();
-                });
-                ErrorDialog.install(stage);
-                stage.setOnHidden(e -> {
-                    window.stop();
+                try {
+                    open(console, settings, screen, camera);
+                } catch (RuntimeException | Error e) { // a console that cannot show itself must not hang
+                    ErrorDialog.log(e);
+                    exitCode = 1;
                     ended.countDown();
-                });
-                window.show(screen);
-                if (camera != null) {
-                    window.showCamera(camera);
-                }
-                window.start();
-                if (options.exitAfterSeconds() != null) {
-                    PauseTransition wait = new PauseTransition(Duration.seconds(options.exitAfterSeconds()));
-                    wait.setOnFinished(e -> {
-                        screenshot(window);
-                        stage.hide();
-                    });
-                    wait.play();
                 }
             });
             ended.await();
             console.close();
             return exitCode;
+        }
+
+        private void open(Console console, ConsoleSettings settings, Screen screen, Camera camera) {
+            Stage stage = new Stage();
+            ConsoleWindow window = new ConsoleWindow(stage, console, settings, settingsFile, changed -> {
+                reconnectWith = changed;
+                stage.hide();
+            });
+            ErrorDialog.install(stage);
+            stage.setOnHidden(e -> {
+                window.stop();
+                ended.countDown();
+            });
+            window.show(screen);
+            if (camera != null) {
+                window.showCamera(camera);
+            }
+            window.start();
+            if (options.exitAfterSeconds() != null) {
+                PauseTransition wait = new PauseTransition(Duration.seconds(options.exitAfterSeconds()));
+                wait.setOnFinished(e -> {
+                    screenshot(window);
+                    System.out.println("vigil: " + window.summary());
+                    stage.hide();
+                });
+                wait.play();
+            }
         }
 
         private void screenshot(ConsoleWindow window) {

@@ -40,6 +40,7 @@ public final class LiveView implements ScreenView {
     private final ImageView detailImage = new ImageView();
     private final VBox detailPane;
     private boolean forceRedraw = true;
+    private long firstMapFrameAt;
     private long lastQueueRefresh;
 
     public LiveView(LiveViewModel model, IncidentBoard board, SitePlan site, KeyBindings keys) {
@@ -115,10 +116,16 @@ public final class LiveView implements ScreenView {
         });
     }
 
+    /** When (epoch ms) the map was first drawn at its size, or 0. */
+    public long firstMapFrameAt() {
+        return firstMapFrameAt;
+    }
+
     public ZoneMapView map() {
         return map;
     }
 
+    @Override
     public void setPalette(MapPalette palette) {
         map.setPalette(palette);
         forceRedraw = true;
@@ -140,6 +147,9 @@ public final class LiveView implements ScreenView {
         if (frame != null) {
             map.draw(frame);
             forceRedraw = false;
+            if (firstMapFrameAt == 0 && map.getWidth() > 0) {
+                firstMapFrameAt = now;
+            }
         }
         if (now - lastQueueRefresh >= 1_000) { // the ages in the queue
             queue.refresh();

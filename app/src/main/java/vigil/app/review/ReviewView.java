@@ -237,6 +237,7 @@ public final class ReviewView implements ScreenView {
         this.back = back;
     }
 
+    @Override
     public void setPalette(MapPalette palette) {
         miniMap.setPalette(palette);
     }

@@ -2,6 +2,7 @@ package vigil.app.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -67,9 +69,7 @@ public final class ConsoleWindow {
     private final AlertPopups popups;
     private final StatusBar statusBar;
     private final LiveView live;
-    private final ReviewView review;
-    private final AccessScreen access;
-    private final CamerasView cameras;
+    private MapPalette palette;
     private final Map<Screen, ScreenView> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> tabs = new EnumMap<>(Screen.class);
     private final StackPane content = new StackPane();
@@ -94,17 +94,7 @@ public final class ConsoleWindow {
 
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
         live = new LiveView(new LiveViewModel(console.nodes(), tasks, expiryMillis), board, site, keys);
-        review = new ReviewView(new ReviewViewModel(console.storage(), board, tasks), site,
-                console.nodes().stream().map(Console.Node::address).toList(), keys);
-        review.setOnBack(() -> show(Screen.LIVE));
-        access = new AccessScreen(console.nodes().stream().map(node -> new AuthorityView(
-                new AuthorityViewModel(node, console.storage().authority(), tasks, console.operator()), site)).toList(), keys);
-        cameras = new CamerasView(console, tasks, settings.videoPort(), keys);
         screens.put(Screen.LIVE, live);
-        screens.put(Screen.INCIDENTS, review);
-        screens.put(Screen.ACCESS, access);
-        screens.put(Screen.CAMERAS, cameras);
-        screens.put(Screen.LOGS, new LogsView(console.nodes(), console.storage(), tasks, site, keys));
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("console");
@@ -147,6 +137,7 @@ public final class ConsoleWindow {
                 frameWork.accept(System.nanoTime() - started);
             }
         };
+        stage.getIcons().add(new Image(ConsoleWindow.class.getResource("/vigil/assets/icons/vigil.png").toExternalForm()));
         stage.setTitle("Vigil — " + site.name() + (console.isSimulated() ? " (simulated node)" : ""));
         stage.setScene(scene);
         stage.setMinWidth(1024);
@@ -161,7 +152,9 @@ public final class ConsoleWindow {
     public void stop() {
         frames.stop();
         sounds.close();
-        cameras.close();
+        if (screens.get(Screen.CAMERAS) instanceof CamerasView cameras) {
+            cameras.close();
+        }
     }
 
     /** Hears how long each frame's work took on the FX thread, in nanoseconds (the UI benchmark). */
@@ -169,10 +162,22 @@ public final class ConsoleWindow {
         frameWork = listener;
     }
 
+    /**
+     * One line for scripts that run the console with {@code --exit-after} (CI's smoke test, the
+     * start-up benchmark): when the map was first drawn (epoch ms, and after the JVM started), and
+     * what the console shows.
+     */
+    public String summary() {
+        long drawn = live.firstMapFrameAt();
+        long jvmStarted = ManagementFactory.getRuntimeMXBean().getStartTime();
+        return (drawn == 0 ? "map never drawn" : "map first drawn at " + drawn + " (" + (drawn - jvmStarted) + " ms after the JVM started)")
+                + "; " + live.map().drawnObjects().size() + " objects on the map; " + board.open().size() + " open incidents";
+    }
+
     /** Shows the Cameras screen streaming {@code camera}. */
     public void showCamera(Camera camera) {
         show(Screen.CAMERAS);
-        cameras.start(camera);
+        ((CamerasView) screen(Screen.CAMERAS)).start(camera);
     }
 
     public Scene scene() {
@@ -204,7 +209,7 @@ public final class ConsoleWindow {
 
     public void show(Screen next) {
         screen = next;
-        ScreenView view = screens.get(next);
+        ScreenView view = screen(next);
         content.getChildren().setAll(view.node());
         tabs.get(next).setSelected(true);
         popups.setCompact(next != Screen.LIVE);
@@ -212,9 +217,32 @@ public final class ConsoleWindow {
         content.requestFocus();
     }
 
+    /** A screen's view, built the first time it is shown: the console starts faster with only the Live view. */
+    private ScreenView screen(Screen which) {
+        return screens.computeIfAbsent(which, this::build);
+    }
+
+    private ScreenView build(Screen which) {
+        ScreenView view = switch (which) {
+            case LIVE -> live;
+            case INCIDENTS -> {
+                ReviewView review = new ReviewView(new ReviewViewModel(console.storage(), board, tasks), site,
+                        console.nodes().stream().map(Console.Node::address).toList(), keys);
+                review.setOnBack(() -> show(Screen.LIVE));
+                yield review;
+            }
+            case ACCESS -> new AccessScreen(console.nodes().stream().map(node -> new AuthorityView(
+                    new AuthorityViewModel(node, console.storage().authority(), tasks, console.operator()), site)).toList(), keys);
+            case CAMERAS -> new CamerasView(console, tasks, settings.videoPort(), keys);
+            case LOGS -> new LogsView(console.nodes(), console.storage(), tasks, site, keys);
+        };
+        view.setPalette(palette);
+        return view;
+    }
+
     private void openIncident(Incident incident) {
         show(Screen.INCIDENTS);
-        review.reveal(incident);
+        ((ReviewView) screen(Screen.INCIDENTS)).reveal(incident);
     }
 
     private Node header() {
@@ -301,9 +329,8 @@ public final class ConsoleWindow {
         Application.setUserAgentStylesheet(theme == ConsoleSettings.Theme.DARK
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         MapPalette palette = theme == ConsoleSettings.Theme.DARK ? MapPalette.DARK : MapPalette.LIGHT;
-        live.setPalette(palette);
-        access.setPalette(palette);
-        review.setPalette(palette);
+        this.palette = palette;
+        screens.values().forEach(view -> view.setPalette(palette));
     }
 
     void updateSettings(ConsoleSettings changed) {

@@ -28,6 +28,11 @@ public final class ErrorDialog {
         });
     }
 
+    /** Logs an error where no window can show it. */
+    public static void log(Throwable error) {
+        LOG.log(Level.SEVERE, "unhandled error", error);
+    }
+
     public static void show(Window owner, Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);

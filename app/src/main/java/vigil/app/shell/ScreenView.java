@@ -1,12 +1,17 @@
 package vigil.app.shell;
 
 import javafx.scene.Node;
+import vigil.app.map.MapPalette;
 
 /** A screen of the console: its root node, and what it does when shown and on each frame while shown. */
 public interface ScreenView {
     Node node();
 
     default void shown() {
+    }
+
+    /** The map colours of the theme, for screens that draw the map. */
+    default void setPalette(MapPalette palette) {
     }
 
     /** Called once per frame while the screen shows; {@code now} in epoch milliseconds. */
