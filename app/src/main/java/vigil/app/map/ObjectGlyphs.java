@@ -1,8 +1,5 @@
 package vigil.app.map;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -104,15 +101,7 @@ public final class ObjectGlyphs {
     }
 
     private static Map<ObjectClass, String> load(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = ObjectGlyphs.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing asset " + resource);
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties properties = AssetProperties.load(resource);
         Map<ObjectClass, String> paths = new EnumMap<>(ObjectClass.class);
         for (ObjectClass objectClass : ObjectClass.values()) {
             String path = properties.getProperty(objectClass.name());

@@ -1,8 +1,5 @@
 package vigil.app.map;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -42,15 +39,7 @@ public record SitePlan(String name, Map<Area, Zone> zones) {
     }
 
     static SitePlan load(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = SitePlan.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing asset " + resource);
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties properties = AssetProperties.load(resource);
         Map<Area, Zone> zones = new EnumMap<>(Area.class);
         for (Area area : Area.ZONES) {
             String key = "zone." + area.name() + ".";

@@ -2,14 +2,14 @@ package vigil.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.app.shell.FxWaits.await;
+import static vigil.app.shell.FxWaits.fx;
 
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.map.ZoneMapView;
@@ -79,10 +78,7 @@ class ConsoleWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.stop();
-            return null;
-        }).get(5, TimeUnit.SECONDS);
+        FxWaits.stop(window);
         console.close();
         node.close();
     }
@@ -280,21 +276,5 @@ class ConsoleWindowTest {
 
     private void awaitOnline() {
         await("online", () -> console.nodes().getFirst().link().state().isOnline() && node.consoles() == 1);
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
     }
 }

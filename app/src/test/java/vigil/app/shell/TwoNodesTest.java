@@ -1,11 +1,11 @@
 package vigil.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vigil.app.shell.FxWaits.await;
+import static vigil.app.shell.FxWaits.fx;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.map.ZoneMapView;
@@ -53,10 +52,7 @@ class TwoNodesTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.stop();
-            return null;
-        }).get(5, TimeUnit.SECONDS);
+        FxWaits.stop(window);
         console.close();
         north.close();
         south.close();
@@ -64,36 +60,22 @@ class TwoNodesTest {
 
     @Test
     void bothNodesObjectsAreOnTheMapAndEachNodesLevelsAreItsOwn(FxRobot robot) {
-        await(() -> console.nodes().stream().allMatch(node -> node.link().state().isOnline()));
+        await("both links up", () -> console.nodes().stream().allMatch(node -> node.link().state().isOnline()));
         north.broadcast(new ObjectSnapshot(List.of(new DetectedObject(1, ObjectClass.FOD, 100, 100, Area.RWY_A, null))));
         south.broadcast(new ObjectSnapshot(List.of(new DetectedObject(2, ObjectClass.FOD, 200, 600, Area.GRASS_B, null))));
         ZoneMapView map = robot.lookup("#zone-map").queryAs(ZoneMapView.class);
-        await(() -> fx(map::drawnObjects).size() == 2);
+        await("both nodes' objects", () -> fx(map::drawnObjects).size() == 2);
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
         ComboBox<?> nodes = robot.lookup(".combo-box").queryAs(ComboBox.class);
-        WaitForAsyncUtils.asyncFx(() -> nodes.getSelectionModel().select(1));
-        await(() -> fx(() -> robot.lookup("#zone-row-8").tryQuery().isPresent()));
+        fx(() -> {
+            nodes.getSelectionModel().select(1);
+            return null;
+        });
         robot.type(KeyCode.DIGIT8).type(KeyCode.O);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         robot.clickOn("OK");
-        await(() -> south.authorityLevels().get(Area.GRASS_B.ordinal()) == AuthorityLevel.OPEN);
+        await("the south node took it", () -> south.authorityLevels().get(Area.GRASS_B.ordinal()) == AuthorityLevel.OPEN);
         assertEquals(AuthorityLevel.AUTH_ONLY, north.authorityLevels().get(Area.GRASS_B.ordinal()), "the other node is untouched");
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (Exception e) {
-            throw new AssertionError("timed out", e);
-        }
     }
 }
