@@ -3,6 +3,7 @@ package vigil.app.incidents;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -124,7 +125,7 @@ public final class IncidentBoard {
             writes.add(store.act(id, kind, operator, note).exceptionally(error -> null));
         }
         CompletableFuture<List<Incident>> all = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> writes.stream().map(CompletableFuture::join).filter(i -> i != null).toList());
+                .thenApply(ignored -> writes.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
         CompletableFuture<List<Incident>> applied = new CompletableFuture<>();
         tasks.whenDone(all, changed -> {
             changed.forEach(this::changed);

@@ -337,8 +337,8 @@ public final class ConsoleWindow {
         settings = changed;
         try {
             changed.save(settingsFile);
-        } catch (RuntimeException e) {
-            statusBar.storageFailed(e);
+        } catch (RuntimeException e) { // the console goes on with the new settings; the operator should know they are not kept
+            ErrorDialog.show(stage, e);
         }
     }
 
