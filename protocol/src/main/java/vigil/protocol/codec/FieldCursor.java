@@ -192,7 +192,7 @@ final class FieldCursor {
     }
 
     /** The only class a name starting at {@code start} can be, from its first bytes; null for none. */
-    static ObjectClass expectedClass(byte[] bytes, int start, int end) {
+    private static ObjectClass expectedClass(byte[] bytes, int start, int end) {
         return switch (bytes[start]) {
             case 'B' -> ObjectClass.BIRD;
             case 'F' -> ObjectClass.FOD;
@@ -204,7 +204,7 @@ final class FieldCursor {
         };
     }
 
-    static Area expectedArea(byte[] bytes, int start, int end) {
+    private static Area expectedArea(byte[] bytes, int start, int end) {
         byte kind = bytes[start];
         if (kind == 'N') {
             return Area.NONE;
@@ -286,10 +286,10 @@ final class FieldCursor {
                 + new String(bytes, start, length, StandardCharsets.UTF_8) + "'");
     }
 
-    static final byte[][] CLASS_NAMES = new byte[ObjectClass.values().length][];
+    private static final byte[][] CLASS_NAMES = new byte[ObjectClass.values().length][];
     private static final byte[] AIRCRAFT = ascii("AIRCRAFT");
     private static final byte[] NONE_AREA = ascii("None");
-    static final byte[][] ZONE_NAMES = new byte[Area.ZONES.size()][];
+    private static final byte[][] ZONE_NAMES = new byte[Area.ZONES.size()][];
 
     static {
         for (ObjectClass objectClass : ObjectClass.values()) {

@@ -190,7 +190,7 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
             int chunk = Math.min(searchable - scannedLength, LINE_CHUNK);
             ensureLineCapacity(scannedLength + chunk);
             in.getBytes(start + scannedLength, lineBytes, scannedLength, chunk);
-            newline = indexOf(lineBytes, scannedLength, scannedLength + chunk, (byte) '\n');
+            newline = Swar.indexOf(lineBytes, scannedLength, scannedLength + chunk, (byte) '\n');
             scannedLength += chunk;
         }
         if (newline < 0) {
@@ -213,15 +213,6 @@ public final class NodeMessageDecoder extends ByteToMessageDecoder {
         releaseLongLine();
         state = State.MESSAGE_START;
         return true;
-    }
-
-    private static int indexOf(byte[] bytes, int from, int to, byte value) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == value) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private boolean decodeImageHeader(ByteBuf in, List<Object> out) {

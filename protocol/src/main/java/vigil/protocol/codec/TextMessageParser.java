@@ -69,7 +69,8 @@ final class TextMessageParser {
         return new ObjectSnapshot(records(data, "object", objects, TextMessageParser::detectedObject));
     }
 
-    private static DetectedObject detectedObject(FieldCursor data) {
+    /** One record, field by field: the reference the fast path must agree with. */
+    static DetectedObject detectedObject(FieldCursor data) {
         long id = data.nextLong("object id");
         var objectClass = data.nextClass();
         int x = data.nextInt("x");
