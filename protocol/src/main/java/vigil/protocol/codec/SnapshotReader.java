@@ -87,7 +87,7 @@ final class SnapshotReader {
         int count = Swar.leadingDigits(word);
         value = Swar.digitsValue(word, count);
         for (int words = 1; count == Long.BYTES * words && words < 3; words++) {
-            word = wordAt(position + count);
+            word = wordAt(position + Long.BYTES * words); // not + count: the load need not wait for the count
             int more = Swar.leadingDigits(word);
             value = value * POWERS_OF_TEN[more] + Swar.digitsValue(word, more);
             count += more;
