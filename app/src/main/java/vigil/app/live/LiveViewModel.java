@@ -1,11 +1,16 @@
 package vigil.app.live;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -15,6 +20,7 @@ import vigil.app.console.Tasks;
 import vigil.app.map.MapFrame;
 import vigil.protocol.link.CommandFailedException;
 import vigil.protocol.wire.Area;
+import vigil.protocol.wire.AuthorityLevel;
 import vigil.protocol.wire.BirdRisk;
 import vigil.protocol.wire.GetObjectDetail;
 import vigil.protocol.wire.ObjectDetail;
@@ -23,8 +29,12 @@ import vigil.protocol.wire.RunwayState;
 
 /**
  * The live view's state: it takes the newest snapshot of each node once per frame (never one
- * update per message) and turns it into what the map and the site status show. With several
- * nodes the map shows every node's objects over the first node's zone levels.
+ * update per message) and turns it into what the map and the site status show.
+ *
+ * <p>With several nodes the site is what all of them know, and the worse wins: a runway is in
+ * WARNING when any node says so, the bird risk is the highest reported, and a zone is drawn at the
+ * strictest level any node holds, marked when the nodes differ. A node that has not said yet
+ * leaves the others' word standing.
  */
 public final class LiveViewModel {
 
@@ -42,6 +52,8 @@ public final class LiveViewModel {
     private final ObjectProperty<LiveObject> hovered = new SimpleObjectProperty<>(this, "hovered");
     private final ReadOnlyObjectWrapper<DetailResult> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private List<LiveObject> objects = List.of();
+    private List<AuthorityLevel> levels;
+    private Set<Area> disputedZones = Set.of();
 
     public LiveViewModel(List<Console.Node> nodes, Tasks tasks, long expiryMillis) {
         this.nodes = List.copyOf(nodes);
@@ -108,8 +120,8 @@ public final class LiveViewModel {
         }
         SiteSnapshot first = latest.getFirst();
         Map<Area, Long> flashes = latest.size() == 1 ? first.violationsStarted() : mergedFlashes();
-        return new MapFrame(objects, first.levels(), null, null, flashes, current(selected.get()), current(hovered.get()),
-                now, expiryMillis);
+        return new MapFrame(objects, levels, disputedZones, null, null, flashes, current(selected.get()),
+                current(hovered.get()), now, expiryMillis);
     }
 
     /** Selects the next object after the selected one (map order), wrapping; none when the map is empty. */
@@ -153,15 +165,47 @@ public final class LiveViewModel {
             latest.forEach(snapshot -> all.addAll(snapshot.objects()));
             objects = all;
         }
-        SiteSnapshot first = latest.getFirst();
-        if (birdRisk.get() != first.birdRisk()) {
-            birdRisk.set(first.birdRisk());
+        BirdRisk highestRisk = worst(SiteSnapshot::birdRisk, Comparator.comparing(BirdRisk::code).reversed());
+        if (birdRisk.get() != highestRisk) {
+            birdRisk.set(highestRisk);
         }
         for (Runway runway : Runway.values()) {
-            if (runways.get(runway).get() != first.runway(runway)) {
-                runways.get(runway).set(first.runway(runway));
+            RunwayState state = worst(snapshot -> snapshot.runway(runway), Comparator.comparing(RunwayState::code));
+            if (runways.get(runway).get() != state) {
+                runways.get(runway).set(state);
             }
         }
+        mergeLevels();
+    }
+
+    /** The worst of what the nodes that know have said (the greatest by {@code order}), or null when none has. */
+    private <T> T worst(Function<SiteSnapshot, T> value, Comparator<T> order) {
+        return latest.stream().map(value).filter(Objects::nonNull).max(order).orElse(null);
+    }
+
+    private void mergeLevels() {
+        List<List<AuthorityLevel>> known = latest.stream().map(SiteSnapshot::levels).filter(Objects::nonNull).toList();
+        if (known.isEmpty()) {
+            levels = null;
+            disputedZones = Set.of();
+            return;
+        }
+        List<AuthorityLevel> strictest = new ArrayList<>(known.getFirst());
+        Set<Area> disputed = EnumSet.noneOf(Area.class);
+        for (List<AuthorityLevel> nodeLevels : known.subList(1, known.size())) {
+            for (Area zone : Area.ZONES) {
+                AuthorityLevel level = nodeLevels.get(zone.ordinal());
+                AuthorityLevel sofar = strictest.get(zone.ordinal());
+                if (level != sofar) {
+                    disputed.add(zone);
+                    if (level.compareTo(sofar) > 0) { // levels are declared from the most open to the strictest
+                        strictest.set(zone.ordinal(), level);
+                    }
+                }
+            }
+        }
+        levels = List.copyOf(strictest);
+        disputedZones = Set.copyOf(disputed);
     }
 
     private Map<Area, Long> mergedFlashes() {

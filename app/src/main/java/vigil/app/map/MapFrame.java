@@ -2,6 +2,7 @@ package vigil.app.map;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vigil.app.live.LiveObject;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.AuthorityLevel;
@@ -10,6 +11,7 @@ import vigil.protocol.wire.AuthorityLevel;
  * What the map shows at one moment.
  *
  * @param levels the zones' levels in zone order, or null when unknown
+ * @param disputedZones zones whose nodes hold different levels ({@code levels} has the strictest)
  * @param pendingLevels levels being edited, drawn beside the current ones; null outside the editor
  * @param selectedZone the zone the editor has selected, or null
  * @param violationsStarted when (epoch ms) a violation last started in each zone; the zone flashes after
@@ -20,6 +22,7 @@ import vigil.protocol.wire.AuthorityLevel;
 public record MapFrame(
         List<LiveObject> objects,
         List<AuthorityLevel> levels,
+        Set<Area> disputedZones,
         List<AuthorityLevel> pendingLevels,
         Area selectedZone,
         Map<Area, Long> violationsStarted,
@@ -29,7 +32,7 @@ public record MapFrame(
         long expiryMillis) {
 
     public static MapFrame zonesOnly(List<AuthorityLevel> levels, List<AuthorityLevel> pendingLevels, Area selectedZone, long now) {
-        return new MapFrame(List.of(), levels, pendingLevels, selectedZone, Map.of(), null, null, now, 0);
+        return new MapFrame(List.of(), levels, Set.of(), pendingLevels, selectedZone, Map.of(), null, null, now, 0);
     }
 
     public AuthorityLevel level(Area zone) {

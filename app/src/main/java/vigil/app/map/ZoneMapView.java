@@ -94,7 +94,8 @@ public final class ZoneMapView extends Region {
     public void draw(MapFrame frame) {
         lastFrame = frame;
         Object planKey = List.of(getWidth(), getHeight(), palette, Objects.requireNonNullElse(frame.levels(), List.of()),
-                Objects.requireNonNullElse(frame.pendingLevels(), List.of()), String.valueOf(frame.selectedZone()));
+                frame.disputedZones(), Objects.requireNonNullElse(frame.pendingLevels(), List.of()),
+                String.valueOf(frame.selectedZone()));
         if (!planKey.equals(drawnPlanKey)) {
             drawPlan(frame);
             drawnPlanKey = planKey;
@@ -260,17 +261,21 @@ public final class ZoneMapView extends Region {
             gc.strokeRect(x + 3, y + 3, w - 6, h - 6);
             gc.setLineDashes();
         }
-        drawZoneLabel(gc, zone, x, y, level, changing ? pending : null);
+        drawZoneLabel(gc, zone, x, y, level, changing ? pending : null, frame.disputedZones().contains(zone));
     }
 
-    private void drawZoneLabel(GraphicsContext gc, Area zone, double x, double y, AuthorityLevel level, AuthorityLevel pending) {
+    /** The zone's name and level, and under them, when the nodes hold different levels for it, a word of that. */
+    private void drawZoneLabel(GraphicsContext gc, Area zone, double x, double y, AuthorityLevel level, AuthorityLevel pending,
+            boolean disputed) {
         double fontSize = Math.max(10, Math.min(15, 13 * scale * 1.3));
         Font name = Font.font("System", FontWeight.BOLD, fontSize);
         Font detail = Font.font("System", FontWeight.NORMAL, fontSize * 0.85);
         String levelText = zone.zoneNumber() + " · " + levelName(level) + (pending == null ? "" : "  →  " + levelName(pending));
+        String disputeText = disputed ? "nodes differ: strictest shown" : "";
         double pad = 6;
-        double width = Math.max(TextMetrics.width(site.shortLabel(zone), name), TextMetrics.width(levelText, detail)) + 2 * pad;
-        double height = fontSize * 2.3 + pad;
+        double width = Math.max(TextMetrics.width(site.shortLabel(zone), name),
+                Math.max(TextMetrics.width(levelText, detail), TextMetrics.width(disputeText, detail))) + 2 * pad;
+        double height = fontSize * (disputed ? 3.35 : 2.3) + pad;
         double left = x + 8;
         double top = y + 8;
         gc.setFill(palette.background().deriveColor(0, 1, 1, 0.78));
@@ -285,6 +290,10 @@ public final class ZoneMapView extends Region {
         gc.setFont(detail);
         gc.setFill(pending != null ? palette.selection() : palette.level(level));
         gc.fillText(levelText, left + pad, top + pad / 2 + fontSize * 1.25);
+        if (disputed) {
+            gc.setFill(palette.text());
+            gc.fillText(disputeText, left + pad, top + pad / 2 + fontSize * 2.3);
+        }
     }
 
     private void drawZoneName(GraphicsContext gc, Area zone) {

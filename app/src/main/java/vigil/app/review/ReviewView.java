@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -376,7 +377,7 @@ public final class ReviewView implements ScreenView {
         long now = System.currentTimeMillis();
         LiveObject marker = new LiveObject(incident.node(), incident.objectId(), incident.objectClass(), incident.x(), incident.y(),
                 incident.zone(), incident.rescueLevel(), incident.eventType(), now, now, new float[0]);
-        miniMap.draw(new MapFrame(List.of(marker), null, null, null, Map.of(), null, null, now, 2_000));
+        miniMap.draw(new MapFrame(List.of(marker), null, Set.of(), null, null, Map.of(), null, null, now, 2_000));
     }
 
     private static TableColumn<Incident, String> column(String title, double width, Function<Incident, String> value) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,9 +20,12 @@ import vigil.protocol.link.LinkSettings;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
 import vigil.protocol.wire.Area;
+import vigil.protocol.wire.AuthorityLevel;
+import vigil.protocol.wire.AuthorityLevels;
 import vigil.protocol.wire.BirdRisk;
 import vigil.protocol.wire.BirdRiskChanged;
 import vigil.protocol.wire.DetectedObject;
+import vigil.protocol.wire.Dialect;
 import vigil.protocol.wire.ObjectClass;
 import vigil.protocol.wire.ObjectSnapshot;
 import vigil.protocol.wire.Runway;
@@ -85,5 +90,40 @@ class LiveViewModelTest {
         assertEquals(25, model.frame(clock.get(), false).selected().x(), "the frame carries the selection's newest position");
         model.selectNext();
         assertEquals(1, model.selectedProperty().get().id(), "wraps around");
+    }
+
+    @Test
+    void withSeveralNodesTheWorseOfWhatTheyKnowIsShown() {
+        NodeAddress otherAddress = new NodeAddress("other", 5100);
+        SiteState other = new SiteState(otherAddress, 2_000, clock::get);
+        NodeLink otherLink = new NodeLink(otherAddress, group, LinkSettings.defaults(), other);
+        LiveViewModel both = new LiveViewModel(List.of(new Console.Node(link, site), new Console.Node(otherLink, other)),
+                Tasks.sameThread(), 2_000);
+
+        other.onMessage(otherLink, new RunwayStateChanged(Runway.B, RunwayState.WARNING));
+        other.onMessage(otherLink, new BirdRiskChanged(BirdRisk.LOW));
+        other.onMessage(otherLink, new AuthorityLevels(Dialect.AR, levels(2, 2, 2, 2, 3, 3, 1, 1)));
+        MapFrame frame = both.frame(clock.get(), false);
+        assertEquals(RunwayState.WARNING, both.runwayProperty(Runway.B).get(), "the first node has said nothing: the other's word stands");
+        assertNull(both.runwayProperty(Runway.A).get());
+        assertEquals(BirdRisk.LOW, both.birdRiskProperty().get());
+        assertEquals(levels(2, 2, 2, 2, 3, 3, 1, 1), frame.levels());
+        assertEquals(Set.of(), frame.disputedZones());
+
+        site.onMessage(link, new RunwayStateChanged(Runway.B, RunwayState.CLEAR));
+        site.onMessage(link, new BirdRiskChanged(BirdRisk.HIGH));
+        site.onMessage(link, new AuthorityLevels(Dialect.AR, levels(2, 2, 2, 2, 3, 3, 3, 1)));
+        frame = both.frame(clock.get(), false);
+        assertEquals(RunwayState.WARNING, both.runwayProperty(Runway.B).get(), "one node's CLEAR does not hide another's WARNING");
+        assertEquals(BirdRisk.HIGH, both.birdRiskProperty().get());
+        assertEquals(levels(2, 2, 2, 2, 3, 3, 3, 1), frame.levels(), "the strictest level of each zone");
+        assertEquals(Set.of(Area.GRASS_A), frame.disputedZones());
+
+        other.onMessage(otherLink, new AuthorityLevels(Dialect.AR, levels(2, 2, 2, 2, 3, 3, 3, 1)));
+        assertEquals(Set.of(), both.frame(clock.get(), false).disputedZones(), "agreeing again");
+    }
+
+    private static List<AuthorityLevel> levels(int... codes) {
+        return Arrays.stream(codes).mapToObj(AuthorityLevel::fromCode).toList();
     }
 }
