@@ -29,41 +29,49 @@ class RoundTripPropertyTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void randomValidSequencesSurviveRandomSplits(long seed) {
-        Random random = new Random(seed);
-        List<NodeMessage> sent = new RandomMessages(seed).sequence(random.nextInt(1, 40));
-        NodeMessageWriter writer = new NodeMessageWriter(random.nextBoolean());
-        ByteBuf wire = Unpooled.buffer();
-        sent.forEach(message -> writer.write(message, wire));
-        byte[] stream = ByteBufUtil.getBytes(wire);
-        wire.release();
-
-        int[] cuts = random.ints(random.nextInt(0, 60), 1, Math.max(2, stream.length)).sorted().distinct().toArray();
-        assertEquals(sent, Decoding.decodeAll(stream, cuts));
+        Written written = new Written(seed, false);
+        assertEquals(written.sent, written.decodeInRandomPieces());
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void junkBetweenMessagesCostsOnlyItselfWhateverTheSplits(long seed) {
-        Random random = new Random(seed);
-        List<NodeMessage> sent = new RandomMessages(seed).sequence(random.nextInt(1, 40));
-        NodeMessageWriter writer = new NodeMessageWriter(random.nextBoolean());
-        ByteBuf wire = Unpooled.buffer();
-        int junkLines = 0;
-        for (NodeMessage message : sent) {
-            if (random.nextInt(3) == 0) {
-                byte[] junk = junkLine(random);
-                wire.writeBytes(junk);
-                junkLines += isBlank(junk) ? 0 : 1;
-            }
-            writer.write(message, wire);
-        }
-        byte[] stream = ByteBufUtil.getBytes(wire);
-        wire.release();
+        Written written = new Written(seed, true);
+        List<NodeMessage> decoded = written.decodeInRandomPieces();
+        assertEquals(written.sent, decoded.stream().filter(message -> !(message instanceof InvalidMessage)).toList());
+        assertEquals(written.junkLines, decoded.stream().filter(InvalidMessage.class::isInstance).count(),
+                "one report per line of junk");
+    }
 
-        int[] cuts = random.ints(random.nextInt(0, 60), 1, Math.max(2, stream.length)).sorted().distinct().toArray();
-        List<NodeMessage> decoded = Decoding.decodeAll(stream, cuts);
-        assertEquals(sent, decoded.stream().filter(message -> !(message instanceof InvalidMessage)).toList());
-        assertEquals(junkLines, decoded.stream().filter(InvalidMessage.class::isInstance).count(), "one report per line of junk");
+    /** A random valid sequence written as a node writes it, with a line of junk before a third of the messages if asked. */
+    private static final class Written {
+        final Random random;
+        final List<NodeMessage> sent;
+        final byte[] stream;
+        int junkLines;
+
+        Written(long seed, boolean withJunk) {
+            random = new Random(seed);
+            sent = new RandomMessages(seed).sequence(random.nextInt(1, 40));
+            NodeMessageWriter writer = new NodeMessageWriter(random.nextBoolean());
+            ByteBuf wire = Unpooled.buffer();
+            for (NodeMessage message : sent) {
+                if (withJunk && random.nextInt(3) == 0) {
+                    byte[] junk = junkLine(random);
+                    wire.writeBytes(junk);
+                    junkLines += isBlank(junk) ? 0 : 1;
+                }
+                writer.write(message, wire);
+            }
+            stream = ByteBufUtil.getBytes(wire);
+            wire.release();
+        }
+
+        /** Decodes the stream cut into up to 60 pieces at random. */
+        List<NodeMessage> decodeInRandomPieces() {
+            int[] cuts = random.ints(random.nextInt(0, 60), 1, Math.max(2, stream.length)).sorted().distinct().toArray();
+            return Decoding.decodeAll(stream, cuts);
+        }
     }
 
     /** A line of random bytes (any but a newline, which ends it), as a noisy link or a wrong peer might send. */
