@@ -107,7 +107,7 @@ final class SnapshotReader {
         if (count == 0 || count == Long.BYTES) {
             return false; // none, or too many for this path
         }
-        long magnitude = Swar.digitsValue(word, count);
+        long magnitude = count <= Integer.BYTES ? Swar.shortDigitsValue(word, count) : Swar.digitsValue(word, count);
         value = negative ? -magnitude : magnitude;
         return endField(start + count, word, count);
     }
@@ -116,8 +116,11 @@ final class SnapshotReader {
     private boolean rescueLevel() {
         long word = wordAt(position);
         int count = Swar.leadingDigits(word);
-        value = Swar.digitsValue(word, count);
-        return (count == 1 || (count == 2 && value == 10)) && endField(position + count, word, count);
+        if (count != 1 && count != 2) {
+            return false;
+        }
+        value = Swar.shortDigitsValue(word, count);
+        return (count == 1 || value == 10) && endField(position + count, word, count);
     }
 
     /**

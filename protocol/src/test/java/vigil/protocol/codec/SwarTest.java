@@ -41,6 +41,17 @@ class SwarTest {
     }
 
     @Test
+    void shortDigitsValueIsTheValueOfUpToFourDigits() {
+        for (int value = 0; value < 10_000; value++) {
+            for (int count = Integer.toString(value).length(); count <= 4; count++) {
+                String digits = String.format("%0" + count + "d", value) + ",;AZ_-9\n";
+                byte[] bytes = digits.substring(0, 8).getBytes(StandardCharsets.US_ASCII);
+                assertEquals(value, Swar.shortDigitsValue(Swar.word(bytes, 0), count), digits);
+            }
+        }
+    }
+
+    @Test
     void leadingLettersStopsAtDigitsAndDelimiters() {
         for (int i = 0; i < WORDS; i++) {
             byte[] bytes = randomWord();
