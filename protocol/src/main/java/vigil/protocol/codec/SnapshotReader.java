@@ -13,11 +13,11 @@ import vigil.protocol.wire.ObjectClass;
  * else (an old R/N state, an unknown class or area, a number out of the plain form) makes it give
  * up on the record, and the field-by-field parser reads it instead, with its precise messages.
  *
- * <p>Why it is shaped so: a record's fields are read one after the other, each starting where the
- * last ended, so the time per record is the chain from one field's start to the next. Each field is
- * therefore read from the words at its start and nothing else: the digits or letters are counted in
- * the word, the delimiter is taken from the word, and a name is told by a table from its first
- * letters rather than by branches, which the random order of classes and zones would mispredict.
+ * <p>Why it is shaped so: its time is the work it does per field (docs/BENCHMARKS.md measures
+ * where it goes), so each field is read from the words at its start and nothing else: the digits
+ * or letters are counted in the word, the delimiter is taken from the word, and a name is told by a
+ * table from its first letters rather than by branches, which the random order of classes and
+ * zones would mispredict.
  */
 final class SnapshotReader {
     private static final int MAX_ID_DIGITS = 18;
