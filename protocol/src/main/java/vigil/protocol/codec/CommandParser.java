@@ -85,10 +85,14 @@ public final class CommandParser {
     }
 
     private static long objectId(String data, MessageType replyType) throws InvalidCommandException {
-        if (data.isEmpty() || data.length() > 18 || !data.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (data.isEmpty() || !data.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw error(replyType, 1, "an object id is digits: '" + data + "'");
         }
-        return Long.parseLong(data);
+        try {
+            return Long.parseLong(data);
+        } catch (NumberFormatException tooLarge) {
+            throw error(replyType, 1, "an object id fits a 64-bit integer: '" + data + "'");
+        }
     }
 
     private static <C extends Command<?>> C dateRange(

@@ -110,10 +110,32 @@ final class FieldCursor {
         }
         int digits = i - digitsStart;
         endFieldAt(i);
-        if (digits == 0 || digits > 18 || fieldEnd != i) {
+        if (digits == 0 || fieldEnd != i) {
             throw new MalformedMessageException(what + " is not a number: '" + fieldText() + "'");
         }
+        if (!fitsLong(value, significantDigits(bytes, digitsStart, digits), negative)) {
+            throw new MalformedMessageException(what + " does not fit a 64-bit integer: '" + fieldText() + "'");
+        }
         return negative ? -value : value;
+    }
+
+    /**
+     * Whether {@code digits} decimal digits, summed into {@code magnitude} with wrap-around, are a
+     * {@code long}. Up to 18 digits always are; 19 digits never exceed 2⁶⁴, so their sum is exact
+     * read unsigned, and fits when it is at most {@code Long.MAX_VALUE} (one more when negative).
+     */
+    static boolean fitsLong(long magnitude, int digits, boolean negative) {
+        return digits < MAX_LONG_DIGITS
+                || digits == MAX_LONG_DIGITS && (magnitude >= 0 || negative && magnitude == Long.MIN_VALUE);
+    }
+
+    /** The digits without the leading zeros, which add nothing to a sum; counted only where they could matter. */
+    private static int significantDigits(byte[] bytes, int start, int digits) {
+        int significant = digits;
+        for (int i = start; significant > MAX_LONG_DIGITS && bytes[i] == '0'; i++) {
+            significant--;
+        }
+        return significant;
     }
 
     int nextInt(String what) {
@@ -238,15 +260,18 @@ final class FieldCursor {
     }
 
     static final long NOT_A_NUMBER = Long.MIN_VALUE;
+    /** The most digits a {@code long} has. */
+    static final int MAX_LONG_DIGITS = 19;
 
-    /** A decimal integer (optionally negative) of up to 18 digits, or {@link #NOT_A_NUMBER}. */
+    /** A decimal integer (optionally negative) that fits a {@code long}, or {@link #NOT_A_NUMBER}. */
     static long parseLong(byte[] bytes, int start, int end) {
         int i = start;
         boolean negative = i < end && bytes[i] == '-';
         if (negative) {
             i++;
         }
-        if (i == end || end - i > 18) {
+        int digitsStart = i;
+        if (i == end) {
             return NOT_A_NUMBER;
         }
         long value = 0;
@@ -257,7 +282,8 @@ final class FieldCursor {
             }
             value = value * 10 + digit;
         }
-        return negative ? -value : value;
+        return fitsLong(value, significantDigits(bytes, digitsStart, end - digitsStart), negative)
+                ? (negative ? -value : value) : NOT_A_NUMBER;
     }
 
     private static final byte[] RESCUE_STATE = ascii("rescue");

@@ -20,7 +20,6 @@ import vigil.protocol.wire.ObjectClass;
  * zones would mispredict.
  */
 final class SnapshotReader {
-    private static final int MAX_ID_DIGITS = 18;
     /** The delimiter of a field that ends the data. */
     private static final int END = -1;
     /** What a word holds past the end of the data: neither digits nor letters. */
@@ -81,7 +80,7 @@ final class SnapshotReader {
         return new DetectedObject(id, objectClass, x, y, area, rescueLevel);
     }
 
-    /** An object id: 1–18 digits, in one to three words. */
+    /** An object id: 1–19 digits that fit a {@code long}, in one to three words. */
     private boolean id() {
         long word = wordAt(position);
         int count = Swar.leadingDigits(word);
@@ -92,7 +91,8 @@ final class SnapshotReader {
             value = value * POWERS_OF_TEN[more] + Swar.digitsValue(word, more);
             count += more;
         }
-        return count > 0 && count <= MAX_ID_DIGITS && endField(position + count, word, count);
+        return count > 0 && count <= FieldCursor.MAX_LONG_DIGITS && FieldCursor.fitsLong(value, count, false)
+                && endField(position + count, word, count);
     }
 
     /** A map coordinate: up to seven digits, perhaps negative (a node reports {@code -1} for no position). */

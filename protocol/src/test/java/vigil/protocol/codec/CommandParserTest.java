@@ -49,6 +49,7 @@ class CommandParserTest {
         assertEquals(new ErrorReply(MessageType.AR_UA, Dialect.AR, 2), nodeReplyTo("AC_UA"));
         assertEquals(new ErrorReply(MessageType.AR_UA, Dialect.AR, 3), nodeReplyTo("AC_UA:1,2,3,4,1,2,3,1"));
         assertEquals(new ErrorReply(MessageType.MR_OD, Dialect.AR, 1), nodeReplyTo("MC_OD:12ab"));
+        assertEquals(new ErrorReply(MessageType.MR_OD, Dialect.AR, 1), nodeReplyTo("MC_OD:9223372036854775808"));
         assertEquals(new ErrorReply(MessageType.LR_OI, Dialect.AR, 1), nodeReplyTo("LC_OI:"));
         assertEquals(new ErrorReply(MessageType.LR_OL, Dialect.AR, 1), nodeReplyTo("LC_OL:2025-07-01,2025-06-01"));
         assertEquals(new ErrorReply(MessageType.LR_BL, Dialect.AR, 1), nodeReplyTo("LC_BL:yesterday,today"));

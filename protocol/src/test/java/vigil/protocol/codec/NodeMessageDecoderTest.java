@@ -320,6 +320,32 @@ class NodeMessageDecoderTest {
     }
 
     @Test
+    void objectIdsAreEveryLongAndOnlyLongs() {
+        // Ids are longs (PROTOCOL.md §4): 19 digits up to Long.MAX_VALUE are ids, on the fast path and field by field.
+        var snapshot = (ObjectSnapshot) decodeOne("ME_OD:999999999999999999,BIRD,1,2,RWY_A;1000000000000000000,FOD,1,2,RWY_A;"
+                + "9223372036854775807,VEHICLE,1,2,RWY_A;0009223372036854775807,VEHICLE,1,2,RWY_A;"
+                + "9223372036854775807,PERSON,1,2,RWY_A,R\n");
+        assertEquals(List.of(999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE),
+                snapshot.objects().stream().map(DetectedObject::id).toList());
+        var detection = (FirstDetection) decodeOne(new WireBytes()
+                .text("ME_FD:1,9223372036854775807,FOD,464,115,RWY_A,2025-06-27T10:36:04Z,1098,").jpeg(FOD_CROP).text("\n"));
+        assertEquals(Long.MAX_VALUE, detection.objectId());
+        var detail = (ObjectDetail) decodeOne(new WireBytes()
+                .text("MR_OD:OK,1,1000000000000000000,ANIMAL,RWY_B,2025-06-30T15:16:14Z,2583,").jpeg(PERSON_CROP));
+        assertEquals(1_000_000_000_000_000_000L, detail.objectId());
+
+        List<NodeMessage> tooLarge = Decoding.decodeAll(new WireBytes()
+                .text("ME_OD:9223372036854775808,BIRD,1,2,RWY_A\nME_OD:18446744073709551617,BIRD,1,2,RWY_A\n")
+                .text("ME_OD:99999999999999999999,BIRD,1,2,RWY_A\nME_RA:1\n").toByteArray());
+        assertEquals(List.of(
+                        "ME_OD: object 1: object id does not fit a 64-bit integer: '9223372036854775808'",
+                        "ME_OD: object 1: object id does not fit a 64-bit integer: '18446744073709551617'",
+                        "ME_OD: object 1: object id does not fit a 64-bit integer: '99999999999999999999'"),
+                tooLarge.subList(0, 3).stream().map(m -> invalid(m).reason()).toList());
+        assertEquals(new RunwayStateChanged(Runway.A, RunwayState.WARNING), tooLarge.get(3));
+    }
+
+    @Test
     void aLineOverTheLimitIsRefusedBeforeItIsAllBuffered() {
         Decoding decoding = new Decoding(100, 1000, 10_000);
         String longLine = "ME_OD:" + "1,BIRD,5,5,RWY_A;".repeat(20);

@@ -88,9 +88,17 @@ final class RandomMessages {
                 objectClass == ObjectClass.PERSON || random.nextInt(5) == 0 ? random.nextInt(11) : null);
     }
 
+    /** Small ids as simulated nodes send them, real 14–16 digit ones, and the edges of a long. */
     private long id() {
-        return random.nextBoolean() ? random.nextLong(1, 1000) : random.nextLong(10_000_000_000_000L, 9_999_999_999_999_999L);
+        return switch (random.nextInt(4)) {
+            case 0 -> random.nextLong(1, 1000);
+            case 1 -> random.nextLong(10_000_000_000_000L, 9_999_999_999_999_999L);
+            case 2 -> random.nextLong(100_000_000_000_000_000L, Long.MAX_VALUE);
+            default -> pick(ID_EDGES);
+        };
     }
+
+    private static final Long[] ID_EDGES = {0L, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE - 1, Long.MAX_VALUE};
 
     private ObjectClass objectClass() {
         return pick(ObjectClass.values());
