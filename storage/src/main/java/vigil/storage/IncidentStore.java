@@ -86,7 +86,9 @@ public final class IncidentStore {
             } catch (IntegrityConstraintViolationException alreadyRecorded) {
                 // The same (node, object, event type) again, as after a node restart: rare, so the
                 // unique key finds it rather than a look-up before every insert. H2 undoes only this
-                // statement; the rest of the batch stands.
+                // statement; the rest of the batch stands. The repeat's picture, new if the node
+                // cropped it again, belongs to no incident: it goes too.
+                removeUnlinkedImage(tx, sha256);
                 IncidentRecord existing = tx.selectFrom(INCIDENT)
                         .where(INCIDENT.NODE_ID.eq(nodeId), INCIDENT.OBJECT_ID.eq(detection.objectId()),
                                 INCIDENT.EVENT_TYPE.eq(detection.eventType().name()))
@@ -369,6 +371,11 @@ public final class IncidentStore {
      * and the key turns away a repeat (H2 undoes only that statement). The bytes go to H2 as a
      * stream over the decoder's array: the JPEG is not copied again on its way in.
      */
+    private static void removeUnlinkedImage(DSLContext tx, String sha256) {
+        tx.deleteFrom(IMAGE).where(IMAGE.SHA256.eq(sha256),
+                DSL.notExists(DSL.selectOne().from(INCIDENT).where(INCIDENT.IMAGE_SHA256.eq(sha256)))).execute();
+    }
+
     private static String storeImage(DSLContext tx, Jpeg image) {
         String sha256 = image.sha256Hex();
         tx.connection(connection -> {

@@ -76,6 +76,15 @@ class StorageTest {
             assertTrue(fallen.isNew());
             assertTrue(elsewhere.isNew());
             assertEquals(3, incidents.count());
+            assertTrue(incidents.image(detection(42, EventType.UNAUTH, 2).image().sha256Hex()).isEmpty(),
+                    "a repeat's new crop is not kept: it belongs to no incident");
+            assertTrue(incidents.image(detection(42, EventType.UNAUTH, 1).image().sha256Hex()).isPresent());
+
+            // A repeat whose crop another incident also has leaves that incident's picture alone.
+            incidents.record(NODE, detection(43, EventType.UNAUTH, 3), Instant.now()).get();
+            assertFalse(incidents.record(NODE, detection(43, EventType.UNAUTH, 3), Instant.now()).get().isNew());
+            assertTrue(incidents.image(detection(43, EventType.UNAUTH, 3).image().sha256Hex()).isPresent());
+            assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
         }
     }
 
