@@ -10,7 +10,11 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,12 +24,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import jdk.net.ExtendedSocketOptions;
 import vigil.protocol.codec.CommandEncoder;
 import vigil.protocol.codec.NodeMessageDecoder;
 import vigil.protocol.codec.TrafficCounters;
 import vigil.protocol.wire.Command;
 import vigil.protocol.wire.CommandRejected;
 import vigil.protocol.wire.ErrorReply;
+import vigil.protocol.wire.GetAuthorityLevels;
 import vigil.protocol.wire.NodeMessage;
 import vigil.protocol.wire.Reply;
 
@@ -39,6 +45,14 @@ import vigil.protocol.wire.Reply;
  * object for {@code MC_OD}), timed out, or lost with the connection. A node broadcasts replies to
  * every console, so replies that answer nothing of ours are counted and otherwise ignored; they
  * still reach the listener. Commands queued while the node is away are sent after reconnection.
+ *
+ * <p><b>A dead node is noticed.</b> TCP keep-alive probes an idle connection after
+ * {@value #KEEP_ALIVE_IDLE_SECONDS} s, every {@value #KEEP_ALIVE_INTERVAL_SECONDS} s, and gives up
+ * after {@value #KEEP_ALIVE_PROBES} unanswered probes, so a host that vanished (a power cut, a NAT
+ * that forgot the connection) is found in about a minute rather than the system's two hours. A node
+ * process that hangs while its kernel still answers is found by the liveness probe
+ * ({@link LinkSettings#probeAfter()}): {@code AC_AC} in the normal command queue after a silence,
+ * and a reconnection when it goes unanswered.
  *
  * <p><b>Threads</b>: everything mutable here belongs to one event loop. The listener is called on
  * it, and the futures complete on it: do not block in either.
@@ -56,6 +70,10 @@ public final class NodeLink implements AutoCloseable {
     private record Pending(Command<?> command, CompletableFuture<Reply> reply) {
     }
 
+    static final int KEEP_ALIVE_IDLE_SECONDS = 30;
+    static final int KEEP_ALIVE_INTERVAL_SECONDS = 10;
+    static final int KEEP_ALIVE_PROBES = 3;
+
     private final NodeAddress address;
     private final LinkSettings settings;
     private final Listener listener;
@@ -69,7 +87,9 @@ public final class NodeLink implements AutoCloseable {
     private Pending inFlight;
     private ScheduledFuture<?> replyTimeout;
     private ScheduledFuture<?> reconnection;
+    private ScheduledFuture<?> proving;
     private Channel channel;
+    private Pending probe;
     private int failedAttempts;
     private boolean closed;
     private volatile LinkState state = LinkState.offline(null);
@@ -83,11 +103,17 @@ public final class NodeLink implements AutoCloseable {
                 .group(loop)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), KEEP_ALIVE_IDLE_SECONDS)
+                .option(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL), KEEP_ALIVE_INTERVAL_SECONDS)
+                .option(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT), KEEP_ALIVE_PROBES)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (settings.probes()) {
+                            ch.pipeline().addLast(new IdleStateHandler(settings.probeAfter().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+                        }
                         ch.pipeline().addLast(new NodeMessageDecoder(counters, settings.maxLineLength(),
                                 NodeMessageDecoder.DEFAULT_MAX_HISTORY_LINE_LENGTH, NodeMessageDecoder.DEFAULT_MAX_IMAGE_SIZE),
                                 new CommandEncoder(), new Handler());
@@ -165,6 +191,10 @@ public final class NodeLink implements AutoCloseable {
 
     private void connectionEnded(String reason) {
         channel = null;
+        if (proving != null) {
+            proving.cancel(false);
+            proving = null;
+        }
         if (inFlight != null) {
             Pending lost = inFlight;
             clearInFlight();
@@ -220,12 +250,45 @@ public final class NodeLink implements AutoCloseable {
             return;
         }
         clearInFlight();
+        boolean probeUnanswered = pending == probe;
         pending.reply().completeExceptionally(new TimeoutException(
                 address + " did not answer " + pending.command().type() + " within " + settings.replyTimeout().toMillis() + " ms"));
+        if (probeUnanswered && channel != null) {
+            channel.pipeline().fireExceptionCaught(new UnresponsiveNodeException("unresponsive: silent for "
+                    + readable(settings.probeAfter()) + ", and no answer to AC_AC within " + readable(settings.replyTimeout())));
+            return;
+        }
         sendNext();
     }
 
+    /** Asks a silent node whether it is still there, unless a probe is already on its way. */
+    private void probe() {
+        if (probe != null || closed) {
+            return;
+        }
+        Pending asked = new Pending(new GetAuthorityLevels(), new CompletableFuture<>());
+        probe = asked;
+        asked.reply().whenComplete((reply, error) -> {
+            if (probe == asked) {
+                probe = null;
+            }
+        });
+        enqueue(asked);
+    }
+
+    /** A connection that delivered or stayed up has proved itself: the next failure backs off from the bottom. */
+    private void connectionProved() {
+        failedAttempts = 0;
+        if (proving != null) {
+            proving.cancel(false);
+            proving = null;
+        }
+    }
+
     private void received(NodeMessage message) {
+        if (failedAttempts != 0) {
+            connectionProved();
+        }
         if (message instanceof Reply reply) {
             Pending pending = inFlight;
             if (pending != null && pending.command().isAnsweredBy(reply)) {
@@ -271,8 +334,23 @@ public final class NodeLink implements AutoCloseable {
         listener.onStateChange(this, next);
     }
 
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    /** For tests: an option of the current connection's socket, read on the event loop. */
+    <T> T socketOption(ChannelOption<T> option) throws Exception {
+        return loop.submit(() -> channel == null ? null : channel.config().getOption(option)).get();
+    }
+
+    private static final class UnresponsiveNodeException extends IOException {
+        UnresponsiveNodeException(String message) {
+            super(message);
+        }
     }
 
     private final class Handler extends SimpleChannelInboundHandler<NodeMessage> {
@@ -285,7 +363,7 @@ public final class NodeLink implements AutoCloseable {
                 return;
             }
             channel = ctx.channel();
-            failedAttempts = 0;
+            proving = loop.schedule(NodeLink.this::connectionProved, settings.stableAfter().toMillis(), TimeUnit.MILLISECONDS);
             setState(LinkState.online());
             sendNext();
         }
@@ -293,6 +371,15 @@ public final class NodeLink implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, NodeMessage message) {
             received(message);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof IdleStateEvent) {
+                probe();
+            } else {
+                super.userEventTriggered(ctx, event);
+            }
         }
 
         @Override

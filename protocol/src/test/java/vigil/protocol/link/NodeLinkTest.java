@@ -17,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioChannelOption;
+import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -221,6 +224,82 @@ class NodeLinkTest {
         assertTrue(link.state().lastError().startsWith("cannot connect to 127.0.0.1:" + port), link.state().lastError());
         node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(port).withObjects(0));
         await("online once the node is there", () -> link.state().isOnline(), WAIT);
+    }
+
+    @Test
+    void aSilentNodeThatAnswersItsProbesStaysOnline() throws Exception {
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        Recorder recorder = new Recorder();
+        link = connect(node.port(), fastSettings().withProbeAfter(Duration.ofMillis(200)), recorder);
+        await("three probes answered", () -> node.commandReads().size() >= 3, WAIT);
+        assertTrue(node.commandReads().stream().allMatch("AC_AC\n"::equals), node.commandReads()::toString);
+        assertTrue(link.state().isOnline(), "silent is not dead");
+        assertEquals(List.of(LinkState.Status.CONNECTING, LinkState.Status.ONLINE), recorder.states());
+    }
+
+    @Test
+    void aNodeThatStopsAnsweringIsFoundUnresponsiveAndTheLinkReconnects() throws Exception {
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        Recorder recorder = new Recorder();
+        link = connect(node.port(), fastSettings().withProbeAfter(Duration.ofMillis(300)).withReplyTimeout(Duration.ofMillis(300)),
+                recorder);
+        await("online", () -> link.state().isOnline(), WAIT);
+        node.answerCommands(false); // a hung node process: its kernel still holds the connection open
+        await("unresponsive", () -> recorder.states().contains(LinkState.Status.OFFLINE), WAIT);
+        LinkState down = recorder.linkStates().stream().filter(state -> state.status() == LinkState.Status.OFFLINE)
+                .findFirst().orElseThrow();
+        assertEquals("unresponsive: silent for 300 ms, and no answer to AC_AC within 300 ms", down.lastError());
+        node.answerCommands(true);
+        await("online again, answering", () -> link.state().isOnline() && node.consoles() == 1, WAIT);
+        Thread.sleep(1_000); // several probe periods
+        assertTrue(link.state().isOnline(), link.state()::toString);
+    }
+
+    @Test
+    void aProbeThatIsTurnedOffIsNeverSent() throws Exception {
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        link = connect(node.port(), fastSettings().withProbeAfter(Duration.ZERO), new Recorder());
+        await("online", () -> link.state().isOnline(), WAIT);
+        Thread.sleep(500);
+        assertEquals(List.of(), node.commandReads());
+    }
+
+    @Test
+    void keepAliveIsTunedToFindAVanishedHostInAboutAMinute() throws Exception {
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        link = connect(node.port(), fastSettings(), new Recorder());
+        await("online", () -> link.state().isOnline(), WAIT);
+        assertEquals(true, link.socketOption(ChannelOption.SO_KEEPALIVE));
+        assertEquals(30, link.socketOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE)));
+        assertEquals(10, link.socketOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL)));
+        assertEquals(3, link.socketOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT)));
+    }
+
+    @Test
+    void somethingThatAcceptsAndClosesIsBackedOffFrom() throws Exception {
+        // A port forwarder or load balancer before a dead node: every connect succeeds, then closes.
+        List<Long> accepted = Collections.synchronizedList(new ArrayList<>());
+        try (ServerSocket forwarder = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                while (!forwarder.isClosed()) {
+                    try {
+                        forwarder.accept().close();
+                        accepted.add(System.nanoTime());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            link = connect(forwarder.getLocalPort(), fastSettings(), new Recorder()); // back-off 50 ms to 400 ms
+            Thread.sleep(3_000);
+            link.close();
+            forwarder.close();
+            acceptor.join();
+        }
+        // Reset on every connect, it would knock every 25-50 ms: some 60 times. Backing off, about 10.
+        assertTrue(accepted.size() <= 15, accepted.size() + " connections in 3 s");
+        long lastGap = accepted.getLast() - accepted.get(accepted.size() - 2);
+        assertTrue(lastGap >= TimeUnit.MILLISECONDS.toNanos(180), "the back-off reached its ceiling: " + lastGap / 1_000_000 + " ms");
     }
 
     @Test

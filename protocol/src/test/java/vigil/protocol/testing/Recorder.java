@@ -14,7 +14,7 @@ import vigil.protocol.wire.NodeMessage;
 /** A link listener that keeps everything it is told, for tests to wait on and inspect. */
 public final class Recorder implements NodeLink.Listener {
     private final List<NodeMessage> messages = new ArrayList<>();
-    private final List<LinkState.Status> states = new ArrayList<>();
+    private final List<LinkState> states = new ArrayList<>();
 
     @Override
     public synchronized void onMessage(NodeLink link, NodeMessage message) {
@@ -23,7 +23,7 @@ public final class Recorder implements NodeLink.Listener {
 
     @Override
     public synchronized void onStateChange(NodeLink link, LinkState state) {
-        states.add(state.status());
+        states.add(state);
     }
 
     public synchronized List<NodeMessage> messages() {
@@ -35,6 +35,11 @@ public final class Recorder implements NodeLink.Listener {
     }
 
     public synchronized List<LinkState.Status> states() {
+        return states.stream().map(LinkState::status).toList();
+    }
+
+    /** The states with their errors and times. */
+    public synchronized List<LinkState> linkStates() {
         return List.copyOf(states);
     }
 
