@@ -16,6 +16,7 @@ import picocli.CommandLine;
 import vigil.app.cli.DataOption;
 import vigil.app.cli.ExportCommand;
 import vigil.app.cli.IncidentsCommand;
+import vigil.app.cli.ProbeOptions;
 import vigil.app.cli.RecordCommand;
 import vigil.app.cli.SimCommand;
 import vigil.app.cli.TapCommand;
@@ -69,6 +70,9 @@ public final class Vigil implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    ProbeOptions probes;
+
     @Option(names = "--screen", paramLabel = "SCREEN", defaultValue = "LIVE",
             description = "The screen to start on: ${COMPLETION-CANDIDATES}.")
     Screen screen;
@@ -93,7 +97,7 @@ public final class Vigil implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--screenshot needs --exit-after");
         }
         return ConsoleLauncher.run(new ConsoleLauncher.Options(nodes.stream().map(NodeAddress::parse).toList(),
-                data.directory(), screen, camera, screenshot, exitAfter, simulatedObjects));
+                probes::over, data.directory(), screen, camera, screenshot, exitAfter, simulatedObjects));
     }
 
     /** The version Maven wrote into the jar's resources. */

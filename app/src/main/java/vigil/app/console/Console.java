@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import vigil.app.live.SiteState;
 import vigil.app.recording.NewIncident;
 import vigil.app.recording.Recorder;
-import vigil.protocol.link.LinkSettings;
 import vigil.protocol.link.LinkState;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
@@ -67,7 +66,7 @@ public final class Console implements AutoCloseable {
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
         for (NodeAddress address : addresses) {
             SiteState site = new SiteState(address, expiryMillis, System::currentTimeMillis);
-            NodeLink link = new NodeLink(address, console.group, LinkSettings.defaults(), new NodeLink.Listener() {
+            NodeLink link = new NodeLink(address, console.group, settings.probes().linkSettings(address), new NodeLink.Listener() {
                 @Override
                 public void onMessage(NodeLink nodeLink, NodeMessage message) {
                     site.onMessage(nodeLink, message);

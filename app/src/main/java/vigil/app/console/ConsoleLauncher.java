@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import vigil.app.shell.Screen;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.wire.Camera;
+import vigil.app.recording.LivenessProbes;
 import vigil.storage.Storage;
 
 /** Starts the JavaFX console on the caller's thread and returns when its window has closed. */
@@ -32,8 +34,8 @@ public final class ConsoleLauncher {
      * node), a first screen or a camera to stream, and optionally a PNG to write and a time after
      * which to exit.
      */
-    public record Options(List<NodeAddress> nodes, Path dataDirectory, Screen screen, Camera camera, Path screenshot,
-                          Double exitAfterSeconds, int simulatedObjects) {
+    public record Options(List<NodeAddress> nodes, UnaryOperator<LivenessProbes> probes, Path dataDirectory, Screen screen,
+                          Camera camera, Path screenshot, Double exitAfterSeconds, int simulatedObjects) {
     }
 
     private ConsoleLauncher() {
@@ -45,6 +47,7 @@ public final class ConsoleLauncher {
         if (!options.nodes().isEmpty()) {
             settings = settings.withNodes(options.nodes()); // for this run; the settings dialog saves nodes
         }
+        settings = settings.withProbes(options.probes().apply(settings.probes()));
         CompletableFuture<Storage> storage = openStorage(options); // while JavaFX starts
         Platform.setImplicitExit(false); // a reconnection closes one window before opening the next
         Platform.startup(() -> { });

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import vigil.app.recording.LivenessProbes;
 import vigil.protocol.link.NodeAddress;
 
 /**
@@ -21,6 +23,7 @@ import vigil.protocol.link.NodeAddress;
  * @param volume 0–1, for the alert sounds
  * @param objectExpirySeconds how long an object no longer listed stays (fading) on the map
  * @param videoPort the UDP port that node camera frames are sent to
+ * @param probes which nodes are probed for liveness after how long a silence
  */
 public record ConsoleSettings(
         List<NodeAddress> nodes,
@@ -28,11 +31,13 @@ public record ConsoleSettings(
         double volume,
         boolean muted,
         double objectExpirySeconds,
-        int videoPort) {
+        int videoPort,
+        LivenessProbes probes) {
 
     public enum Theme { DARK, LIGHT }
 
-    public static final ConsoleSettings DEFAULTS = new ConsoleSettings(List.of(), Theme.DARK, 0.8, false, 2.0, 4100);
+    public static final ConsoleSettings DEFAULTS = new ConsoleSettings(List.of(), Theme.DARK, 0.8, false, 2.0, 4100,
+            LivenessProbes.DEFAULTS);
 
     public ConsoleSettings {
         nodes = List.copyOf(nodes);
@@ -46,23 +51,27 @@ public record ConsoleSettings(
     }
 
     public ConsoleSettings withNodes(List<NodeAddress> nodes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes);
     }
 
     public ConsoleSettings withTheme(Theme theme) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes);
     }
 
     public ConsoleSettings withSound(double volume, boolean muted) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes);
     }
 
     public ConsoleSettings withObjectExpirySeconds(double seconds) {
-        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort);
+        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort, probes);
     }
 
     public ConsoleSettings withVideoPort(int port) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port, probes);
+    }
+
+    public ConsoleSettings withProbes(LivenessProbes probes) {
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes);
     }
 
     /** {@code $XDG_CONFIG_HOME/vigil/console.properties}, else {@code ~/.config/vigil/console.properties}. */
@@ -84,28 +93,41 @@ public record ConsoleSettings(
             throw new UncheckedIOException("cannot read settings " + file, e);
         }
         try {
-            String nodes = properties.getProperty("nodes", "").trim();
             return new ConsoleSettings(
-                    nodes.isEmpty() ? List.of() : Arrays.stream(nodes.split("\\s*,\\s*")).map(NodeAddress::parse).toList(),
+                    addresses(properties.getProperty("nodes", "")),
                     Theme.valueOf(properties.getProperty("theme", DEFAULTS.theme.name()).trim().toUpperCase()),
                     Double.parseDouble(properties.getProperty("volume", Double.toString(DEFAULTS.volume))),
                     Boolean.parseBoolean(properties.getProperty("muted", Boolean.toString(DEFAULTS.muted))),
                     Double.parseDouble(properties.getProperty("objectExpirySeconds", Double.toString(DEFAULTS.objectExpirySeconds))),
-                    Integer.parseInt(properties.getProperty("videoPort", Integer.toString(DEFAULTS.videoPort)).trim()));
+                    Integer.parseInt(properties.getProperty("videoPort", Integer.toString(DEFAULTS.videoPort)).trim()),
+                    new LivenessProbes(Duration.ofSeconds(Long.parseLong(properties.getProperty("probeAfterSeconds",
+                            Long.toString(DEFAULTS.probes.after().toSeconds())).trim())),
+                            addresses(properties.getProperty("noProbe", ""))));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("settings " + file + ": " + e.getMessage(), e);
         }
     }
 
+    private static List<NodeAddress> addresses(String commaSeparated) {
+        String list = commaSeparated.trim();
+        return list.isEmpty() ? List.of() : Arrays.stream(list.split("\\s*,\\s*")).map(NodeAddress::parse).toList();
+    }
+
+    private static String addresses(List<NodeAddress> addresses) {
+        return String.join(",", addresses.stream().map(NodeAddress::toString).toList());
+    }
+
     /** Writes the file whole (through a temporary file, so a crash never leaves half of it). */
     public void save(Path file) {
         Properties properties = new Properties();
-        properties.setProperty("nodes", String.join(",", nodes.stream().map(NodeAddress::toString).toList()));
+        properties.setProperty("nodes", addresses(nodes));
         properties.setProperty("theme", theme.name());
         properties.setProperty("volume", Double.toString(volume));
         properties.setProperty("muted", Boolean.toString(muted));
         properties.setProperty("objectExpirySeconds", Double.toString(objectExpirySeconds));
         properties.setProperty("videoPort", Integer.toString(videoPort));
+        properties.setProperty("probeAfterSeconds", Long.toString(probes.after().toSeconds()));
+        properties.setProperty("noProbe", addresses(probes.unprobed()));
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");

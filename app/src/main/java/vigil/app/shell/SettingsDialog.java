@@ -83,6 +83,7 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         setResultConverter(button -> button != save ? null : new ConsoleSettings(List.copyOf(nodes.getItems()),
-                theme.getValue(), volume.getValue() / 100, muted.isSelected(), expiry.getValue(), videoPort.getValue()));
+                theme.getValue(), volume.getValue() / 100, muted.isSelected(), expiry.getValue(), videoPort.getValue(),
+                settings.probes()));
     }
 }

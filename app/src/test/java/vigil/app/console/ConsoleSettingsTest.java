@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.app.recording.LivenessProbes;
 import vigil.protocol.link.NodeAddress;
 
 class ConsoleSettingsTest {
@@ -27,7 +29,8 @@ class ConsoleSettingsTest {
         Path file = directory.resolve("vigil/console.properties");
         ConsoleSettings settings = ConsoleSettings.DEFAULTS
                 .withNodes(List.of(new NodeAddress("10.0.0.7", 5100), new NodeAddress("node-b", 5200)))
-                .withTheme(ConsoleSettings.Theme.LIGHT).withSound(0.4, true).withObjectExpirySeconds(3.5).withVideoPort(4200);
+                .withTheme(ConsoleSettings.Theme.LIGHT).withSound(0.4, true).withObjectExpirySeconds(3.5).withVideoPort(4200)
+                .withProbes(new LivenessProbes(Duration.ofSeconds(90), List.of(new NodeAddress("node-b", 5200))));
         settings.save(file);
         assertEquals(settings, ConsoleSettings.load(file));
     }
