@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vigil.app.recording.LivenessProbes;
 import vigil.app.recording.Recorder;
-import vigil.protocol.link.LinkSettings;
+import vigil.protocol.link.LinkState;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
+import vigil.protocol.wire.NodeMessage;
 import vigil.storage.Incident;
 import vigil.storage.Storage;
 
@@ -30,6 +32,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
+
+    @Mixin
+    ProbeOptions probes;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
     Double duration;
@@ -47,9 +52,23 @@ public final class RecordCommand implements Callable<Integer> {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Recorder recorder = new Recorder(storage, recorded -> System.out.println(line(recorded.incident())),
                 error -> System.err.println("vigil record: a write failed: " + error.getMessage()));
+        NodeLink.Listener recorderAndStderr = new NodeLink.Listener() {
+            @Override
+            public void onMessage(NodeLink link, NodeMessage message) {
+                recorder.onMessage(link, message);
+            }
+
+            @Override
+            public void onStateChange(NodeLink link, LinkState state) {
+                recorder.onStateChange(link, state);
+                System.err.println("[" + link.address() + "] " + state); // as vigil tap: whoever watches sees a cut at once
+            }
+        };
+        LivenessProbes liveness = probes.over(LivenessProbes.DEFAULTS);
         List<NodeLink> links = new ArrayList<>();
         for (String node : nodes) {
-            links.add(new NodeLink(NodeAddress.parse(node), group, LinkSettings.defaults().withReconnect(!once), recorder).start());
+            NodeAddress address = NodeAddress.parse(node);
+            links.add(new NodeLink(address, group, liveness.linkSettings(address).withReconnect(!once), recorderAndStderr).start());
         }
         if (retainDays != null) {
             group.scheduleAtFixedRate(() -> storage.incidents().prune(Instant.now().minus(Duration.ofDays(retainDays)))

@@ -36,17 +36,22 @@ class EvidenceCommandsTest {
     Path work;
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private PrintStream originalOut;
+    private PrintStream originalErr;
 
     @BeforeEach
     void captureOutput() {
         originalOut = System.out;
+        originalErr = System.err;
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void restoreOutput() {
         System.setOut(originalOut);
+        System.setErr(originalErr);
     }
 
     private String output() {
@@ -78,6 +83,10 @@ class EvidenceCommandsTest {
             node.close();
         }
         assertEquals(0, recording.get(20, TimeUnit.SECONDS));
+        String linkStates = stderr.toString(StandardCharsets.UTF_8);
+        String address = "[127.0.0.1:" + node.port() + "] ";
+        assertTrue(linkStates.contains(address + "ONLINE\n"), linkStates);
+        assertTrue(linkStates.contains(address + "OFFLINE (the node closed the connection)\n"), linkStates);
 
         assertEquals(0, vigil("incidents", "--data", data.toString(), "--json", "--class", "bird"));
         List<String> birds = output().lines().toList();
