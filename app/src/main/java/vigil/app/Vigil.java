@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import vigil.app.cli.CamerasCommand;
 import vigil.app.cli.DataOption;
+import vigil.app.cli.EventsCommand;
 import vigil.app.cli.ExportCommand;
 import vigil.app.cli.IncidentsCommand;
 import vigil.app.cli.ProbeOptions;
@@ -33,7 +35,7 @@ import vigil.storage.StorageInUseException;
         mixinStandardHelpOptions = true,
         versionProvider = Vigil.Version.class,
         subcommands = {SimCommand.class, TapCommand.class, RecordCommand.class, IncidentsCommand.class,
-                ExportCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+                EventsCommand.class, CamerasCommand.class, ExportCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Callable<Integer> {
 
     /** Held so that the JUL loggers keep their levels (JUL holds loggers weakly). */

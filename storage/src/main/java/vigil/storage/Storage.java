@@ -24,6 +24,7 @@ public final class Storage implements AutoCloseable {
     private final IncidentStore incidents;
     private final AuthorityLog authority;
     private final SiteEventLog siteEvents;
+    private final CameraStore cameras;
 
     private Storage(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -34,6 +35,7 @@ public final class Storage implements AutoCloseable {
         this.incidents = new IncidentStore(ctx, writer, nodes);
         this.authority = new AuthorityLog(ctx, writer, nodes);
         this.siteEvents = new SiteEventLog(ctx, writer, nodes);
+        this.cameras = new CameraStore(ctx, writer);
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -81,6 +83,10 @@ public final class Storage implements AutoCloseable {
 
     public SiteEventLog siteEvents() {
         return siteEvents;
+    }
+
+    public CameraStore cameras() {
+        return cameras;
     }
 
     /** Checks every image against its hash, the audit chain against every sealed row, and each incident's state. */

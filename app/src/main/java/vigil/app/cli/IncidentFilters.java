@@ -47,7 +47,7 @@ final class IncidentFilters {
                 node == null ? null : NodeAddress.parse(node), note);
     }
 
-    private static Instant instant(String text, String option) {
+    static Instant instant(String text, String option) {
         if (text == null) {
             return null;
         }

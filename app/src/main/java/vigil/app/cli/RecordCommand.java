@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vigil.app.camera.Cameras;
 import vigil.app.recording.LivenessProbes;
 import vigil.app.recording.Recorder;
 import vigil.protocol.link.LinkState;
@@ -70,6 +71,8 @@ public final class RecordCommand implements Callable<Integer> {
             NodeAddress address = NodeAddress.parse(node);
             links.add(new NodeLink(address, group, liveness.linkSettings(address).withReconnect(!once), recorderAndStderr).start());
         }
+        Cameras cameras = new Cameras(storage, (camera, health) -> System.err.println("[camera " + camera.name() + "] " + health))
+                .start();
         if (retainDays != null) {
             group.scheduleAtFixedRate(() -> storage.incidents().prune(Instant.now().minus(Duration.ofDays(retainDays)))
                     .thenAccept(pruned -> {
@@ -78,9 +81,10 @@ public final class RecordCommand implements Callable<Integer> {
                         }
                     }), 0, 1, TimeUnit.HOURS);
         }
-        Thread stopOnSignal = new Thread(() -> stop(links, group, storage), "vigil-record-stop");
+        Thread stopOnSignal = new Thread(() -> stop(links, cameras, group, storage), "vigil-record-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        System.err.println("recording " + String.join(", ", nodes) + " into " + storage.directory());
+        System.err.println("recording " + String.join(", ", nodes)
+                + (cameras.readers().isEmpty() ? "" : " and " + cameras.readers().size() + " cameras") + " into " + storage.directory());
 
         CompletableFuture<Void> end = CompletableFuture.allOf(links.stream().map(NodeLink::terminated)
                 .toArray(CompletableFuture[]::new));
@@ -93,13 +97,14 @@ public final class RecordCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             return 0; // interrupted: the hook is already closing the links and the store
         }
-        stop(links, group, storage);
+        stop(links, cameras, group, storage);
         return 0;
     }
 
-    /** Closes the links first, then lets the store finish every write it was given. */
-    private static void stop(List<NodeLink> links, EventLoopGroup group, Storage storage) {
+    /** Closes the links and cameras first, then lets the store finish every write it was given. */
+    private static void stop(List<NodeLink> links, Cameras cameras, EventLoopGroup group, Storage storage) {
         links.forEach(NodeLink::close);
+        cameras.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         storage.close();
     }

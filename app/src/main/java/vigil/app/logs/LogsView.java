@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -133,13 +134,12 @@ public final class LogsView implements ScreenView {
                 Instant since = start.atStartOfDay(ZoneId.systemDefault()).toInstant();
                 Instant until = end.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
                 Object wanted = kind.getValue();
-                tasks.run(() -> storage.siteEvents().since(since, SITE_EVENT_LIMIT).stream()
-                        .filter(event -> event.occurredAt().isBefore(until))
-                        .filter(event -> chosen == null || chosen.address().equals(event.node()))
-                        .filter(event -> !(wanted instanceof SiteEvent.Kind k) || event.kind() == k)
+                Set<SiteEvent.Kind> kinds = wanted instanceof SiteEvent.Kind k ? Set.of(k) : Set.of();
+                tasks.run(() -> storage.siteEvents().find(since, until, kinds, null, SITE_EVENT_LIMIT).stream()
+                        .filter(event -> chosen == null || event.node() == null || chosen.address().equals(event.node()))
                         .map(event -> List.of(TIME.format(event.occurredAt()), event.kind().name().replace('_', ' ').toLowerCase(),
-                                String.valueOf(event.node()), event.detail())).toList(),
-                        rows -> fill(List.of("Time", "Kind", "Node", "Detail"), rows), this::failed);
+                                String.valueOf(event.source()), event.detail())).toList(),
+                        rows -> fill(List.of("Time", "Kind", "Source", "Detail"), rows), this::failed);
             }
         }
     }

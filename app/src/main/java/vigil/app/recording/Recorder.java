@@ -54,8 +54,9 @@ public final class Recorder implements NodeLink.Listener {
                     recorded.accept(new NewIncident(result.incident(), detection.image()));
                 }
             });
-            case BirdRiskChanged change -> siteEvent(node, SiteEvent.Kind.BIRD_RISK, "bird risk " + change.risk(), now);
-            case RunwayStateChanged change -> siteEvent(node, SiteEvent.Kind.RUNWAY,
+            case BirdRiskChanged change -> siteEvent(node, SiteEvent.Kind.BIRD_RISK, change.risk().name(),
+                    "bird risk " + change.risk(), now);
+            case RunwayStateChanged change -> siteEvent(node, SiteEvent.Kind.RUNWAY, change.state().name(),
                     "runway " + change.runway() + " " + change.state(), now);
             case InvalidMessage invalid -> decoderFailure(node, invalid, now);
             default -> {
@@ -67,9 +68,9 @@ public final class Recorder implements NodeLink.Listener {
     public void onStateChange(NodeLink link, LinkState state) {
         LinkState.Status previous = lastStatus.put(link.address(), state.status());
         if (state.isOnline()) {
-            siteEvent(link.address(), SiteEvent.Kind.LINK_UP, "link up", state.since());
+            siteEvent(link.address(), SiteEvent.Kind.LINK_UP, state.status().name(), "link up", state.since());
         } else if (previous == LinkState.Status.ONLINE) {
-            siteEvent(link.address(), SiteEvent.Kind.LINK_DOWN,
+            siteEvent(link.address(), SiteEvent.Kind.LINK_DOWN, state.status().name(),
                     "link down: " + (state.lastError() == null ? "closed" : state.lastError()), state.since());
         }
     }
@@ -78,13 +79,13 @@ public final class Recorder implements NodeLink.Listener {
         FailureWindow window = failures.computeIfAbsent(node, address -> new FailureWindow());
         int suppressed = window.admit(now);
         if (suppressed >= 0) {
-            siteEvent(node, SiteEvent.Kind.DECODER_FAILURE, invalid.reason()
+            siteEvent(node, SiteEvent.Kind.DECODER_FAILURE, null, invalid.reason()
                     + (suppressed > 0 ? " (and " + suppressed + " more since the last one logged)" : ""), now);
         }
     }
 
-    private void siteEvent(NodeAddress node, SiteEvent.Kind kind, String detail, Instant at) {
-        storage.siteEvents().record(new SiteEvent(node, kind, detail, at)).exceptionally(error -> {
+    private void siteEvent(NodeAddress node, SiteEvent.Kind kind, String state, String detail, Instant at) {
+        storage.siteEvents().record(SiteEvent.ofNode(node, kind, state, detail, at)).exceptionally(error -> {
             failed.accept(error);
             return null;
         });

@@ -1,0 +1,103 @@
+package vigil.app.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vigil.protocol.testing.Recorder;
+import vigil.storage.SiteCamera;
+
+/** A camera reader against a real RTSP server: health that follows what the camera really does. */
+class CameraReaderTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor();
+    private final List<CameraHealth> changes = new ArrayList<>();
+    private CameraReader reader;
+
+    @AfterEach
+    void stop() {
+        if (reader != null) {
+            reader.close();
+        }
+        watchdogs.shutdownNow();
+    }
+
+    private CameraReader read(String url, String user, String password) {
+        SiteCamera camera = new SiteCamera("Apron", url, user, password, List.of(), null, true);
+        reader = new CameraReader(camera, watchdogs, (which, health) -> {
+            synchronized (changes) {
+                changes.add(health);
+            }
+        }).start();
+        return reader;
+    }
+
+    private List<CameraState> states() {
+        synchronized (changes) {
+            return changes.stream().map(CameraHealth::state).toList();
+        }
+    }
+
+    private void awaitState(CameraState state) {
+        Recorder.await("the camera " + state + " (so far " + states() + ")", () -> reader.health().state() == state, WAIT);
+    }
+
+    @Test
+    void stallsAndResumesGoesOfflineWhenKilledAndComesBackByItself() throws Exception {
+        try (RtspCamera camera = RtspCamera.start()) {
+            read(camera.url(), null, null);
+            awaitState(CameraState.LIVE);
+            assertEquals("h264 320x180 15.0 fps", reader.health().detail());
+
+            camera.stall();
+            long stalled = System.nanoTime();
+            awaitState(CameraState.STALLED);
+            double secondsToStall = (System.nanoTime() - stalled) / 1e9;
+            assertTrue(secondsToStall < 3, "STALLED after " + secondsToStall + " s");
+
+            camera.resume();
+            awaitState(CameraState.LIVE);
+
+            camera.kill();
+            awaitState(CameraState.OFFLINE);
+            camera.restart();
+            awaitState(CameraState.LIVE);
+            assertEquals(List.of(CameraState.LIVE, CameraState.STALLED, CameraState.LIVE, CameraState.OFFLINE, CameraState.LIVE),
+                    states());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsSaidInWords() throws Exception {
+        try (RtspCamera camera = RtspCamera.start("ana", "s3cret")) {
+            read(camera.url(), "ana", "wrong");
+            awaitState(CameraState.OFFLINE);
+            assertEquals("wrong user or password (401 Unauthorized)", reader.health().detail());
+            reader.close();
+
+            read(camera.url(), "ana", "s3cret");
+            awaitState(CameraState.LIVE);
+        }
+    }
+
+    @Test
+    void aCameraThatIsNotThereIsOfflineAndSaysWhy() {
+        read("rtsp://127.0.0.1:9/cam", null, null);
+        awaitState(CameraState.OFFLINE);
+        assertEquals("connection refused", reader.health().detail());
+    }
+
+    @Test
+    void retriesBackOffFromTwoSecondsToThirtyAndPauseAFlappingCamera() {
+        assertEquals(Duration.ofSeconds(2), CameraReader.retryDelay(1, 0));
+        assertEquals(Duration.ofSeconds(4), CameraReader.retryDelay(2, 0));
+        assertEquals(Duration.ofSeconds(30), CameraReader.retryDelay(9, 0));
+        assertEquals(Duration.ofMinutes(5), CameraReader.retryDelay(5, 5));
+    }
+}

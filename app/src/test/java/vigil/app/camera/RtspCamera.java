@@ -1,0 +1,128 @@
+package vigil.app.camera;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real RTSP camera for tests: GStreamer's RTSP server from Debian ({@code rtsp_camera.py}) on a
+ * free loopback port, serving an H.264 test pattern made once with Debian's {@code ffmpeg}. It can
+ * stall (the session stays open, no frames), be killed, and be started again on the same port.
+ */
+final class RtspCamera implements AutoCloseable {
+    static final int FPS = 15;
+    private static final String PYTHON = "/usr/bin/python3";
+    private static Path video;
+
+    private final int port;
+    private final String[] credentials;
+    private Process server;
+
+    private RtspCamera(int port, String... credentials) {
+        this.port = port;
+        this.credentials = credentials;
+    }
+
+    /** Starts a camera; with a user and password it asks for them (Basic authentication). */
+    static RtspCamera start(String... userAndPassword) throws Exception {
+        RtspCamera camera = new RtspCamera(freePort(), userAndPassword);
+        camera.restart();
+        return camera;
+    }
+
+    String url() {
+        return "rtsp://127.0.0.1:" + port + "/cam";
+    }
+
+    /** Starts the server again on its port, after {@link #kill()}. */
+    void restart() throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(PYTHON, script().toString(),
+                Integer.toString(port), video().toString(), Integer.toString(FPS)));
+        command.addAll(java.util.List.of(credentials));
+        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }).get(20, TimeUnit.SECONDS);
+        if (ready == null || !ready.startsWith("ready")) {
+            server.destroyForcibly();
+            fail("the RTSP camera did not start: " + ready);
+        }
+    }
+
+    void stall() throws IOException {
+        steer("stall");
+    }
+
+    void resume() throws IOException {
+        steer("resume");
+    }
+
+    /** SIGKILL: the camera is gone at once, its connections with it. */
+    void kill() throws InterruptedException {
+        server.destroyForcibly();
+        server.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private void steer(String command) throws IOException {
+        OutputStream in = server.getOutputStream();
+        in.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
+        in.flush();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path script() throws IOException {
+        Path script = Files.createTempFile("rtsp_camera", ".py");
+        script.toFile().deleteOnExit();
+        try (InputStream in = RtspCamera.class.getResourceAsStream("rtsp_camera.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return script;
+    }
+
+    /** Six seconds of FFmpeg's moving test pattern at 320x180 and 15 fps, a keyframe each second, made once. */
+    private static synchronized Path video() throws Exception {
+        if (video == null) {
+            Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON)) && Files.isExecutable(Path.of("/usr/bin/ffmpeg")),
+                    "the RTSP camera needs Debian's python3-gi, gir1.2-gst-rtsp-server-1.0 and ffmpeg (.ci/run installs them)");
+            Path file = Files.createTempFile("vigil-camera", ".h264");
+            file.toFile().deleteOnExit();
+            Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=s=320x180:r=" + FPS, "-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g",
+                    Integer.toString(FPS), "-pix_fmt", "yuv420p", "-x264-params", "aud=1:repeat-headers=1", "-f", "h264",
+                    file.toString()).redirectErrorStream(true).start();
+            String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (ffmpeg.waitFor() != 0) {
+                fail("ffmpeg could not make the test video: " + output);
+            }
+            video = file;
+        }
+        return video;
+    }
+}

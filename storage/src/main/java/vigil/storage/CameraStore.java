@@ -1,0 +1,87 @@
+package vigil.storage;
+
+import static vigil.storage.schema.Tables.CAMERA;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import vigil.protocol.wire.Area;
+import vigil.storage.schema.tables.records.CameraRecord;
+
+/** The site's own cameras, by name. Writes go through the storage writer; reads run on the caller's thread. */
+public final class CameraStore {
+    private final DSLContext ctx;
+    private final StorageWriter writer;
+
+    CameraStore(DSLContext ctx, StorageWriter writer) {
+        this.ctx = ctx;
+        this.writer = writer;
+    }
+
+    /** Adds a camera; fails with an {@link IllegalArgumentException} when the name is taken. */
+    public CompletableFuture<SiteCamera> add(SiteCamera camera) {
+        return writer.submit((tx, chain) -> {
+            CameraRecord row = tx.newRecord(CAMERA);
+            fill(row, camera);
+            try {
+                row.store();
+            } catch (IntegrityConstraintViolationException taken) {
+                throw new IllegalArgumentException("there is already a camera named '" + camera.name() + "'");
+            }
+            return camera;
+        });
+    }
+
+    /** Replaces the camera of the same name; fails when there is none. */
+    public CompletableFuture<SiteCamera> update(SiteCamera camera) {
+        return writer.submit((tx, chain) -> {
+            CameraRecord row = tx.selectFrom(CAMERA).where(CAMERA.NAME.eq(camera.name())).fetchOne();
+            if (row == null) {
+                throw new IllegalArgumentException("no camera named '" + camera.name() + "'");
+            }
+            fill(row, camera);
+            row.store();
+            return camera;
+        });
+    }
+
+    /** Removes a camera; its site events stay. Completes with whether there was one. */
+    public CompletableFuture<Boolean> remove(String name) {
+        return writer.submit((tx, chain) -> tx.deleteFrom(CAMERA).where(CAMERA.NAME.eq(name)).execute() > 0);
+    }
+
+    /** Every camera, by name. */
+    public List<SiteCamera> list() {
+        return ctx.selectFrom(CAMERA).orderBy(CAMERA.NAME).fetch(CameraStore::camera);
+    }
+
+    public Optional<SiteCamera> find(String name) {
+        return ctx.selectFrom(CAMERA).where(CAMERA.NAME.eq(name)).fetchOptional(CameraStore::camera);
+    }
+
+    private static void fill(CameraRecord row, SiteCamera camera) {
+        row.setName(camera.name());
+        row.setUrl(camera.url());
+        row.setUsername(camera.username());
+        row.setPassword(camera.password());
+        row.setZones(camera.zones().stream().map(zone -> Integer.toString(zone.zoneNumber())).collect(Collectors.joining()));
+        SiteCamera.Placement placement = camera.placement();
+        row.setMapX(placement == null ? null : placement.x());
+        row.setMapY(placement == null ? null : placement.y());
+        row.setHeading(placement == null ? null : placement.heading());
+        row.setEnabled(camera.enabled());
+        row.setChangedAt(IncidentStore.time(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    private static SiteCamera camera(CameraRecord row) {
+        List<Area> zones = row.getZones().chars().mapToObj(digit -> Area.ZONES.get(digit - '1')).toList();
+        SiteCamera.Placement placement = row.getMapX() == null ? null
+                : new SiteCamera.Placement(row.getMapX(), row.getMapY(), row.getHeading());
+        return new SiteCamera(row.getName(), row.getUrl(), row.getUsername(), row.getPassword(), zones, placement, row.getEnabled());
+    }
+}
