@@ -3,9 +3,6 @@ package vigil.app.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.app.CapturedOutput;
 import vigil.app.Vigil;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.testing.Recorder;
@@ -35,32 +32,15 @@ class EvidenceCommandsTest {
     @TempDir
     Path work;
 
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedOutput captured = new CapturedOutput();
 
     private String output() {
-        return stdout.toString(StandardCharsets.UTF_8);
+        return captured.stdout();
     }
 
     private int vigil(String... args) {
-        stdout.reset();
-        return Vigil.commandLine().execute(args);
+        return captured.vigil(args);
     }
 
     @Test
@@ -83,7 +63,7 @@ class EvidenceCommandsTest {
             node.close();
         }
         assertEquals(0, recording.get(20, TimeUnit.SECONDS));
-        String linkStates = stderr.toString(StandardCharsets.UTF_8);
+        String linkStates = captured.stderr();
         String address = "[127.0.0.1:" + node.port() + "] ";
         assertTrue(linkStates.contains(address + "ONLINE\n"), linkStates);
         assertTrue(linkStates.contains(address + "OFFLINE (the node closed the connection)\n"), linkStates);
