@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -22,6 +24,10 @@ import vigil.storage.SiteCamera;
  * max(2 s, two frame intervals) without a frame, OFFLINE after {@link #OFFLINE_AFTER}. The socket
  * I/O timeout is {@link #OFFLINE_AFTER} too, so a read never blocks longer than a camera can be
  * silent and still be called alive.
+ *
+ * <p><b>Pictures</b>: packets are decoded only while some tile shows the camera ({@link #show()}
+ * counts them), once however many tiles do, on this thread, into a {@link PictureExchange} where the
+ * newest picture wins.
  *
  * <p>Each change of health goes to the listener, in order, on whichever thread noticed it (the
  * reader's or the watchdog's): it must hand work off, not do it.
@@ -43,6 +49,10 @@ public final class CameraReader implements AutoCloseable {
     private final Thread thread;
     private final ScheduledFuture<?> watchdog;
     private final Object transitions = new Object();
+    private final PictureExchange pictures = new PictureExchange();
+    private final AtomicInteger viewers = new AtomicInteger();
+    private final LongAdder packetsRead = new LongAdder();
+    private final LongAdder picturesDecoded = new LongAdder();
 
     private volatile boolean closed;
     private volatile long lastPacketNanos;
@@ -70,6 +80,30 @@ public final class CameraReader implements AutoCloseable {
 
     public CameraHealth health() {
         return health;
+    }
+
+    /** One more tile shows this camera: its packets are decoded from the next keyframe on. */
+    public void show() {
+        viewers.incrementAndGet();
+    }
+
+    /** One tile fewer shows it; with none left, decoding stops. */
+    public void hide() {
+        viewers.decrementAndGet();
+    }
+
+    public PictureExchange pictures() {
+        return pictures;
+    }
+
+    /** Video packets read since the reader started. */
+    public long packetsRead() {
+        return packetsRead.sum();
+    }
+
+    /** Pictures decoded since the reader started: never more than one per packet, however many tiles show it. */
+    public long picturesDecoded() {
+        return picturesDecoded.sum();
     }
 
     /** Stops reading; returns once the reader's thread has ended (at most an I/O timeout later). */
@@ -122,6 +156,7 @@ public final class CameraReader implements AutoCloseable {
     private boolean session() {
         FFmpegFrameGrabber grabber = FFmpegInput.grabber(url, camera.username(), camera.password(), OFFLINE_AFTER);
         boolean delivered = false;
+        FrameDecoder decoder = null;
         try {
             grabber.start();
             if (grabber.getVideoStream() < 0) {
@@ -138,7 +173,18 @@ public final class CameraReader implements AutoCloseable {
                 if (packet.stream_index() != video) {
                     continue;
                 }
-                lastPacketNanos = System.nanoTime();
+                long arrived = System.nanoTime();
+                lastPacketNanos = arrived;
+                packetsRead.increment();
+                if (viewers.get() > 0) {
+                    if (decoder == null) {
+                        decoder = new FrameDecoder(grabber.getFormatContext().streams(video).codecpar());
+                    }
+                    picturesDecoded.add(decoder.decode(packet, arrived, pictures));
+                } else if (decoder != null) {
+                    decoder.close();
+                    decoder = null;
+                }
                 if (!delivered) {
                     delivered = true;
                     transition(CameraState.LIVE, stream.toString(), stream);
@@ -151,12 +197,16 @@ public final class CameraReader implements AutoCloseable {
                 transition(CameraState.OFFLINE, delivered && silentNanos >= OFFLINE_AFTER.toNanos() * 9 / 10
                         ? "no frame for " + seconds(silentNanos) : "the stream ended", stream);
             }
-        } catch (FrameGrabber.Exception | RuntimeException failure) {
+        } catch (FrameGrabber.Exception failure) {
             if (!closed) {
-                transition(CameraState.OFFLINE, FFmpegErrors.describe(failure instanceof Exception e ? e : new Exception(failure)),
-                        health.stream());
+                transition(CameraState.OFFLINE, FFmpegErrors.describe(failure), health.stream());
             }
+        } catch (IllegalStateException failure) { // the decoder's, in words
+            transition(CameraState.OFFLINE, failure.getMessage(), health.stream());
         } finally {
+            if (decoder != null) {
+                decoder.close();
+            }
             try {
                 grabber.close();
             } catch (FrameGrabber.Exception ignored) {

@@ -74,6 +74,46 @@ class CameraReaderTest {
     }
 
     @Test
+    void picturesAreDecodedOnlyWhileSomeTileShowsTheCamera() throws Exception {
+        try (RtspCamera camera = RtspCamera.solid("0xD02020")) {
+            read(camera.url(), null, null);
+            awaitState(CameraState.LIVE);
+            Thread.sleep(500);
+            assertEquals(0, reader.picturesDecoded(), "shown nowhere, decoded never");
+            assertTrue(reader.packetsRead() > 0);
+
+            reader.show();
+            reader.show(); // two tiles: still one decoding
+            Picture picture = awaitPicture();
+            assertEquals(320, picture.width());
+            assertEquals(180, picture.height());
+            int center = (90 * 320 + 160) * 4; // BGRA
+            int blue = picture.bgra().get(center) & 0xFF;
+            int green = picture.bgra().get(center + 1) & 0xFF;
+            int red = picture.bgra().get(center + 2) & 0xFF;
+            assertTrue(red > 180 && green < 70 && blue < 70, "the camera's red, not " + red + "," + green + "," + blue);
+            reader.pictures().giveBack(picture);
+            Thread.sleep(1_000);
+            long packets = reader.packetsRead();
+            long decoded = reader.picturesDecoded();
+            assertTrue(decoded > 5 && decoded <= packets, decoded + " pictures from " + packets + " packets");
+
+            reader.hide();
+            reader.hide();
+            Thread.sleep(300);
+            long afterHiding = reader.picturesDecoded();
+            Thread.sleep(1_000);
+            assertEquals(afterHiding, reader.picturesDecoded(), "hidden, no longer decoded");
+        }
+    }
+
+    private Picture awaitPicture() {
+        Picture[] taken = new Picture[1];
+        Recorder.await("a picture", () -> (taken[0] = reader.pictures().take()) != null, WAIT);
+        return taken[0];
+    }
+
+    @Test
     void aWrongPasswordIsSaidInWords() throws Exception {
         try (RtspCamera camera = RtspCamera.start("ana", "s3cret")) {
             read(camera.url(), "ana", "wrong");

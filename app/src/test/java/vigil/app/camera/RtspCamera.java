@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -24,20 +26,33 @@ import org.junit.jupiter.api.Assumptions;
 final class RtspCamera implements AutoCloseable {
     static final int FPS = 15;
     private static final String PYTHON = "/usr/bin/python3";
-    private static Path video;
+    /** FFmpeg's moving test pattern. */
+    static final String TEST_PATTERN = "testsrc2";
+    private static final Map<String, Path> VIDEOS = new HashMap<>();
 
     private final int port;
+    private final String pattern;
     private final String[] credentials;
     private Process server;
 
-    private RtspCamera(int port, String... credentials) {
+    private RtspCamera(int port, String pattern, String... credentials) {
         this.port = port;
+        this.pattern = pattern;
         this.credentials = credentials;
     }
 
-    /** Starts a camera; with a user and password it asks for them (Basic authentication). */
+    /** Starts a camera of the test pattern; with a user and password it asks for them (Basic authentication). */
     static RtspCamera start(String... userAndPassword) throws Exception {
-        RtspCamera camera = new RtspCamera(freePort(), userAndPassword);
+        return serve(TEST_PATTERN, userAndPassword);
+    }
+
+    /** Starts a camera whose picture is one colour ({@code 0xRRGGBB}), to be told apart by its pixels. */
+    static RtspCamera solid(String color) throws Exception {
+        return serve("color=c=" + color);
+    }
+
+    private static RtspCamera serve(String pattern, String... userAndPassword) throws Exception {
+        RtspCamera camera = new RtspCamera(freePort(), pattern, userAndPassword);
         camera.restart();
         return camera;
     }
@@ -49,7 +64,7 @@ final class RtspCamera implements AutoCloseable {
     /** Starts the server again on its port, after {@link #kill()}. */
     void restart() throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(PYTHON, script().toString(),
-                Integer.toString(port), video().toString(), Integer.toString(FPS)));
+                Integer.toString(port), video(pattern).toString(), Integer.toString(FPS)));
         command.addAll(java.util.List.of(credentials));
         server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -106,15 +121,16 @@ final class RtspCamera implements AutoCloseable {
         return script;
     }
 
-    /** Six seconds of FFmpeg's moving test pattern at 320x180 and 15 fps, a keyframe each second, made once. */
-    private static synchronized Path video() throws Exception {
+    /** Six seconds of a lavfi pattern at 320x180 and 15 fps, a keyframe each second, made once per pattern. */
+    private static synchronized Path video(String pattern) throws Exception {
+        Path video = VIDEOS.get(pattern);
         if (video == null) {
             Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON)) && Files.isExecutable(Path.of("/usr/bin/ffmpeg")),
                     "the RTSP camera needs Debian's python3-gi, gir1.2-gst-rtsp-server-1.0 and ffmpeg (.ci/run installs them)");
             Path file = Files.createTempFile("vigil-camera", ".h264");
             file.toFile().deleteOnExit();
             Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=s=320x180:r=" + FPS, "-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g",
+                    pattern + (pattern.contains("=") ? ":" : "=") + "s=320x180:r=" + FPS, "-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g",
                     Integer.toString(FPS), "-pix_fmt", "yuv420p", "-x264-params", "aud=1:repeat-headers=1", "-f", "h264",
                     file.toString()).redirectErrorStream(true).start();
             String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -122,6 +138,7 @@ final class RtspCamera implements AutoCloseable {
                 fail("ffmpeg could not make the test video: " + output);
             }
             video = file;
+            VIDEOS.put(pattern, video);
         }
         return video;
     }

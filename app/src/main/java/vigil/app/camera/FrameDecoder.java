@@ -1,0 +1,98 @@
+package vigil.app.camera;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import java.nio.ByteBuffer;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Decodes one session's video packets to BGRA pictures at the stream's own size, for as long as
+ * some tile shows the camera. It starts at a keyframe, so the first picture is whole. Used on the
+ * camera's reader thread only.
+ */
+final class FrameDecoder implements AutoCloseable {
+    private final AVCodecContext context;
+    private final AVFrame frame = av_frame_alloc();
+    private final PointerPointer<BytePointer> destination = new PointerPointer<>(1);
+    private final IntPointer destinationStride = new IntPointer(1);
+    private SwsContext scaler;
+    private boolean started;
+
+    FrameDecoder(AVCodecParameters parameters) {
+        AVCodec codec = avcodec_find_decoder(parameters.codec_id());
+        if (codec == null) {
+            throw new IllegalStateException("unsupported codec");
+        }
+        context = avcodec_alloc_context3(codec);
+        if (avcodec_parameters_to_context(context, parameters) < 0 || avcodec_open2(context, codec, (AVDictionary) null) < 0) {
+            close();
+            throw new IllegalStateException("cannot open the decoder");
+        }
+    }
+
+    /** Decodes a packet; each whole picture goes to {@code exchange}. Returns how many came out. */
+    int decode(AVPacket packet, long arrivedNanos, PictureExchange exchange) {
+        if (!started && (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
+            return 0;
+        }
+        started = true;
+        if (avcodec_send_packet(context, packet) < 0) {
+            return 0; // a damaged packet: the decoder recovers at the next one
+        }
+        int pictures = 0;
+        while (avcodec_receive_frame(context, frame) == 0) {
+            exchange.publish(convert(arrivedNanos, exchange));
+            pictures++;
+        }
+        return pictures;
+    }
+
+    private Picture convert(long arrivedNanos, PictureExchange exchange) {
+        int width = frame.width();
+        int height = frame.height();
+        scaler = sws_getCachedContext(scaler, width, height, frame.format(), width, height, AV_PIX_FMT_BGRA, SWS_BILINEAR,
+                null, null, (DoublePointer) null);
+        ByteBuffer bgra = exchange.buffer(width * height * 4);
+        try (BytePointer target = new BytePointer(bgra)) {
+            destination.put(0, target);
+            destinationStride.put(0, width * 4);
+            sws_scale(scaler, frame.data(), frame.linesize(), 0, height, destination, destinationStride);
+        }
+        return new Picture(width, height, bgra, arrivedNanos);
+    }
+
+    @Override
+    public void close() {
+        if (scaler != null) {
+            sws_freeContext(scaler);
+        }
+        av_frame_free(frame);
+        avcodec_free_context(context);
+        destination.close();
+        destinationStride.close();
+    }
+}
