@@ -1,10 +1,7 @@
 package vigil.app.camera;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -15,58 +12,40 @@ import vigil.storage.SiteCamera;
 
 /**
  * Reads one camera on a thread of its own, for as long as it runs: connects, reads its compressed
- * packets (nothing is decoded here), and reconnects for ever when the camera goes away, first after
+ * packets, and reconnects for ever when the camera goes away, first after
  * {@link #FIRST_RETRY}, backing off to {@link #MAX_RETRY}; a camera that keeps dropping its
  * sessions soon after they start is left for {@link #FLAPPING_RETRY}.
  *
- * <p><b>Health is a watchdog over the last frame's age</b>, not a wait for FFmpeg to say something:
- * a shared scheduler looks every {@link #WATCH_INTERVAL} and calls a camera STALLED after
- * max(2 s, two frame intervals) without a frame, OFFLINE after {@link #OFFLINE_AFTER}. The socket
- * I/O timeout is {@link #OFFLINE_AFTER} too, so a read never blocks longer than a camera can be
- * silent and still be called alive.
+ * <p><b>Health</b> is a {@link FrameWatch} over the last frame's age. The socket I/O timeout is
+ * its offline time too, so a read never blocks longer than a camera can be silent and still be
+ * called alive.
  *
  * <p><b>Pictures</b>: packets are decoded only while some tile shows the camera ({@link #show()}
  * counts them), once however many tiles do, on this thread, into a {@link PictureExchange} where the
  * newest picture wins.
- *
- * <p>Each change of health goes to the listener, in order, on whichever thread noticed it (the
- * reader's or the watchdog's): it must hand work off, not do it.
  */
-public final class CameraReader implements AutoCloseable {
+public final class CameraReader implements CameraFeed, AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     static final Duration MAX_RETRY = Duration.ofSeconds(30);
     static final Duration FLAPPING_RETRY = Duration.ofMinutes(5);
-    static final Duration MIN_STALL = Duration.ofSeconds(2);
-    static final Duration OFFLINE_AFTER = Duration.ofSeconds(20);
-    static final Duration WATCH_INTERVAL = Duration.ofMillis(200);
     /** A session shorter than this that ended after frames came is a flap. */
     static final Duration STEADY_SESSION = Duration.ofSeconds(10);
     static final int FLAPS_BEFORE_PAUSE = 5;
 
     private final SiteCamera camera;
     private final CameraUrl url;
-    private final BiConsumer<SiteCamera, CameraHealth> listener;
     private final Thread thread;
-    private final ScheduledFuture<?> watchdog;
-    private final Object transitions = new Object();
+    private final FrameWatch watch;
     private final PictureExchange pictures = new PictureExchange();
     private final AtomicInteger viewers = new AtomicInteger();
-    private final LongAdder packetsRead = new LongAdder();
     private final LongAdder picturesDecoded = new LongAdder();
-
     private volatile boolean closed;
-    private volatile long lastPacketNanos;
-    private volatile long stallNanos = MIN_STALL.toNanos();
-    private volatile CameraHealth health;
 
     public CameraReader(SiteCamera camera, ScheduledExecutorService watchdogs, BiConsumer<SiteCamera, CameraHealth> listener) {
         this.camera = camera;
         this.url = CameraUrl.parse(camera.url());
-        this.listener = listener;
-        this.health = new CameraHealth(CameraState.CONNECTING, Instant.now(), null, null);
+        this.watch = new FrameWatch(watchdogs, health -> listener.accept(camera, health));
         this.thread = Thread.ofPlatform().name("camera " + camera.name()).daemon().unstarted(this::run);
-        this.watchdog = watchdogs.scheduleAtFixedRate(this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
     public CameraReader start() {
@@ -78,27 +57,34 @@ public final class CameraReader implements AutoCloseable {
         return camera;
     }
 
-    public CameraHealth health() {
-        return health;
+    @Override
+    public String name() {
+        return camera.name();
     }
 
-    /** One more tile shows this camera: its packets are decoded from the next keyframe on. */
+    @Override
+    public CameraHealth health() {
+        return watch.health();
+    }
+
+    @Override
     public void show() {
         viewers.incrementAndGet();
     }
 
-    /** One tile fewer shows it; with none left, decoding stops. */
+    @Override
     public void hide() {
         viewers.decrementAndGet();
     }
 
+    @Override
     public PictureExchange pictures() {
         return pictures;
     }
 
-    /** Video packets read since the reader started. */
-    public long packetsRead() {
-        return packetsRead.sum();
+    @Override
+    public FrameWatch.Counters counters() {
+        return watch.counters();
     }
 
     /** Pictures decoded since the reader started: never more than one per packet, however many tiles show it. */
@@ -110,10 +96,10 @@ public final class CameraReader implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        watchdog.cancel(false);
+        watch.close();
         thread.interrupt();
         try {
-            thread.join(OFFLINE_AFTER.toMillis() + 5_000);
+            thread.join(FrameWatch.OFFLINE_AFTER.toMillis() + 5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -154,28 +140,26 @@ public final class CameraReader implements AutoCloseable {
      * while it is retried: the next change it reports is its return.
      */
     private boolean session() {
-        FFmpegFrameGrabber grabber = FFmpegInput.grabber(url, camera.username(), camera.password(), OFFLINE_AFTER);
+        FFmpegFrameGrabber grabber = FFmpegInput.grabber(url, camera.username(), camera.password(), FrameWatch.OFFLINE_AFTER);
         boolean delivered = false;
         FrameDecoder decoder = null;
         try {
             grabber.start();
-            if (grabber.getVideoStream() < 0) {
-                transition(CameraState.OFFLINE, "no video in the stream", null);
+            int video = grabber.getVideoStream();
+            if (video < 0) {
+                watch.failed("no video in the stream");
                 return false;
             }
             StreamInfo stream = new StreamInfo(grabber.getVideoCodecName(), grabber.getImageWidth(), grabber.getImageHeight(),
                     grabber.getFrameRate());
-            if (stream.frameRate() > 0) {
-                stallNanos = Math.max(MIN_STALL.toNanos(), (long) (2e9 / stream.frameRate()));
-            }
-            int video = grabber.getVideoStream();
+            watch.frameRate(stream.frameRate());
             for (AVPacket packet; !closed && (packet = grabber.grabPacket()) != null; ) {
                 if (packet.stream_index() != video) {
                     continue;
                 }
                 long arrived = System.nanoTime();
-                lastPacketNanos = arrived;
-                packetsRead.increment();
+                delivered = true;
+                watch.frame(arrived, packet.size(), stream);
                 if (viewers.get() > 0) {
                     if (decoder == null) {
                         decoder = new FrameDecoder(grabber.getFormatContext().streams(video).codecpar());
@@ -185,24 +169,17 @@ public final class CameraReader implements AutoCloseable {
                     decoder.close();
                     decoder = null;
                 }
-                if (!delivered) {
-                    delivered = true;
-                    transition(CameraState.LIVE, stream.toString(), stream);
-                } else if (health.state() != CameraState.LIVE) {
-                    transition(CameraState.LIVE, "frames again", stream);
-                }
             }
             if (!closed) {
-                long silentNanos = System.nanoTime() - lastPacketNanos;
-                transition(CameraState.OFFLINE, delivered && silentNanos >= OFFLINE_AFTER.toNanos() * 9 / 10
-                        ? "no frame for " + seconds(silentNanos) : "the stream ended", stream);
+                watch.failed(watch.silentTooLong(System.nanoTime())
+                        ? "no frame for " + FrameWatch.seconds(System.nanoTime() - watch.counters().lastFrameNanos()) : "the stream ended");
             }
         } catch (FrameGrabber.Exception failure) {
             if (!closed) {
-                transition(CameraState.OFFLINE, FFmpegErrors.describe(failure), health.stream());
+                watch.failed(FFmpegErrors.describe(failure));
             }
         } catch (IllegalStateException failure) { // the decoder's, in words
-            transition(CameraState.OFFLINE, failure.getMessage(), health.stream());
+            watch.failed(failure.getMessage());
         } finally {
             if (decoder != null) {
                 decoder.close();
@@ -214,31 +191,5 @@ public final class CameraReader implements AutoCloseable {
             }
         }
         return delivered;
-    }
-
-    private void watch() {
-        synchronized (transitions) {
-            CameraState state = health.state();
-            long silent = System.nanoTime() - lastPacketNanos;
-            if ((state == CameraState.LIVE || state == CameraState.STALLED) && silent >= OFFLINE_AFTER.toNanos()) {
-                transition(CameraState.OFFLINE, "no frame for " + seconds(silent), health.stream());
-            } else if (state == CameraState.LIVE && silent >= stallNanos) {
-                transition(CameraState.STALLED, "no frame for " + seconds(silent), health.stream());
-            }
-        }
-    }
-
-    private static String seconds(long nanos) {
-        return String.format("%.1f s", nanos / 1e9);
-    }
-
-    /** Moves to {@code next} unless the camera is there already, and tells the listener, in order. */
-    private void transition(CameraState next, String detail, StreamInfo stream) {
-        synchronized (transitions) {
-            if (health.state() != next) {
-                health = new CameraHealth(next, Instant.now(), detail, stream);
-                listener.accept(camera, health);
-            }
-        }
     }
 }

@@ -42,13 +42,24 @@ final class FrameDecoder implements AutoCloseable {
     private SwsContext scaler;
     private boolean started;
 
+    /** A decoder for a stream, as its container describes it. */
     FrameDecoder(AVCodecParameters parameters) {
-        AVCodec codec = avcodec_find_decoder(parameters.codec_id());
+        this(parameters.codec_id(), parameters);
+    }
+
+    /** A decoder for a codec that needs no description, such as MJPEG. */
+    FrameDecoder(int codecId) {
+        this(codecId, null);
+    }
+
+    private FrameDecoder(int codecId, AVCodecParameters parameters) {
+        AVCodec codec = avcodec_find_decoder(codecId);
         if (codec == null) {
             throw new IllegalStateException("unsupported codec");
         }
         context = avcodec_alloc_context3(codec);
-        if (avcodec_parameters_to_context(context, parameters) < 0 || avcodec_open2(context, codec, (AVDictionary) null) < 0) {
+        if (parameters != null && avcodec_parameters_to_context(context, parameters) < 0
+                || avcodec_open2(context, codec, (AVDictionary) null) < 0) {
             close();
             throw new IllegalStateException("cannot open the decoder");
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import vigil.app.camera.Cameras;
 import vigil.app.live.SiteState;
 import vigil.app.recording.NewIncident;
 import vigil.app.recording.Recorder;
@@ -42,11 +43,13 @@ public final class Console implements AutoCloseable {
     private final Queue<NewIncident> newIncidents = new ConcurrentLinkedQueue<>();
     private final Queue<Throwable> storageFailures = new ConcurrentLinkedQueue<>();
     private final String operator;
+    private final Cameras cameras;
 
     private Console(Storage storage, SimulatedNode simulatedNode, String operator) {
         this.storage = storage;
         this.simulatedNode = simulatedNode;
         this.operator = operator;
+        this.cameras = new Cameras(storage, (camera, health) -> { });
     }
 
     /**
@@ -82,6 +85,7 @@ public final class Console implements AutoCloseable {
             console.nodes.add(new Node(link, site));
         }
         console.nodes.forEach(node -> node.link().start());
+        console.cameras.start();
         return console;
     }
 
@@ -100,6 +104,11 @@ public final class Console implements AutoCloseable {
     /** The in-process simulated node, or null when the console follows real nodes. */
     public SimulatedNode simulatedNode() {
         return simulatedNode;
+    }
+
+    /** The site's own cameras, read (and their changes recorded) as {@code vigil record} reads them. */
+    public Cameras cameras() {
+        return cameras;
     }
 
     public EventLoopGroup eventLoops() {
@@ -132,6 +141,7 @@ public final class Console implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(node -> node.link().close());
+        cameras.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         storage.close();
         if (simulatedNode != null) {

@@ -35,7 +35,9 @@ import vigil.app.alert.AlertSounds;
 import vigil.app.authority.AccessScreen;
 import vigil.app.authority.AuthorityView;
 import vigil.app.authority.AuthorityViewModel;
-import vigil.app.cameras.CamerasView;
+import vigil.app.camera.NodeCameras;
+import vigil.app.cameras.CameraViewsFile;
+import vigil.app.cameras.CameraWallView;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.console.Tasks;
@@ -78,6 +80,7 @@ public final class ConsoleWindow {
     private final AnimationTimer frames;
     private Screen screen = Screen.LIVE;
     private long lastStatusRefresh;
+    private NodeCameras nodeCameras;
     private LongConsumer frameWork = nanos -> { };
 
     /** {@code reconnect} restarts the console on new settings (the operator changed the nodes). */
@@ -90,7 +93,7 @@ public final class ConsoleWindow {
         this.settingsFile = settingsFile;
         this.board = new IncidentBoard(console.storage().incidents(), tasks, console.operator());
         this.popups = new AlertPopups(board, site, sounds, this::openIncident);
-        this.statusBar = new StatusBar(console.nodes(), console.storage().directory());
+        this.statusBar = new StatusBar(console.nodes(), console.cameras().readers(), console.storage().directory());
 
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
         live = new LiveView(new LiveViewModel(console.nodes(), tasks, expiryMillis), board, site, keys);
@@ -152,8 +155,9 @@ public final class ConsoleWindow {
     public void stop() {
         frames.stop();
         sounds.close();
-        if (screens.get(Screen.CAMERAS) instanceof CamerasView cameras) {
-            cameras.close();
+        if (nodeCameras != null) {
+            screens.get(Screen.CAMERAS).hidden();
+            nodeCameras.close();
         }
     }
 
@@ -174,10 +178,12 @@ public final class ConsoleWindow {
                 + "; " + live.map().drawnObjects().size() + " objects on the map; " + board.open().size() + " open incidents";
     }
 
-    /** Shows the Cameras screen streaming {@code camera}. */
+    /** Shows the Cameras screen with the first node's {@code camera} alone. */
     public void showCamera(Camera camera) {
+        CameraWallView wall = (CameraWallView) screen(Screen.CAMERAS);
+        nodeCameras.feeds().stream().filter(feed -> feed.camera() == camera).findFirst()
+                .ifPresent(feed -> wall.showAlone(feed.name()));
         show(Screen.CAMERAS);
-        ((CamerasView) screen(Screen.CAMERAS)).start(camera);
     }
 
     public Scene scene() {
@@ -208,6 +214,10 @@ public final class ConsoleWindow {
     }
 
     public void show(Screen next) {
+        ScreenView previous = screens.get(screen);
+        if (previous != null && next != screen) {
+            previous.hidden();
+        }
         screen = next;
         ScreenView view = screen(next);
         content.getChildren().setAll(view.node());
@@ -233,7 +243,13 @@ public final class ConsoleWindow {
             }
             case ACCESS -> new AccessScreen(console.nodes().stream().map(node -> new AuthorityView(
                     new AuthorityViewModel(node, console.storage().authority(), tasks, console.operator()), site)).toList(), keys);
-            case CAMERAS -> new CamerasView(console, tasks, settings.videoPort(), keys);
+            case CAMERAS -> {
+                nodeCameras = new NodeCameras(console.nodes().stream().map(Console.Node::link).toList(), console.eventLoops(),
+                        settings.videoPort());
+                yield new CameraWallView(console.cameras().readers(), nodeCameras.feeds(),
+                        new CameraViewsFile(settingsFile.resolveSibling("camera-views.properties")), nodeCameras.failure(), keys,
+                        () -> show(Screen.LIVE));
+            }
             case LOGS -> new LogsView(console.nodes(), console.storage(), tasks, site, keys);
         };
         view.setPalette(palette);

@@ -10,6 +10,10 @@ public interface ScreenView {
     default void shown() {
     }
 
+    /** Another screen took its place: stop what only matters while it shows. */
+    default void hidden() {
+    }
+
     /** The map colours of the theme, for screens that draw the map. */
     default void setPalette(MapPalette palette) {
     }

@@ -59,9 +59,24 @@ public enum Shortcut {
     ACCESS_REVERT(Scope.ACCESS, "Esc", "Revert the pending changes"),
     ACCESS_REFRESH(Scope.ACCESS, "F5", "Ask the node for its levels again"),
 
-    CAMERA_A(Scope.CAMERAS, "A", "Stream camera A"),
-    CAMERA_B(Scope.CAMERAS, "B", "Stream camera B"),
-    CAMERA_STOP(Scope.CAMERAS, "S", "Stop the stream"),
+    WALL_LEFT(Scope.CAMERAS, "Left", "Select the tile to the left"),
+    WALL_RIGHT(Scope.CAMERAS, "Right", "Select the tile to the right"),
+    WALL_UP(Scope.CAMERAS, "Up", "Select the tile above"),
+    WALL_DOWN(Scope.CAMERAS, "Down", "Select the tile below"),
+    WALL_MAXIMISE(Scope.CAMERAS, "Enter", "Maximise the selected tile, or restore it"),
+    WALL_NEXT_CAMERA(Scope.CAMERAS, "Period", "Put the next camera in the selected tile (.)"),
+    WALL_PREVIOUS_CAMERA(Scope.CAMERAS, "Comma", "Put the previous camera in the selected tile (,)"),
+    WALL_LAYOUT(Scope.CAMERAS, "L", "Change the layout: 1, 2×2, 3×3, 4×4"),
+    WALL_INFO(Scope.CAMERAS, "I", "Show or hide each stream's frame rate, bitrate, size, codec and last frame's age"),
+    WALL_VIEW_1(Scope.CAMERAS, "1", "Show view 1"),
+    WALL_VIEW_2(Scope.CAMERAS, "2", "Show view 2"),
+    WALL_VIEW_3(Scope.CAMERAS, "3", "Show view 3"),
+    WALL_VIEW_4(Scope.CAMERAS, "4", "Show view 4"),
+    WALL_KEEP_VIEW_1(Scope.CAMERAS, "Shift+1", "Keep the wall as view 1"),
+    WALL_KEEP_VIEW_2(Scope.CAMERAS, "Shift+2", "Keep the wall as view 2"),
+    WALL_KEEP_VIEW_3(Scope.CAMERAS, "Shift+3", "Keep the wall as view 3"),
+    WALL_KEEP_VIEW_4(Scope.CAMERAS, "Shift+4", "Keep the wall as view 4"),
+    WALL_BACK(Scope.CAMERAS, "Esc", "Restore a maximised tile, or go back to the Live view"),
 
     LOGS_REFRESH(Scope.LOGS, "F5", "Load the logs again");
 

@@ -11,6 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import vigil.app.camera.CameraReader;
+import vigil.app.camera.CameraState;
+import vigil.app.cameras.CameraWallView;
 import vigil.app.console.Console;
 import vigil.protocol.codec.TrafficCounters;
 import vigil.protocol.link.LinkState;
@@ -18,7 +21,7 @@ import vigil.protocol.wire.MessageType;
 
 /**
  * The bottom line: each node's link state, messages per second, decoder failures and last error;
- * the store's health; the sound. Updated once a second from counters, never per message.
+ * the site's cameras (how many, how many live); the store's health; the sound. Updated once a second from counters, never per message.
  */
 final class StatusBar {
     private final HBox bar = new HBox(18);
@@ -27,12 +30,15 @@ final class StatusBar {
     private final Map<Console.Node, TrafficCounters.Snapshot> previous = new HashMap<>();
     private final Label storage = new Label();
     private final Label sound = new Label();
+    private final Label cameras = new Label();
+    private final List<CameraReader> siteCameras;
     private final Path dataDirectory;
     private String storageProblem;
     private long previousAt;
 
-    StatusBar(List<Console.Node> nodes, Path dataDirectory) {
+    StatusBar(List<Console.Node> nodes, List<CameraReader> siteCameras, Path dataDirectory) {
         this.nodes = nodes;
+        this.siteCameras = siteCameras;
         this.dataDirectory = dataDirectory;
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
@@ -47,7 +53,8 @@ final class StatusBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         storage.getStyleClass().add("storage");
-        bar.getChildren().addAll(spacer, sound, storage);
+        cameras.setId("camera-summary");
+        bar.getChildren().addAll(spacer, cameras, sound, storage);
         storageOk();
     }
 
@@ -87,6 +94,11 @@ final class StatusBar {
             });
         }
         previousAt = now;
+        if (!siteCameras.isEmpty()) {
+            cameras.setText(CameraWallView.summary(siteCameras));
+            boolean allLive = siteCameras.stream().allMatch(camera -> camera.health().state() == CameraState.LIVE);
+            cameras.getStyleClass().setAll("label", allLive ? "muted-text" : "warning");
+        }
         if (storageProblem == null) {
             storageOk();
         }

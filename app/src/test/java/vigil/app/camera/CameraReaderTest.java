@@ -80,7 +80,7 @@ class CameraReaderTest {
             awaitState(CameraState.LIVE);
             Thread.sleep(500);
             assertEquals(0, reader.picturesDecoded(), "shown nowhere, decoded never");
-            assertTrue(reader.packetsRead() > 0);
+            assertTrue(reader.counters().frames() > 0);
 
             reader.show();
             reader.show(); // two tiles: still one decoding
@@ -94,7 +94,7 @@ class CameraReaderTest {
             assertTrue(red > 180 && green < 70 && blue < 70, "the camera's red, not " + red + "," + green + "," + blue);
             reader.pictures().giveBack(picture);
             Thread.sleep(1_000);
-            long packets = reader.packetsRead();
+            long packets = reader.counters().frames();
             long decoded = reader.picturesDecoded();
             assertTrue(decoded > 5 && decoded <= packets, decoded + " pictures from " + packets + " packets");
 

@@ -107,15 +107,18 @@ class ConsoleWindowTest {
     }
 
     @Test
-    void theCamerasScreenShowsAStreamAndStopsIt(FxRobot robot) {
+    void aNodesCameraPutInATileStreamsAndStopsWhenTakenOut(FxRobot robot) {
         awaitOnline();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
-        robot.type(KeyCode.A);
-        await("live frames", () -> fx(() -> text(robot, "#video-state")).contains("LIVE"));
+        assertTrue(fx(() -> text(robot, "#wall-message")).contains("No cameras of the site's own yet"));
+        robot.type(KeyCode.PERIOD); // the first node's camera A into the one tile
+        await("live frames", () -> fx(() -> text(robot, "#tile-0 .tile-state")).contains("LIVE"));
         assertTrue(sent("MC_CA"));
-        robot.type(KeyCode.S);
-        await("stopped", () -> fx(() -> text(robot, "#video-state")).contains("Stopped"));
-        assertTrue(sent("MC_MP"));
+        Node tile = robot.lookup("#tile-0").query();
+        await("its picture", () -> fx(() -> robot.from(tile).lookup(".image-view").queryAs(javafx.scene.image.ImageView.class)
+                .getImage() != null));
+        robot.type(KeyCode.COMMA); // back to an empty tile: nobody watches camera A any more
+        await("stopped", () -> sent("MC_MP"));
     }
 
     @Test
