@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  * free loopback port, serving an H.264 test pattern made once with Debian's {@code ffmpeg}. It can
  * stall (the session stays open, no frames), be killed, and be started again on the same port.
  */
-final class RtspCamera implements AutoCloseable {
+public final class RtspCamera implements AutoCloseable {
     static final int FPS = 15;
     private static final String PYTHON = "/usr/bin/python3";
     /** FFmpeg's moving test pattern. */
@@ -42,12 +42,12 @@ final class RtspCamera implements AutoCloseable {
     }
 
     /** Starts a camera of the test pattern; with a user and password it asks for them (Basic authentication). */
-    static RtspCamera start(String... userAndPassword) throws Exception {
+    public static RtspCamera start(String... userAndPassword) throws Exception {
         return serve(TEST_PATTERN, userAndPassword);
     }
 
     /** Starts a camera whose picture is one colour ({@code 0xRRGGBB}), to be told apart by its pixels. */
-    static RtspCamera solid(String color) throws Exception {
+    public static RtspCamera solid(String color) throws Exception {
         return serve("color=c=" + color);
     }
 
@@ -57,7 +57,7 @@ final class RtspCamera implements AutoCloseable {
         return camera;
     }
 
-    String url() {
+    public String url() {
         return "rtsp://127.0.0.1:" + port + "/cam";
     }
 
