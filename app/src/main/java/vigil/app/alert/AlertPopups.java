@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import vigil.app.cameras.LivePictures;
 import vigil.app.incidents.IncidentBoard;
 import vigil.app.incidents.IncidentItem;
 import vigil.app.map.ObjectText;
@@ -24,15 +25,21 @@ import vigil.protocol.wire.EventType;
 import vigil.storage.ActionKind;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
+import vigil.storage.SiteCamera;
 
 /**
- * First-detection pop-ups: one card per new incident, stacked in the corner of the window, newest
- * on top, never taking the keyboard focus. The newest card answers Enter (open), A (acknowledge)
- * and Esc (dismiss: it stays in the queue). A sound per severity as each arrives, and a person down
- * sounds again every {@link #RESCUE_REPEAT_MILLIS} until it is acknowledged. FX thread only.
+ * First-detection pop-ups: one card per new incident, in a column of their own beside the screen
+ * (the layout keeps it free, so a card never covers the map's zones or the pane the operator works
+ * in), newest on top, never taking the keyboard focus. The newest card answers Enter (open), A
+ * (acknowledge), Esc (dismiss: it stays in the queue) and Tab (the next camera). Beside its crop
+ * it shows the live picture of a camera that covers the incident's zone, so the operator can
+ * verify without leaving the card. A sound per severity as each arrives, and a person down sounds
+ * again every {@link #RESCUE_REPEAT_MILLIS} until it is acknowledged. FX thread only.
  */
 public final class AlertPopups {
     static final int VISIBLE = 3;
+    static final double COLUMN_WIDTH = 400;
+    static final double COMPACT_WIDTH = 320;
     static final long RESCUE_REPEAT_MILLIS = 6_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -40,25 +47,40 @@ public final class AlertPopups {
     private final SitePlan site;
     private final AlertSounds sounds;
     private final Consumer<Incident> open;
+    private final LivePictures livePictures;
+    private final List<SiteCamera> cameras;
     private final List<IncidentItem> showing = new ArrayList<>();
+    private final ImageView live = new ImageView();
+    private final Label liveName = new Label();
+    /** The camera the newest card shows, and which of the covering cameras it is. */
+    private String watched;
+    private int cameraChoice;
     private final VBox stack = new VBox(10);
     private final Label more = new Label();
     private long lastRescueSound;
     private boolean compact;
 
-    /** {@code open} shows an incident in the review screen. */
-    public AlertPopups(IncidentBoard board, SitePlan site, AlertSounds sounds, Consumer<Incident> open) {
+    /** {@code open} shows an incident in the review screen; {@code cameras} are the site's, by the zones they cover. */
+    public AlertPopups(IncidentBoard board, SitePlan site, AlertSounds sounds, Consumer<Incident> open, LivePictures livePictures,
+                       List<SiteCamera> cameras) {
         this.board = board;
         this.site = site;
         this.sounds = sounds;
         this.open = open;
+        this.livePictures = livePictures;
+        this.cameras = List.copyOf(cameras);
         stack.setId("popups");
-        stack.setAlignment(Pos.BOTTOM_RIGHT);
-        stack.setPickOnBounds(false);
-        stack.setPadding(new Insets(0, 372, 16, 0)); // over the map's corner, clear of the incident queue
-        stack.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        StackPane.setAlignment(stack, Pos.BOTTOM_RIGHT);
+        stack.getStyleClass().add("popup-column");
+        stack.setAlignment(Pos.TOP_CENTER);
+        stack.setPadding(new Insets(12, 12, 12, 0));
+        stack.setFillWidth(true);
+        stack.managedProperty().bind(stack.visibleProperty());
+        stack.setVisible(false);
         more.getStyleClass().add("popup-more");
+        live.setId("popup-live");
+        live.setPreserveRatio(true);
+        live.setSmooth(true);
+        liveName.getStyleClass().add("popup-camera");
         board.onArrival(this::arrived);
         board.onChange(incident -> {
             if (!incident.state().equals(IncidentState.NEW)) {
@@ -84,8 +106,14 @@ public final class AlertPopups {
         return List.copyOf(showing);
     }
 
-    /** Once per frame: repeats the rescue alarm while a person down is unacknowledged. */
+    /** Once per frame: the newest card's live picture, and the rescue alarm repeated while a person down is unacknowledged. */
     public void pulse(long now) {
+        if (watched != null) {
+            var image = livePictures.image(watched);
+            if (live.getImage() != image) {
+                live.setImage(image);
+            }
+        }
         boolean rescueWaiting = board.open().stream().anyMatch(item -> item.incident().state() == IncidentState.NEW
                 && item.incident().eventType() == EventType.RESCUE);
         if (rescueWaiting && now - lastRescueSound >= RESCUE_REPEAT_MILLIS) {
@@ -114,6 +142,16 @@ public final class AlertPopups {
         return true;
     }
 
+    /** Tab: the newest card shows the next camera that covers its zone; false when it has fewer than two. */
+    public boolean nextCamera() {
+        if (showing.isEmpty() || covering(showing.getFirst().incident()).size() < 2) {
+            return false;
+        }
+        cameraChoice++;
+        render();
+        return true;
+    }
+
     public boolean dismissNewest() {
         if (showing.isEmpty()) {
             return false;
@@ -124,6 +162,7 @@ public final class AlertPopups {
 
     private void arrived(IncidentItem item) {
         showing.addFirst(item);
+        cameraChoice = 0;
         if (item.incident().eventType() == EventType.RESCUE) {
             lastRescueSound = System.currentTimeMillis();
         }
@@ -145,14 +184,44 @@ public final class AlertPopups {
     private void render() {
         List<Node> cards = new ArrayList<>();
         int visible = compact ? 1 : VISIBLE;
-        for (int i = Math.min(visible, showing.size()) - 1; i >= 0; i--) {
+        for (int i = 0; i < Math.min(visible, showing.size()); i++) {
             cards.add(card(showing.get(i), i == 0 && !compact));
         }
         if (showing.size() > visible) {
             more.setText("+" + (showing.size() - visible) + " more in the incident queue");
-            cards.addFirst(more);
+            cards.add(more);
         }
         stack.getChildren().setAll(cards);
+        stack.setVisible(!showing.isEmpty());
+        stack.setPrefWidth(compact ? COMPACT_WIDTH : COLUMN_WIDTH);
+        stack.setMinWidth(compact ? COMPACT_WIDTH : COLUMN_WIDTH);
+        watch(showing.isEmpty() || compact ? null : chosenCamera(showing.getFirst().incident()));
+    }
+
+    /** The site's cameras that cover the incident's zone, by name. */
+    List<SiteCamera> covering(Incident incident) {
+        return cameras.stream().filter(camera -> camera.zones().contains(incident.zone())).toList();
+    }
+
+    private String chosenCamera(Incident incident) {
+        List<SiteCamera> candidates = covering(incident);
+        return candidates.isEmpty() ? null : candidates.get(Math.floorMod(cameraChoice, candidates.size())).name();
+    }
+
+    /** Decodes the camera the newest card shows, and only it. */
+    private void watch(String camera) {
+        if (java.util.Objects.equals(camera, watched)) {
+            return;
+        }
+        if (watched != null) {
+            livePictures.unwatch(watched);
+        }
+        watched = camera;
+        live.setImage(null);
+        if (camera != null) {
+            livePictures.watch(camera);
+            live.setImage(livePictures.image(camera));
+        }
     }
 
     private Node card(IncidentItem item, boolean newest) {
@@ -168,16 +237,31 @@ public final class AlertPopups {
         header.setAlignment(Pos.CENTER_LEFT);
 
         ImageView picture = new ImageView(item.picture());
-        picture.setFitWidth(newest ? 240 : 120);
-        picture.setFitHeight(newest ? 180 : 90);
+        picture.setFitWidth(newest ? 120 : 96);
+        picture.setFitHeight(newest ? 90 : 72);
         picture.setPreserveRatio(true);
         picture.setSmooth(true);
+        Node pictures = picture;
+        String camera = newest ? chosenCamera(incident) : null;
+        if (camera != null) {
+            live.setFitWidth(COLUMN_WIDTH - 40);
+            live.setFitHeight((COLUMN_WIDTH - 40) * 9 / 16);
+            int choices = covering(incident).size();
+            liveName.setText("● LIVE  " + camera + (choices > 1 ? "   (Tab: " + choices + " cameras)" : ""));
+            StackPane liveFrame = new StackPane(live, liveName);
+            StackPane.setAlignment(liveName, Pos.TOP_LEFT);
+            liveFrame.getStyleClass().add("popup-live");
+            liveFrame.setMinHeight((COLUMN_WIDTH - 40) * 9 / 16);
+            pictures = liveFrame;
+        }
 
         Label what = new Label(ObjectText.className(incident.objectClass()) + " #" + incident.objectId()
                 + (incident.rescueLevel() != null && incident.rescueLevel() > 0 ? " · down, level " + incident.rescueLevel() : ""));
         what.getStyleClass().add("popup-what");
         Label where = new Label(site.label(incident.zone()) + " · node " + incident.node());
         where.getStyleClass().add("popup-where");
+        what.setWrapText(true);
+        where.setWrapText(true);
 
         Button openButton = button("Open  ↵", () -> {
             remove(item.id());
@@ -186,17 +270,31 @@ public final class AlertPopups {
         Button acknowledgeButton = button("Acknowledge  A", () -> acknowledge(item));
         acknowledgeButton.getStyleClass().add("accent");
         Button dismissButton = button("Dismiss  Esc", () -> remove(item.id()));
-        HBox buttons = new HBox(6, acknowledgeButton, openButton, dismissButton);
+        // Only the newest card answers the keys; the older ones say what they are, and open on a click.
+        HBox buttons = newest || compact ? new HBox(6, acknowledgeButton, openButton, dismissButton) : new HBox();
 
-        VBox body = new VBox(6, what, where, buttons);
-        HBox content = new HBox(10, picture, body);
+        VBox content;
+        if (pictures != picture) { // the live camera across the card, the crop beside what and where
+            VBox body = new VBox(6, what, where);
+            HBox details = new HBox(10, picture, body);
+            content = new VBox(8, pictures, details, buttons);
+        } else {
+            VBox body = new VBox(6, what, where, buttons);
+            content = new VBox(new HBox(10, picture, body));
+        }
         content.setPadding(new Insets(8, 10, 10, 10));
         VBox card = new VBox(header, content);
         card.getStyleClass().addAll("popup", incident.eventType().name().toLowerCase());
         if (newest) {
             card.getStyleClass().add("newest");
         }
-        card.setMaxWidth(Region.USE_PREF_SIZE);
+        card.setMaxWidth(Double.MAX_VALUE);
+        if (!newest && !compact) {
+            card.setOnMouseClicked(e -> {
+                remove(item.id());
+                open.accept(incident);
+            });
+        }
         card.setUserData(incident.id());
         return card;
     }

@@ -13,7 +13,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -24,7 +23,6 @@ import javafx.scene.layout.RowConstraints;
 import vigil.app.camera.CameraFeed;
 import vigil.app.camera.CameraState;
 import vigil.app.camera.FrameWatch;
-import vigil.app.camera.Picture;
 import vigil.app.shell.KeyBindings;
 import vigil.app.shell.ScreenView;
 import vigil.app.shell.Shortcut;
@@ -35,14 +33,12 @@ import vigil.app.shell.Shortcut;
  * next or previous camera in it, L changes the layout, I shows what each stream is doing, digits
  * recall a named view and Shift+digit keeps the wall under that digit.
  *
- * <p>Only the cameras on screen are decoded, each once however many tiles show it, and only while
- * this screen shows; each frame takes the newest picture of each (older ones were dropped by the
- * decoder) and copies it into the camera's one image, which all its tiles share.
+ * <p>Only the cameras on screen are watched ({@link LivePictures}), and only while this screen
+ * shows: each is decoded once however many tiles show it, into one image its tiles share.
  */
 public final class CameraWallView implements ScreenView {
-    private static final PixelFormat<java.nio.ByteBuffer> BGRA = PixelFormat.getByteBgraPreInstance();
-
     private final Map<String, CameraFeed> feeds = new LinkedHashMap<>();
+    private final LivePictures pictures;
     private final CameraWallModel model;
     private final CameraViewsFile viewsFile;
     private final BorderPane root = new BorderPane();
@@ -50,7 +46,6 @@ public final class CameraWallView implements ScreenView {
     private final Label layout = new Label();
     private final Label message = new Label();
     private final CameraTile[] tiles = new CameraTile[CameraWallModel.MAX_SIDE * CameraWallModel.MAX_SIDE];
-    private final Map<String, WritableImage> images = new HashMap<>();
     private final Map<String, StreamRate> rates = new HashMap<>();
     private final Set<String> decoding = new HashSet<>();
     private boolean visible;
@@ -60,8 +55,9 @@ public final class CameraWallView implements ScreenView {
      * A wall over the site's cameras, placed on it at first, and the nodes' cameras, put in tiles on
      * request; {@code problem} says why node cameras cannot be shown (or is null).
      */
-    public CameraWallView(List<? extends CameraFeed> siteCameras, List<? extends CameraFeed> nodeCameras,
+    public CameraWallView(List<? extends CameraFeed> siteCameras, List<? extends CameraFeed> nodeCameras, LivePictures pictures,
                           CameraViewsFile viewsFile, String problem, KeyBindings keys, Runnable back) {
+        this.pictures = pictures;
         siteCameras.forEach(feed -> feeds.put(feed.name(), feed));
         nodeCameras.forEach(feed -> feeds.put(feed.name(), feed));
         this.viewsFile = viewsFile;
@@ -201,37 +197,20 @@ public final class CameraWallView implements ScreenView {
         Set<String> wanted = visible ? model.shownCameras() : Set.of();
         for (String camera : Set.copyOf(decoding)) {
             if (!wanted.contains(camera)) {
-                feeds.get(camera).hide();
+                pictures.unwatch(camera);
                 decoding.remove(camera);
             }
         }
         for (String camera : wanted) {
             if (decoding.add(camera)) {
-                feeds.get(camera).show();
+                pictures.watch(camera);
             }
         }
     }
 
     @Override
     public void pulse(long now) {
-        for (String camera : decoding) {
-            CameraFeed feed = feeds.get(camera);
-            Picture picture = feed.pictures().take();
-            if (picture != null) {
-                draw(camera, picture);
-                feed.pictures().giveBack(picture);
-            }
-        }
         refreshTiles(System.nanoTime());
-    }
-
-    private void draw(String camera, Picture picture) {
-        WritableImage image = images.get(camera);
-        if (image == null || image.getWidth() != picture.width() || image.getHeight() != picture.height()) {
-            image = new WritableImage(picture.width(), picture.height());
-            images.put(camera, image);
-        }
-        image.getPixelWriter().setPixels(0, 0, picture.width(), picture.height(), BGRA, picture.bgra().rewind(), picture.width() * 4);
     }
 
     private void refreshTiles(long nanos) {
@@ -242,7 +221,7 @@ public final class CameraWallView implements ScreenView {
                 continue;
             }
             CameraFeed feed = feeds.get(camera);
-            WritableImage image = images.get(camera);
+            WritableImage image = pictures.image(camera);
             String details = withInfo ? rates.computeIfAbsent(camera, name -> new StreamRate()).describe(feed, image, nanos) : "";
             tiles[index].show(camera, image, feed.health(), details, withInfo);
         }

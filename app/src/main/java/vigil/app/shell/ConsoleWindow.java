@@ -4,7 +4,9 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -36,7 +38,10 @@ import vigil.app.authority.AccessScreen;
 import vigil.app.authority.AuthorityView;
 import vigil.app.authority.AuthorityViewModel;
 import vigil.app.camera.NodeCameras;
+import vigil.app.camera.CameraFeed;
+import vigil.app.camera.CameraReader;
 import vigil.app.cameras.CameraViewsFile;
+import vigil.app.cameras.LivePictures;
 import vigil.app.cameras.CameraWallView;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
@@ -80,7 +85,8 @@ public final class ConsoleWindow {
     private final AnimationTimer frames;
     private Screen screen = Screen.LIVE;
     private long lastStatusRefresh;
-    private NodeCameras nodeCameras;
+    private final NodeCameras nodeCameras;
+    private final LivePictures livePictures;
     private LongConsumer frameWork = nanos -> { };
 
     /** {@code reconnect} restarts the console on new settings (the operator changed the nodes). */
@@ -92,7 +98,13 @@ public final class ConsoleWindow {
         this.settings = settings;
         this.settingsFile = settingsFile;
         this.board = new IncidentBoard(console.storage().incidents(), tasks, console.operator());
-        this.popups = new AlertPopups(board, site, sounds, this::openIncident);
+        this.nodeCameras = new NodeCameras(console.nodes().stream().map(Console.Node::link).toList(), console.eventLoops(),
+                settings.videoPort());
+        List<CameraFeed> feeds = new ArrayList<>(console.cameras().readers());
+        feeds.addAll(nodeCameras.feeds());
+        this.livePictures = new LivePictures(feeds);
+        this.popups = new AlertPopups(board, site, sounds, this::openIncident, livePictures,
+                console.cameras().readers().stream().map(CameraReader::camera).toList());
         this.statusBar = new StatusBar(console.nodes(), console.cameras().readers(), console.storage().directory());
 
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
@@ -102,7 +114,8 @@ public final class ConsoleWindow {
         BorderPane root = new BorderPane();
         root.getStyleClass().add("console");
         root.setTop(header());
-        StackPane center = new StackPane(content, popups.layer());
+        HBox center = new HBox(content, popups.layer()); // the cards have a column of their own: they never cover the work
+        HBox.setHgrow(content, Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(statusBar.node());
         scene = new Scene(root, 1440, 900);
@@ -155,10 +168,8 @@ public final class ConsoleWindow {
     public void stop() {
         frames.stop();
         sounds.close();
-        if (nodeCameras != null) {
-            screens.get(Screen.CAMERAS).hidden();
-            nodeCameras.close();
-        }
+        screens.get(screen).hidden();
+        nodeCameras.close();
     }
 
     /** Hears how long each frame's work took on the FX thread, in nanoseconds (the UI benchmark). */
@@ -205,6 +216,7 @@ public final class ConsoleWindow {
     private void frame(long now) {
         board.arrived(console.takeNewIncidents());
         console.takeStorageFailures().forEach(statusBar::storageFailed);
+        livePictures.pulse();
         screens.get(screen).pulse(now);
         popups.pulse(now);
         if (now - lastStatusRefresh >= 1_000) {
@@ -244,9 +256,7 @@ public final class ConsoleWindow {
             case ACCESS -> new AccessScreen(console.nodes().stream().map(node -> new AuthorityView(
                     new AuthorityViewModel(node, console.storage().authority(), tasks, console.operator()), site)).toList(), keys);
             case CAMERAS -> {
-                nodeCameras = new NodeCameras(console.nodes().stream().map(Console.Node::link).toList(), console.eventLoops(),
-                        settings.videoPort());
-                yield new CameraWallView(console.cameras().readers(), nodeCameras.feeds(),
+                yield new CameraWallView(console.cameras().readers(), nodeCameras.feeds(), livePictures,
                         new CameraViewsFile(settingsFile.resolveSibling("camera-views.properties")), nodeCameras.failure(), keys,
                         () -> show(Screen.LIVE));
             }
@@ -323,6 +333,7 @@ public final class ConsoleWindow {
         keys.on(Shortcut.POPUP_OPEN, popups::openNewest);
         keys.on(Shortcut.POPUP_ACKNOWLEDGE, popups::acknowledgeNewest);
         keys.on(Shortcut.POPUP_DISMISS, popups::dismissNewest);
+        keys.on(Shortcut.POPUP_NEXT_CAMERA, popups::nextCamera);
     }
 
     private void setMuted(boolean muted) {

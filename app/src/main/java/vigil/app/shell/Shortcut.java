@@ -24,6 +24,7 @@ public enum Shortcut {
     POPUP_OPEN(Scope.POPUP, "Enter", "Open the newest pop-up's incident"),
     POPUP_ACKNOWLEDGE(Scope.POPUP, "A", "Acknowledge the newest pop-up's incident"),
     POPUP_DISMISS(Scope.POPUP, "Esc", "Dismiss the newest pop-up (the incident stays queued)"),
+    POPUP_NEXT_CAMERA(Scope.POPUP, "Tab", "Show the next camera that covers the newest pop-up's zone"),
 
     LIVE_OBJECT_DETAIL(Scope.LIVE, "Enter", "Ask the node for the selected object's detail and crop"),
     LIVE_NEXT_OBJECT(Scope.LIVE, "Tab", "Select the next object on the map"),
