@@ -53,13 +53,7 @@ public final class CameraWallModel {
     public CameraWallModel(List<String> cameras, List<String> placed, Map<Integer, View> savedViews) {
         this.cameras = List.copyOf(cameras);
         this.views.putAll(savedViews);
-        side = 1;
-        while (side < MAX_SIDE && side * side < placed.size()) {
-            side++;
-        }
-        for (int i = 0; i < Math.min(tiles.length, placed.size()); i++) {
-            tiles[i] = placed.get(i);
-        }
+        place(placed);
     }
 
     public List<String> cameras() {
@@ -162,6 +156,20 @@ public final class CameraWallModel {
         side = next;
         maximised = false;
         selected = Math.min(selected, side * side - 1);
+    }
+
+    /** Shows exactly these cameras, in the smallest layout that holds them (sixteen at most), the first selected. */
+    public void place(List<String> shown) {
+        int next = 1;
+        while (next < MAX_SIDE && next * next < shown.size()) {
+            next++;
+        }
+        setSide(next);
+        Arrays.fill(tiles, null);
+        for (int i = 0; i < Math.min(tiles.length, shown.size()); i++) {
+            tiles[i] = shown.get(i);
+        }
+        selected = 0;
     }
 
     /** Keeps the layout and its tiles under {@code digit}. */

@@ -135,6 +135,13 @@ public final class CameraWallView implements ScreenView {
         return model;
     }
 
+    /** Shows these cameras, in the smallest layout that holds them, and says why ({@code title}). */
+    public void showCameras(List<String> cameras, String title) {
+        model.place(cameras);
+        message.setText(cameras.isEmpty() ? title + ": no camera covers it" : title);
+        rebuild();
+    }
+
     /** Shows one camera alone (the console was started on it). */
     public void showAlone(String camera) {
         model.setSide(1);

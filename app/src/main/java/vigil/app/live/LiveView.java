@@ -24,6 +24,7 @@ import vigil.app.map.SitePlan;
 import vigil.app.map.ZoneMapView;
 import vigil.app.shell.KeyBindings;
 import vigil.app.shell.ScreenView;
+import vigil.protocol.wire.Area;
 import vigil.app.shell.Shortcut;
 import vigil.protocol.wire.BirdRisk;
 import vigil.protocol.wire.Runway;
@@ -119,6 +120,12 @@ public final class LiveView implements ScreenView {
     /** When (epoch ms) the map was first drawn at its size, or 0. */
     public long firstMapFrameAt() {
         return firstMapFrameAt;
+    }
+
+    @Override
+    public Area focusedZone() {
+        LiveObject selected = model.selectedProperty().get();
+        return selected == null ? null : selected.area();
     }
 
     public ZoneMapView map() {

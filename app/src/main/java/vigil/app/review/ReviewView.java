@@ -263,6 +263,12 @@ public final class ReviewView implements ScreenView {
     }
 
     @Override
+    public Area focusedZone() {
+        ReviewViewModel.Detail detail = model.detailProperty().get();
+        return detail == null ? null : detail.incident().zone();
+    }
+
+    @Override
     public Node node() {
         return root;
     }

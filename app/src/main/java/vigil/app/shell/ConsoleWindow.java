@@ -42,6 +42,8 @@ import vigil.app.camera.CameraFeed;
 import vigil.app.camera.CameraReader;
 import vigil.app.cameras.CameraViewsFile;
 import vigil.app.cameras.LivePictures;
+import vigil.protocol.wire.Area;
+import vigil.storage.SiteCamera;
 import vigil.app.cameras.CameraWallView;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
@@ -189,6 +191,24 @@ public final class ConsoleWindow {
                 + "; " + live.map().drawnObjects().size() + " objects on the map; " + board.open().size() + " open incidents";
     }
 
+    /** C: the cameras that cover the zone of what the operator has selected, or of the newest pop-up, in the wall. */
+    private boolean showCamerasOfFocusedZone() {
+        Area zone = screens.get(screen).focusedZone();
+        if (zone == null && !popups.showing().isEmpty()) {
+            zone = popups.showing().getFirst().incident().zone();
+        }
+        if (zone == null) {
+            return false;
+        }
+        Area covered = zone;
+        List<String> cameras = console.cameras().readers().stream().map(CameraReader::camera)
+                .filter(camera -> camera.zones().contains(covered)).map(SiteCamera::name).toList();
+        CameraWallView wall = (CameraWallView) screen(Screen.CAMERAS);
+        wall.showCameras(cameras, "Cameras of " + site.label(zone));
+        show(Screen.CAMERAS);
+        return true;
+    }
+
     /** Shows the Cameras screen with the first node's {@code camera} alone. */
     public void showCamera(Camera camera) {
         CameraWallView wall = (CameraWallView) screen(Screen.CAMERAS);
@@ -334,6 +354,7 @@ public final class ConsoleWindow {
         keys.on(Shortcut.POPUP_ACKNOWLEDGE, popups::acknowledgeNewest);
         keys.on(Shortcut.POPUP_DISMISS, popups::dismissNewest);
         keys.on(Shortcut.POPUP_NEXT_CAMERA, popups::nextCamera);
+        keys.on(Shortcut.CAMERAS_OF_ZONE, this::showCamerasOfFocusedZone);
     }
 
     private void setMuted(boolean muted) {

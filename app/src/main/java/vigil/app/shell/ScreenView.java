@@ -2,6 +2,7 @@ package vigil.app.shell;
 
 import javafx.scene.Node;
 import vigil.app.map.MapPalette;
+import vigil.protocol.wire.Area;
 
 /** A screen of the console: its root node, and what it does when shown and on each frame while shown. */
 public interface ScreenView {
@@ -16,6 +17,11 @@ public interface ScreenView {
 
     /** The map colours of the theme, for screens that draw the map. */
     default void setPalette(MapPalette palette) {
+    }
+
+    /** The zone of what the operator has selected here (a zone, an object, an incident), or null. */
+    default Area focusedZone() {
+        return null;
     }
 
     /** Called once per frame while the screen shows; {@code now} in epoch milliseconds. */

@@ -18,6 +18,7 @@ public enum Shortcut {
     SHOW_CAMERAS(Scope.GLOBAL, "Shortcut+4", "Cameras"),
     SHOW_LOGS(Scope.GLOBAL, "Shortcut+5", "Logs"),
     MUTE(Scope.GLOBAL, "M", "Mute or unmute alert sounds"),
+    CAMERAS_OF_ZONE(Scope.GLOBAL, "C", "Show the cameras that cover the selected object's, incident's or newest pop-up's zone"),
     SETTINGS(Scope.GLOBAL, "Shortcut+Comma", "Settings"),
     CHEAT_SHEET(Scope.GLOBAL, "Shift+Slash", "This list of shortcuts (?)"),
 

@@ -6,6 +6,7 @@ import static vigil.app.shell.FxWaits.await;
 import static vigil.app.shell.FxWaits.fx;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
 import vigil.storage.SiteCamera;
 import vigil.storage.Storage;
 
@@ -45,6 +52,9 @@ class CameraWallTest {
             "Blue", Color.rgb(0x20, 0x40, 0xD0), "Yellow", Color.rgb(0xE0, 0xD0, 0x20));
     private static final List<String> NAMES = List.of("Blue", "Green", "Red", "Yellow"); // as the store lists them: by name
     private static final List<RtspCamera> CAMERAS = new ArrayList<>();
+    /** Blue and Green watch runway A, Red runway B, Yellow nothing. */
+    private static final Map<String, List<Area>> ZONES = Map.of("Blue", List.of(Area.RWY_A), "Green", List.of(Area.RWY_A, Area.TWY_A),
+            "Red", List.of(Area.RWY_B), "Yellow", List.of());
 
     @TempDir
     static Path directory;
@@ -75,7 +85,8 @@ class CameraWallTest {
         Path data = directory.resolve("data-" + System.nanoTime());
         Storage storage = Storage.open(data);
         for (int i = 0; i < NAMES.size(); i++) {
-            storage.cameras().add(new SiteCamera(NAMES.get(i), CAMERAS.get(i).url(), null, null, List.of(), null, true)).get();
+            storage.cameras().add(new SiteCamera(NAMES.get(i), CAMERAS.get(i).url(), null, null, ZONES.get(NAMES.get(i)), null, true))
+                    .get();
         }
         Path settingsFile = directory.resolve("settings-" + System.nanoTime() + "/console.properties");
         List<String> sixteen = new ArrayList<>();
@@ -134,10 +145,33 @@ class CameraWallTest {
         }
     }
 
+    @Test
+    void aPopUpShowsALiveCameraOfItsZoneTabChangesItAndCShowsThemAllInTheWall(FxRobot robot) {
+        await("the node", () -> console.nodes().getFirst().link().state().isOnline());
+        node.broadcast(new FirstDetection(EventType.HAZARD, 4242, ObjectClass.FOD, 480, 60, Area.RWY_A,
+                NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(1500, 1)));
+        await("the card's live picture is Blue, the first camera of runway A",
+                () -> fx(() -> colourIs(popupPicture(robot), COLOURS.get("Blue"))));
+        robot.type(KeyCode.TAB);
+        await("Tab: Green", () -> fx(() -> colourIs(popupPicture(robot), COLOURS.get("Green"))));
+
+        robot.type(KeyCode.C);
+        await("the wall", () -> fx(() -> robot.lookup("#wall-message").queryLabeled().getText()).startsWith("Cameras of Runway A"));
+        assertEquals("2×2", fx(() -> robot.lookup("#wall-layout").queryLabeled().getText()));
+        await("Blue and Green in the wall", () -> fx(() -> showsColour(robot, 0, COLOURS.get("Blue"))
+                && showsColour(robot, 1, COLOURS.get("Green"))));
+    }
+
+    private static Image popupPicture(FxRobot robot) {
+        return robot.lookup("#popup-live").tryQueryAs(ImageView.class).map(ImageView::getImage).orElse(null);
+    }
+
     /** Whether the tile's picture is the colour, within what H.264 does to a flat colour. */
     private static boolean showsColour(FxRobot robot, int tile, Color expected) {
-        ImageView view = robot.lookup("#tile-" + tile + " .image-view").queryAs(ImageView.class);
-        Image image = view.getImage();
+        return colourIs(robot.lookup("#tile-" + tile + " .image-view").queryAs(ImageView.class).getImage(), expected);
+    }
+
+    private static boolean colourIs(Image image, Color expected) {
         if (image == null) {
             return false;
         }
