@@ -16,6 +16,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import vigil.app.camera.CameraFeed;
+import vigil.app.camera.CameraHealth;
+import vigil.app.camera.CameraState;
 import vigil.app.cameras.LivePictures;
 import vigil.app.incidents.IncidentBoard;
 import vigil.app.incidents.IncidentItem;
@@ -113,6 +116,7 @@ public final class AlertPopups {
             if (live.getImage() != image) {
                 live.setImage(image);
             }
+            liveName.setText(liveCaption(watched));
         }
         boolean rescueWaiting = board.open().stream().anyMatch(item -> item.incident().state() == IncidentState.NEW
                 && item.incident().eventType() == EventType.RESCUE);
@@ -208,6 +212,14 @@ public final class AlertPopups {
         return candidates.isEmpty() ? null : candidates.get(Math.floorMod(cameraChoice, candidates.size())).name();
     }
 
+    /** The camera's name and state (and why, when it is not live), with how many there are to Tab through. */
+    private String liveCaption(String camera) {
+        CameraHealth health = livePictures.feed(camera).map(CameraFeed::health).orElse(null);
+        int choices = showing.isEmpty() ? 0 : covering(showing.getFirst().incident()).size();
+        String state = health == null || health.state() == CameraState.LIVE ? "● LIVE" : health.toString();
+        return state + "  " + camera + (choices > 1 ? "   (Tab: " + choices + " cameras)" : "");
+    }
+
     /** Decodes the camera the newest card shows, and only it. */
     private void watch(String camera) {
         if (java.util.Objects.equals(camera, watched)) {
@@ -246,8 +258,7 @@ public final class AlertPopups {
         if (camera != null) {
             live.setFitWidth(COLUMN_WIDTH - 40);
             live.setFitHeight((COLUMN_WIDTH - 40) * 9 / 16);
-            int choices = covering(incident).size();
-            liveName.setText("● LIVE  " + camera + (choices > 1 ? "   (Tab: " + choices + " cameras)" : ""));
+            liveName.setText(liveCaption(camera));
             StackPane liveFrame = new StackPane(live, liveName);
             StackPane.setAlignment(liveName, Pos.TOP_LEFT);
             liveFrame.getStyleClass().add("popup-live");

@@ -14,6 +14,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import vigil.app.live.LiveObject;
 import vigil.protocol.wire.Area;
+import vigil.storage.SiteCamera;
 import vigil.protocol.wire.AuthorityLevel;
 import vigil.protocol.wire.EventType;
 
@@ -42,11 +43,14 @@ public final class ZoneMapView extends Region {
     private ObjectGlyphs glyphs;
 
     // The transform from map space to pixels, and what the plan canvas last drew.
+    private static final double CAMERA_REACH = 70;
+    private static final double CAMERA_FIELD_OF_VIEW = 60;
     private double scale = 1;
     private double originX;
     private double originY;
     private Object drawnPlanKey;
     private MapFrame lastFrame;
+    private List<SiteCamera> cameras = List.of();
 
     // Where each object was drawn last frame, for hit tests.
     private final List<LiveObject> drawn = new ArrayList<>();
@@ -64,6 +68,12 @@ public final class ZoneMapView extends Region {
     /** Without levels the plan shows the zones' names only (a mini-map of a past incident). */
     public void setShowLevels(boolean showLevels) {
         this.showLevels = showLevels;
+        this.drawnPlanKey = null;
+    }
+
+    /** The site's cameras: those placed on the map are drawn with where they look. */
+    public void setCameras(List<SiteCamera> cameras) {
+        this.cameras = cameras.stream().filter(camera -> camera.placement() != null).toList();
         this.drawnPlanKey = null;
     }
 
@@ -162,6 +172,38 @@ public final class ZoneMapView extends Region {
         gc.setStroke(palette.mutedText());
         gc.setLineWidth(1);
         gc.strokeRect(px(0), py(0), Area.MAP_WIDTH * scale, Area.MAP_HEIGHT * scale);
+        if (showLevels) {
+            cameras.forEach(camera -> drawCamera(gc, camera));
+        }
+    }
+
+    /** A camera: a wedge for where it looks (60°), a small body, its name. */
+    private void drawCamera(GraphicsContext gc, SiteCamera camera) {
+        SiteCamera.Placement at = camera.placement();
+        double x = px(at.x());
+        double y = py(at.y());
+        double reach = CAMERA_REACH * scale;
+        double heading = Math.toRadians(at.heading() - 90); // 0° is the map's up
+        double half = Math.toRadians(CAMERA_FIELD_OF_VIEW / 2);
+        double[] wedgeX = {x, x + reach * Math.cos(heading - half), x + reach * Math.cos(heading + half)};
+        double[] wedgeY = {y, y + reach * Math.sin(heading - half), y + reach * Math.sin(heading + half)};
+        gc.setFill(palette.selection().deriveColor(0, 1, 1, 0.14));
+        gc.fillPolygon(wedgeX, wedgeY, 3);
+        gc.setStroke(palette.selection().deriveColor(0, 1, 1, 0.45));
+        gc.setLineWidth(1);
+        gc.strokePolygon(wedgeX, wedgeY, 3);
+        double size = Math.max(8, 12 * scale * 1.3);
+        gc.setFill(palette.background());
+        gc.fillOval(x - size * 0.75, y - size * 0.75, size * 1.5, size * 1.5);
+        gc.setFill(palette.selection());
+        gc.fillRoundRect(x - size / 2, y - size / 3, size * 0.7, size * 0.66, 3, 3);
+        gc.fillPolygon(new double[] {x + size * 0.2, x + size / 2, x + size / 2},
+                new double[] {y, y - size / 3, y + size / 3}, 3);
+        gc.setFont(Font.font("System", FontWeight.NORMAL, Math.max(9, 10 * scale * 1.3)));
+        gc.setFill(palette.mutedText());
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.TOP);
+        gc.fillText(camera.name(), x + size * 0.9, y + size * 0.2);
     }
 
     private void drawSurface(GraphicsContext gc, Area zone) {

@@ -111,6 +111,7 @@ public final class ConsoleWindow {
 
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
         live = new LiveView(new LiveViewModel(console.nodes(), tasks, expiryMillis), board, site, keys);
+        live.map().setCameras(console.cameras().readers().stream().map(CameraReader::camera).toList());
         screens.put(Screen.LIVE, live);
 
         BorderPane root = new BorderPane();
