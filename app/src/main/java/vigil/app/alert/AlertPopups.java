@@ -53,6 +53,8 @@ public final class AlertPopups {
     private final LivePictures livePictures;
     private final List<SiteCamera> cameras;
     private final List<IncidentItem> showing = new ArrayList<>();
+    private final List<CameraAlarm> cameraAlarms = new ArrayList<>();
+    private Consumer<CameraAlarm> cameraAlarmAcknowledged = alarm -> { };
     private final ImageView live = new ImageView();
     private final Label liveName = new Label();
     /** The camera the newest card shows, and which of the covering cameras it is. */
@@ -109,6 +111,38 @@ public final class AlertPopups {
         return List.copyOf(showing);
     }
 
+    /** A camera that has been offline too long: a card of its own, above the incidents, until acknowledged. */
+    public record CameraAlarm(String camera, CameraHealth outage, boolean back) {
+    }
+
+    public List<CameraAlarm> cameraAlarms() {
+        return List.copyOf(cameraAlarms);
+    }
+
+    /** Hears of each camera alarm the operator acknowledges (A), to record it. */
+    public void onCameraAlarmAcknowledged(Consumer<CameraAlarm> listener) {
+        cameraAlarmAcknowledged = listener;
+    }
+
+    /** Raises a camera's alarm card, with its sound: a camera that goes dark may be an attack. */
+    public void cameraOffline(String camera, CameraHealth outage) {
+        cameraAlarms.removeIf(alarm -> alarm.camera().equals(camera));
+        cameraAlarms.addFirst(new CameraAlarm(camera, outage, false));
+        sounds.play(AlertSounds.Sound.CAMERA_OFFLINE);
+        render();
+    }
+
+    /** The camera is live again: its card says so, and waits for the operator all the same. */
+    public void cameraBack(String camera) {
+        for (int i = 0; i < cameraAlarms.size(); i++) {
+            CameraAlarm alarm = cameraAlarms.get(i);
+            if (alarm.camera().equals(camera) && !alarm.back()) {
+                cameraAlarms.set(i, new CameraAlarm(camera, alarm.outage(), true));
+                render();
+            }
+        }
+    }
+
     /** Once per frame: the newest card's live picture, and the rescue alarm repeated while a person down is unacknowledged. */
     public void pulse(long now) {
         if (watched != null) {
@@ -139,6 +173,12 @@ public final class AlertPopups {
     }
 
     public boolean acknowledgeNewest() {
+        if (!cameraAlarms.isEmpty()) { // a camera alarm stands above the incidents until it is acknowledged
+            CameraAlarm alarm = cameraAlarms.removeFirst();
+            cameraAlarmAcknowledged.accept(alarm);
+            render();
+            return true;
+        }
         if (showing.isEmpty()) {
             return false;
         }
@@ -187,6 +227,7 @@ public final class AlertPopups {
 
     private void render() {
         List<Node> cards = new ArrayList<>();
+        cameraAlarms.forEach(alarm -> cards.add(cameraCard(alarm)));
         int visible = compact ? 1 : VISIBLE;
         for (int i = 0; i < Math.min(visible, showing.size()); i++) {
             cards.add(card(showing.get(i), i == 0 && !compact));
@@ -196,7 +237,7 @@ public final class AlertPopups {
             cards.add(more);
         }
         stack.getChildren().setAll(cards);
-        stack.setVisible(!showing.isEmpty());
+        stack.setVisible(!showing.isEmpty() || !cameraAlarms.isEmpty());
         stack.setPrefWidth(compact ? COMPACT_WIDTH : COLUMN_WIDTH);
         stack.setMinWidth(compact ? COMPACT_WIDTH : COLUMN_WIDTH);
         watch(showing.isEmpty() || compact ? null : chosenCamera(showing.getFirst().incident()));
@@ -307,6 +348,37 @@ public final class AlertPopups {
             });
         }
         card.setUserData(incident.id());
+        return card;
+    }
+
+    private Node cameraCard(CameraAlarm alarm) {
+        Label kind = new Label(alarm.back() ? "CAMERA WAS OFFLINE" : "CAMERA OFFLINE");
+        kind.getStyleClass().add("popup-kind");
+        Label when = new Label("since " + TIME.format(alarm.outage().since()));
+        when.getStyleClass().add("popup-time");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, kind, spacer, when);
+        header.getStyleClass().add("popup-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        Label what = new Label(alarm.camera());
+        what.getStyleClass().add("popup-what");
+        Label why = new Label((alarm.outage().detail() == null ? "no picture" : alarm.outage().detail())
+                + (alarm.back() ? " · live again now" : " · a camera that goes dark may be an attack"));
+        why.getStyleClass().add("popup-where");
+        why.setWrapText(true);
+        Button acknowledge = button("Acknowledge  A", () -> {
+            cameraAlarms.remove(alarm);
+            cameraAlarmAcknowledged.accept(alarm);
+            render();
+        });
+        acknowledge.getStyleClass().add("accent");
+        VBox content = new VBox(6, what, why, acknowledge);
+        content.setPadding(new Insets(8, 10, 10, 10));
+        VBox card = new VBox(header, content);
+        card.getStyleClass().addAll("popup", "camera-alarm", alarm.back() ? "back" : "dark");
+        card.setId("camera-alarm-" + alarm.camera().replaceAll("[^A-Za-z0-9]", "_"));
+        card.setMaxWidth(Double.MAX_VALUE);
         return card;
     }
 

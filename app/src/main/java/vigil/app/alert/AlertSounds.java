@@ -19,24 +19,39 @@ import vigil.protocol.wire.EventType;
 public final class AlertSounds {
     private static final Logger LOG = Logger.getLogger(AlertSounds.class.getName());
 
-    private final Map<EventType, Clip> clips = new EnumMap<>(EventType.class);
+    /** A sound per severity of incident, and one for a camera that went dark. */
+    public enum Sound {
+        HAZARD("hazard.wav"), VIOLATION("violation.wav"), RESCUE("rescue.wav"), CAMERA_OFFLINE("camera.wav");
+
+        private final String file;
+
+        Sound(String file) {
+            this.file = file;
+        }
+
+        static Sound of(EventType type) {
+            return switch (type) {
+                case HAZARD -> HAZARD;
+                case UNAUTH -> VIOLATION;
+                case RESCUE -> RESCUE;
+            };
+        }
+    }
+
+    private final Map<Sound, Clip> clips = new EnumMap<>(Sound.class);
     private final String unavailable;
     private double volume = 0.8;
     private boolean muted;
 
     public AlertSounds() {
         String problem = null;
-        for (EventType type : EventType.values()) {
-            String resource = "/vigil/assets/sounds/" + switch (type) {
-                case HAZARD -> "hazard.wav";
-                case UNAUTH -> "violation.wav";
-                case RESCUE -> "rescue.wav";
-            };
+        for (Sound sound : Sound.values()) {
+            String resource = "/vigil/assets/sounds/" + sound.file;
             try (InputStream in = AlertSounds.class.getResourceAsStream(resource);
                  AudioInputStream audio = AudioSystem.getAudioInputStream(new BufferedInputStream(in))) {
                 Clip clip = AudioSystem.getClip();
                 clip.open(audio);
-                clips.put(type, clip);
+                clips.put(sound, clip);
             } catch (Exception | LinkageError e) {
                 problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 LOG.log(Level.INFO, "alert sounds unavailable: " + problem);
@@ -66,7 +81,11 @@ public final class AlertSounds {
     }
 
     public void play(EventType type) {
-        Clip clip = clips.get(type);
+        play(Sound.of(type));
+    }
+
+    public void play(Sound sound) {
+        Clip clip = clips.get(sound);
         if (clip == null || muted || volume == 0) {
             return;
         }

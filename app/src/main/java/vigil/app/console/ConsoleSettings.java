@@ -24,6 +24,7 @@ import vigil.protocol.link.NodeAddress;
  * @param objectExpirySeconds how long an object no longer listed stays (fading) on the map
  * @param videoPort the UDP port that node camera frames are sent to
  * @param probes which nodes are probed for liveness after how long a silence
+ * @param cameraAlarmSeconds how long one of the site's cameras may be offline before it raises an alarm
  */
 public record ConsoleSettings(
         List<NodeAddress> nodes,
@@ -32,12 +33,13 @@ public record ConsoleSettings(
         boolean muted,
         double objectExpirySeconds,
         int videoPort,
-        LivenessProbes probes) {
+        LivenessProbes probes,
+        int cameraAlarmSeconds) {
 
     public enum Theme { DARK, LIGHT }
 
     public static final ConsoleSettings DEFAULTS = new ConsoleSettings(List.of(), Theme.DARK, 0.8, false, 2.0, 4100,
-            LivenessProbes.DEFAULTS);
+            LivenessProbes.DEFAULTS, 30);
 
     public ConsoleSettings {
         nodes = List.copyOf(nodes);
@@ -45,33 +47,40 @@ public record ConsoleSettings(
         if (objectExpirySeconds <= 0) {
             throw new IllegalArgumentException("object expiry must be positive: " + objectExpirySeconds);
         }
+        if (cameraAlarmSeconds < 1) {
+            throw new IllegalArgumentException("a camera alarm needs at least 1 s offline: " + cameraAlarmSeconds);
+        }
         if (videoPort < 0 || videoPort > 65_535) {
             throw new IllegalArgumentException("not a UDP port: " + videoPort);
         }
     }
 
     public ConsoleSettings withNodes(List<NodeAddress> nodes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds);
     }
 
     public ConsoleSettings withTheme(Theme theme) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds);
     }
 
     public ConsoleSettings withSound(double volume, boolean muted) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds);
     }
 
     public ConsoleSettings withObjectExpirySeconds(double seconds) {
-        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort, probes);
+        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort, probes, cameraAlarmSeconds);
     }
 
     public ConsoleSettings withVideoPort(int port) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port, probes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port, probes, cameraAlarmSeconds);
     }
 
     public ConsoleSettings withProbes(LivenessProbes probes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds);
+    }
+
+    public ConsoleSettings withCameraAlarmSeconds(int seconds) {
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, seconds);
     }
 
     /** {@code $XDG_CONFIG_HOME/vigil/console.properties}, else {@code ~/.config/vigil/console.properties}. */
@@ -102,7 +111,8 @@ public record ConsoleSettings(
                     Integer.parseInt(properties.getProperty("videoPort", Integer.toString(DEFAULTS.videoPort)).trim()),
                     new LivenessProbes(Duration.ofSeconds(Long.parseLong(properties.getProperty("probeAfterSeconds",
                             Long.toString(DEFAULTS.probes.after().toSeconds())).trim())),
-                            addresses(properties.getProperty("noProbe", ""))));
+                            addresses(properties.getProperty("noProbe", ""))),
+                    Integer.parseInt(properties.getProperty("cameraAlarmSeconds", Integer.toString(DEFAULTS.cameraAlarmSeconds)).trim()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("settings " + file + ": " + e.getMessage(), e);
         }
@@ -128,6 +138,7 @@ public record ConsoleSettings(
         properties.setProperty("videoPort", Integer.toString(videoPort));
         properties.setProperty("probeAfterSeconds", Long.toString(probes.after().toSeconds()));
         properties.setProperty("noProbe", addresses(probes.unprobed()));
+        properties.setProperty("cameraAlarmSeconds", Integer.toString(cameraAlarmSeconds));
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");

@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,7 +43,9 @@ import vigil.app.camera.NodeCameras;
 import vigil.app.camera.CameraFeed;
 import vigil.app.camera.CameraReader;
 import vigil.app.cameras.CameraViewsFile;
+import vigil.app.cameras.CameraAlarms;
 import vigil.app.cameras.LivePictures;
+import vigil.storage.SiteEvent;
 import vigil.protocol.wire.Area;
 import vigil.storage.SiteCamera;
 import vigil.app.cameras.CameraWallView;
@@ -89,6 +93,7 @@ public final class ConsoleWindow {
     private long lastStatusRefresh;
     private final NodeCameras nodeCameras;
     private final LivePictures livePictures;
+    private final CameraAlarms cameraAlarms;
     private LongConsumer frameWork = nanos -> { };
 
     /** {@code reconnect} restarts the console on new settings (the operator changed the nodes). */
@@ -107,6 +112,9 @@ public final class ConsoleWindow {
         this.livePictures = new LivePictures(feeds);
         this.popups = new AlertPopups(board, site, sounds, this::openIncident, livePictures,
                 console.cameras().readers().stream().map(CameraReader::camera).toList());
+        this.cameraAlarms = new CameraAlarms(console.cameras().readers(), Duration.ofSeconds(settings.cameraAlarmSeconds()), popups);
+        popups.onCameraAlarmAcknowledged(alarm -> console.storage().siteEvents().record(SiteEvent.ofCamera(alarm.camera(),
+                alarm.back() ? "LIVE" : "OFFLINE", "camera alarm acknowledged by " + console.operator(), Instant.now())));
         this.statusBar = new StatusBar(console.nodes(), console.cameras().readers(), console.storage().directory());
 
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
@@ -242,6 +250,7 @@ public final class ConsoleWindow {
         popups.pulse(now);
         if (now - lastStatusRefresh >= 1_000) {
             statusBar.refresh(now);
+            cameraAlarms.check(Instant.ofEpochMilli(now));
             lastStatusRefresh = now;
         }
     }

@@ -84,6 +84,6 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         setResultConverter(button -> button != save ? null : new ConsoleSettings(List.copyOf(nodes.getItems()),
                 theme.getValue(), volume.getValue() / 100, muted.isSelected(), expiry.getValue(), videoPort.getValue(),
-                settings.probes()));
+                settings.probes(), settings.cameraAlarmSeconds()));
     }
 }

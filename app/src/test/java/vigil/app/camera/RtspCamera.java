@@ -62,7 +62,7 @@ public final class RtspCamera implements AutoCloseable {
     }
 
     /** Starts the server again on its port, after {@link #kill()}. */
-    void restart() throws Exception {
+    public void restart() throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(PYTHON, script().toString(),
                 Integer.toString(port), video(pattern).toString(), Integer.toString(FPS)));
         command.addAll(java.util.List.of(credentials));
@@ -90,7 +90,7 @@ public final class RtspCamera implements AutoCloseable {
     }
 
     /** SIGKILL: the camera is gone at once, its connections with it. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         server.destroyForcibly();
         server.waitFor(10, TimeUnit.SECONDS);
     }

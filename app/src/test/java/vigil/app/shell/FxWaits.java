@@ -26,6 +26,13 @@ final class FxWaits {
         }
     }
 
+    /** Every label's text under the node the query finds, joined; for assertions on what a card or tile says. */
+    static String texts(org.testfx.api.FxRobot robot, String query) {
+        javafx.scene.Node node = robot.lookup(query).query();
+        return robot.from(node).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).reduce((a, b) -> a + " " + b).orElse("");
+    }
+
     /** Stops a window's frame loop and sound on the FX thread. */
     static void stop(ConsoleWindow window) {
         fx(() -> {
