@@ -1,12 +1,16 @@
 #!/bin/sh
 # Makes the README's screenshots with the console's own --screenshot option, on JavaFX's headless
-# platform, each against the console's built-in simulated node. Run after ./mvnw -q -DskipTests package.
+# platform, each against the console's built-in simulated node, with four real RTSP cameras (the
+# tests' GStreamer camera, serving FFmpeg's test patterns) and one that is not there.
+# Run after ./mvnw -q -DskipTests package; needs what .ci/run installs (python3-gi, GStreamer's RTSP
+# server, ffmpeg).
 set -eu
 cd "$(dirname "$0")/../.."
 vigil=app/target/vigil/bin/vigil
 out=docs/screenshots
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+cameras=""
+trap 'kill $cameras 2>/dev/null; rm -rf "$work"' EXIT
 export VIGIL_JAVA_OPTS="-Dglass.platform=Headless -Dprism.order=sw"
 export XDG_CONFIG_HOME="$work/config"
 data="$work/data"
@@ -18,10 +22,24 @@ shot() { # FILE SECONDS OPTIONS...
   echo "wrote $out/$file"
 }
 
+camera() { # NAME PATTERN PORT ZONES X,Y,HEADING
+  ffmpeg -v error -y -f lavfi -i "$2=s=640x360:r=15" -t 6 -c:v libx264 -preset ultrafast -bf 0 -g 15 -pix_fmt yuv420p \
+    -x264-params aud=1:repeat-headers=1 -f h264 "$work/$2.h264"
+  sleep 100000 | /usr/bin/python3 app/src/test/resources/vigil/app/camera/rtsp_camera.py "$3" "$work/$2.h264" 15 >/dev/null &
+  cameras="$cameras $!"
+  "$vigil" cameras add "$1" "rtsp://127.0.0.1:$3/cam" --zones "$4" --at "$5" --data "$data" >/dev/null
+}
+camera "Apron east" testsrc2 18554 5,1 300,80,120
+camera "Runway B threshold" smptehdbars 18555 6 30,430,90
+camera "Gate 2" testsrc 18556 7,2 470,250,180
+camera "Cargo ramp" rgbtestsrc 18557 8,3 600,700,0
+sleep 2
+
+shot cameras.png 8 --sim-objects 3 --screen=CAMERAS
+"$vigil" cameras add "Fuel farm" rtsp://127.0.0.1:18599/cam --zones 4 --at 930,560,270 --data "$data" >/dev/null
 shot live.png 12 --sim-objects 40
 shot incidents.png 5 --sim-objects 3 --screen=INCIDENTS
 shot access.png 5 --sim-objects 3 --screen=ACCESS
-shot cameras.png 6 --sim-objects 12 --camera A
 shot logs.png 4 --sim-objects 3 --screen=LOGS
 shot crowd.png 12 --sim-objects 1500
 mkdir -p "$XDG_CONFIG_HOME/vigil"

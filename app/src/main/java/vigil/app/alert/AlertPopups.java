@@ -42,7 +42,7 @@ import vigil.storage.SiteCamera;
 public final class AlertPopups {
     static final int VISIBLE = 3;
     static final double COLUMN_WIDTH = 400;
-    static final double COMPACT_WIDTH = 320;
+    static final double COMPACT_WIDTH = 360;
     static final long RESCUE_REPEAT_MILLIS = 6_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -315,25 +315,19 @@ public final class AlertPopups {
         what.setWrapText(true);
         where.setWrapText(true);
 
-        Button openButton = button("Open  ↵", () -> {
+        Button openButton = button(compact ? "Open ↵" : "Open  ↵", () -> {
             remove(item.id());
             open.accept(incident);
         });
-        Button acknowledgeButton = button("Acknowledge  A", () -> acknowledge(item));
+        Button acknowledgeButton = button(compact ? "Ack  A" : "Acknowledge  A", () -> acknowledge(item));
         acknowledgeButton.getStyleClass().add("accent");
-        Button dismissButton = button("Dismiss  Esc", () -> remove(item.id()));
+        Button dismissButton = button(compact ? "Esc" : "Dismiss  Esc", () -> remove(item.id()));
         // Only the newest card answers the keys; the older ones say what they are, and open on a click.
         HBox buttons = newest || compact ? new HBox(6, acknowledgeButton, openButton, dismissButton) : new HBox();
 
-        VBox content;
-        if (pictures != picture) { // the live camera across the card, the crop beside what and where
-            VBox body = new VBox(6, what, where);
-            HBox details = new HBox(10, picture, body);
-            content = new VBox(8, pictures, details, buttons);
-        } else {
-            VBox body = new VBox(6, what, where, buttons);
-            content = new VBox(new HBox(10, picture, body));
-        }
+        // The live camera (if any) across the card, the crop beside what and where, the buttons under them.
+        HBox details = new HBox(10, picture, new VBox(6, what, where));
+        VBox content = pictures != picture ? new VBox(8, pictures, details, buttons) : new VBox(8, details, buttons);
         content.setPadding(new Insets(8, 10, 10, 10));
         VBox card = new VBox(header, content);
         card.getStyleClass().addAll("popup", incident.eventType().name().toLowerCase());
