@@ -43,6 +43,9 @@ public final class AlertPopups {
     static final int VISIBLE = 3;
     static final double COLUMN_WIDTH = 400;
     static final double COMPACT_WIDTH = 360;
+    /** The live picture's room on the newest card: the decoder scales to it, so it is drawn as it comes. */
+    static final double LIVE_WIDTH = COLUMN_WIDTH - 44;
+    static final double LIVE_HEIGHT = Math.round(LIVE_WIDTH * 9 / 16);
     static final long RESCUE_REPEAT_MILLIS = 6_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -151,6 +154,7 @@ public final class AlertPopups {
                 live.setImage(image);
             }
             liveName.setText(liveCaption(watched));
+            livePictures.want(watched, (int) LIVE_WIDTH, (int) LIVE_HEIGHT);
         }
         boolean rescueWaiting = board.open().stream().anyMatch(item -> item.incident().state() == IncidentState.NEW
                 && item.incident().eventType() == EventType.RESCUE);
@@ -297,13 +301,13 @@ public final class AlertPopups {
         Node pictures = picture;
         String camera = newest ? chosenCamera(incident) : null;
         if (camera != null) {
-            live.setFitWidth(COLUMN_WIDTH - 40);
-            live.setFitHeight((COLUMN_WIDTH - 40) * 9 / 16);
+
             liveName.setText(liveCaption(camera));
             StackPane liveFrame = new StackPane(live, liveName);
             StackPane.setAlignment(liveName, Pos.TOP_LEFT);
             liveFrame.getStyleClass().add("popup-live");
-            liveFrame.setMinHeight((COLUMN_WIDTH - 40) * 9 / 16);
+            liveFrame.setMinSize(LIVE_WIDTH, LIVE_HEIGHT);
+            liveFrame.setMaxSize(LIVE_WIDTH, LIVE_HEIGHT);
             pictures = liveFrame;
         }
 

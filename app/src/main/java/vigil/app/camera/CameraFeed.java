@@ -17,6 +17,12 @@ public interface CameraFeed {
 
     PictureExchange pictures();
 
+    /**
+     * Scales its pictures down to fit within this many pixels (their aspect kept), so that the screen
+     * draws them as they are; zeros mean the stream's own size.
+     */
+    void fitWithin(int width, int height);
+
     /** What has come so far: frames, bytes, and how long ago the last frame came. */
     FrameWatch.Counters counters();
 }

@@ -40,6 +40,7 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
     private final AtomicInteger viewers = new AtomicInteger();
     private final LongAdder picturesDecoded = new LongAdder();
     private volatile boolean closed;
+    private volatile long fit;
 
     public CameraReader(SiteCamera camera, ScheduledExecutorService watchdogs, BiConsumer<SiteCamera, CameraHealth> listener) {
         this.camera = camera;
@@ -75,6 +76,11 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
     @Override
     public void hide() {
         viewers.decrementAndGet();
+    }
+
+    @Override
+    public void fitWithin(int width, int height) {
+        fit = FrameDecoder.fitted(width, height);
     }
 
     @Override
@@ -164,7 +170,7 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
                     if (decoder == null) {
                         decoder = new FrameDecoder(grabber.getFormatContext().streams(video).codecpar());
                     }
-                    picturesDecoded.add(decoder.decode(packet, arrived, pictures));
+                    picturesDecoded.add(decoder.decode(packet, arrived, pictures, fit));
                 } else if (decoder != null) {
                     decoder.close();
                     decoder = null;

@@ -65,8 +65,11 @@ final class FrameDecoder implements AutoCloseable {
         }
     }
 
-    /** Decodes a packet; each whole picture goes to {@code exchange}. Returns how many came out. */
-    int decode(AVPacket packet, long arrivedNanos, PictureExchange exchange) {
+    /**
+     * Decodes a packet; each whole picture goes to {@code exchange}, scaled down to fit within
+     * {@code fit} ({@link #fitted}) if it is larger. Returns how many came out.
+     */
+    int decode(AVPacket packet, long arrivedNanos, PictureExchange exchange, long fit) {
         if (!started && (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
             return 0;
         }
@@ -76,22 +79,37 @@ final class FrameDecoder implements AutoCloseable {
         }
         int pictures = 0;
         while (avcodec_receive_frame(context, frame) == 0) {
-            exchange.publish(convert(arrivedNanos, exchange));
+            exchange.publish(convert(arrivedNanos, exchange, fit));
             pictures++;
         }
         return pictures;
     }
 
-    private Picture convert(long arrivedNanos, PictureExchange exchange) {
-        int width = frame.width();
-        int height = frame.height();
-        scaler = sws_getCachedContext(scaler, width, height, frame.format(), width, height, AV_PIX_FMT_BGRA, SWS_BILINEAR,
+    /** A width and height packed in a long, as the screen asks for them; zero for the stream's own size. */
+    static long fitted(int width, int height) {
+        return (long) width << 32 | height & 0xFFFFFFFFL;
+    }
+
+    private Picture convert(long arrivedNanos, PictureExchange exchange, long fit) {
+        int sourceWidth = frame.width();
+        int sourceHeight = frame.height();
+        int fitWidth = (int) (fit >>> 32);
+        int fitHeight = (int) fit;
+        int width = sourceWidth;
+        int height = sourceHeight;
+        if (fitWidth > 0 && fitHeight > 0) {
+            // Down only: a picture scaled up costs the scaler more than it shows the operator.
+            double scale = Math.min(1, Math.min((double) fitWidth / sourceWidth, (double) fitHeight / sourceHeight));
+            width = Math.max(2, (int) Math.round(sourceWidth * scale) & ~1);
+            height = Math.max(2, (int) Math.round(sourceHeight * scale) & ~1);
+        }
+        scaler = sws_getCachedContext(scaler, sourceWidth, sourceHeight, frame.format(), width, height, AV_PIX_FMT_BGRA, SWS_BILINEAR,
                 null, null, (DoublePointer) null);
         ByteBuffer bgra = exchange.buffer(width * height * 4);
         try (BytePointer target = new BytePointer(bgra)) {
             destination.put(0, target);
             destinationStride.put(0, width * 4);
-            sws_scale(scaler, frame.data(), frame.linesize(), 0, height, destination, destinationStride);
+            sws_scale(scaler, frame.data(), frame.linesize(), 0, sourceHeight, destination, destinationStride);
         }
         return new Picture(width, height, bgra, arrivedNanos);
     }

@@ -36,6 +36,7 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
     private final Thread decoding;
     private volatile FrameWatch watch;
     private volatile boolean closed;
+    private volatile long fit;
 
     public NodeCameraFeed(NodeLink link, Camera camera, ScheduledExecutorService watchdogs) {
         this.link = link;
@@ -82,6 +83,11 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
     }
 
     @Override
+    public void fitWithin(int width, int height) {
+        fit = FrameDecoder.fitted(width, height);
+    }
+
+    @Override
     public PictureExchange pictures() {
         return pictures;
     }
@@ -115,7 +121,7 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
                     if (av_new_packet(packet, jpeg.remaining()) == 0) {
                         packet.data().capacity(jpeg.remaining()).asByteBuffer().put(jpeg);
                         packet.flags(AV_PKT_FLAG_KEY);
-                        decoder.decode(packet, System.nanoTime(), pictures);
+                        decoder.decode(packet, System.nanoTime(), pictures, fit);
                         av_packet_unref(packet);
                     }
                 }

@@ -1,5 +1,7 @@
 package vigil.app.cameras;
 
+import java.util.Objects;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -10,29 +12,39 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import vigil.app.camera.CameraHealth;
 import vigil.app.camera.CameraState;
 
 /**
- * One tile of the wall: the picture at its aspect ratio, the camera's name, a state chip, and on a
- * key an overlay with what the stream is doing. A camera that is not LIVE says so across the tile.
+ * One tile of the wall: the picture, the camera's name, a state chip, and on a key an overlay with
+ * what the stream is doing. A camera that is not LIVE says so across the tile.
+ *
+ * <p>The picture is drawn at its own size: the decoder already scaled it to fit the tile
+ * ({@link #pictureArea}), because JavaFX's software renderer scales images slowly. The tile changes
+ * its nodes only when what it shows changes: it is refreshed every frame.
  */
 final class CameraTile {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+
     private final StackPane root = new StackPane();
     private final ImageView picture = new ImageView();
     private final Label name = new Label();
     private final Label state = new Label();
     private final Label banner = new Label();
     private final Label info = new Label();
+    private Object shown;
+    private CameraState shownState;
 
     CameraTile(int index) {
         root.setId("tile-" + index);
         root.getStyleClass().add("camera-tile");
         root.setMinSize(0, 0);
-        picture.setPreserveRatio(true);
-        picture.setSmooth(true);
-        picture.fitWidthProperty().bind(root.widthProperty().subtract(4));
-        picture.fitHeightProperty().bind(root.heightProperty().subtract(4));
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(root.widthProperty());
+        clip.heightProperty().bind(root.heightProperty());
+        root.setClip(clip);
         name.getStyleClass().add("tile-name");
         state.getStyleClass().add("tile-state");
         banner.getStyleClass().add("tile-banner");
@@ -57,35 +69,64 @@ final class CameraTile {
         return root;
     }
 
+    /** The size a picture should have to fill the tile, in pixels (inside its border). */
+    int[] pictureArea() {
+        return new int[] {(int) Math.max(0, root.getWidth() - 4), (int) Math.max(0, root.getHeight() - 4)};
+    }
+
     void setSelected(boolean selected) {
-        root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), selected);
+        root.pseudoClassStateChanged(SELECTED, selected);
     }
 
     /** An empty tile says how to fill it. */
     void showEmpty() {
+        if (shown == EMPTY) {
+            return;
+        }
+        shown = EMPTY;
         picture.setImage(null);
         name.setText("");
         state.setText("");
-        state.getStyleClass().setAll("label", "tile-state");
+        info.setText("");
+        info.setVisible(false);
         banner.setText("Empty · press . or , to choose a camera");
         banner.setVisible(true);
-        banner.getStyleClass().setAll("label", "tile-banner", "empty");
-        info.setText("");
+        show(null);
+        root.pseudoClassStateChanged(EMPTY, true);
     }
 
     void show(String camera, Image image, CameraHealth health, String details, boolean withInfo) {
         if (picture.getImage() != image) {
             picture.setImage(image);
         }
+        Object now = java.util.List.of(camera, health, details, withInfo);
+        if (Objects.equals(now, shown)) {
+            return;
+        }
+        shown = now;
+        root.pseudoClassStateChanged(EMPTY, false);
         name.setText(camera);
         CameraState current = health.state();
         state.setText(current.name());
-        state.getStyleClass().setAll("label", "tile-state", current.name().toLowerCase());
         boolean live = current == CameraState.LIVE;
         banner.setText(live ? "" : current + (health.detail() == null ? "" : "\n" + health.detail()));
-        banner.getStyleClass().setAll("label", "tile-banner", current.name().toLowerCase());
         banner.setVisible(!live);
         info.setVisible(withInfo);
         info.setText(details);
+        show(current);
+    }
+
+    /** The state as a pseudo-class of the tile (its chip and banner take their colours from it). */
+    private void show(CameraState next) {
+        if (shownState == next) {
+            return;
+        }
+        if (shownState != null) {
+            root.pseudoClassStateChanged(PseudoClass.getPseudoClass(shownState.name().toLowerCase()), false);
+        }
+        if (next != null) {
+            root.pseudoClassStateChanged(PseudoClass.getPseudoClass(next.name().toLowerCase()), true);
+        }
+        shownState = next;
     }
 }

@@ -228,6 +228,8 @@ public final class CameraWallView implements ScreenView {
                 continue;
             }
             CameraFeed feed = feeds.get(camera);
+            int[] area = tiles[index].pictureArea();
+            pictures.want(camera, area[0], area[1]);
             WritableImage image = pictures.image(camera);
             String details = withInfo ? rates.computeIfAbsent(camera, name -> new StreamRate()).describe(feed, image, nanos) : "";
             tiles[index].show(camera, image, feed.health(), details, withInfo);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import vigil.app.camera.CameraFeed;
@@ -23,9 +24,18 @@ public final class LivePictures {
     private final Map<String, CameraFeed> feeds = new LinkedHashMap<>();
     private final Map<String, Integer> watchers = new HashMap<>();
     private final Map<String, WritableImage> images = new HashMap<>();
+    /** The largest size asked for each camera this frame, and what its decoder was last told. */
+    private final Map<String, Long> wanted = new HashMap<>();
+    private final Map<String, Long> fitted = new HashMap<>();
+    private LongConsumer drawn = latency -> { };
 
     public LivePictures(List<? extends CameraFeed> cameras) {
         cameras.forEach(feed -> feeds.put(feed.name(), feed));
+    }
+
+    /** Hears, for each picture copied to the screen, how long ago its packet arrived, in nanoseconds (the camera benchmark). */
+    public void onDrawn(LongConsumer listener) {
+        drawn = listener;
     }
 
     public Optional<CameraFeed> feed(String camera) {
@@ -47,18 +57,37 @@ public final class LivePictures {
         }
     }
 
+    /**
+     * Something shows the camera within this many pixels this frame: its pictures are decoded at
+     * the largest size asked for, so that they are drawn without scaling.
+     */
+    public void want(String camera, int width, int height) {
+        wanted.merge(camera, (long) width << 32 | height, (a, b) -> area(a) >= area(b) ? a : b);
+    }
+
+    private static long area(long size) {
+        return (size >>> 32) * (size & 0xFFFFFFFFL);
+    }
+
     /** The camera's newest picture, or null before the first. */
     public WritableImage image(String camera) {
         return images.get(camera);
     }
 
-    /** Once per frame. */
+    /** Once per frame, before the screens ask for sizes again. */
     public void pulse() {
+        wanted.forEach((camera, size) -> {
+            if (!size.equals(fitted.put(camera, size))) {
+                feeds.get(camera).fitWithin((int) (size >>> 32), (int) (long) size);
+            }
+        });
+        wanted.clear();
         for (String camera : watchers.keySet()) {
             CameraFeed feed = feeds.get(camera);
             Picture picture = feed.pictures().take();
             if (picture != null) {
                 draw(camera, picture);
+                drawn.accept(System.nanoTime() - picture.arrivedNanos());
                 feed.pictures().giveBack(picture);
             }
         }

@@ -226,6 +226,10 @@ public final class ConsoleWindow {
         show(Screen.CAMERAS);
     }
 
+    public LivePictures livePictures() {
+        return livePictures;
+    }
+
     public Scene scene() {
         return scene;
     }

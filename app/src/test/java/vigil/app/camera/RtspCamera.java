@@ -32,12 +32,16 @@ public final class RtspCamera implements AutoCloseable {
 
     private final int port;
     private final String pattern;
+    private final String size;
+    private final int fps;
     private final String[] credentials;
     private Process server;
 
-    private RtspCamera(int port, String pattern, String... credentials) {
+    private RtspCamera(int port, String pattern, String size, int fps, String... credentials) {
         this.port = port;
         this.pattern = pattern;
+        this.size = size;
+        this.fps = fps;
         this.credentials = credentials;
     }
 
@@ -51,8 +55,15 @@ public final class RtspCamera implements AutoCloseable {
         return serve("color=c=" + color);
     }
 
+    /** A camera of the test pattern at {@code size} (640x360) and {@code fps}, for benchmarks. */
+    public static RtspCamera sized(String size, int fps) throws Exception {
+        RtspCamera camera = new RtspCamera(freePort(), TEST_PATTERN, size, fps);
+        camera.restart();
+        return camera;
+    }
+
     private static RtspCamera serve(String pattern, String... userAndPassword) throws Exception {
-        RtspCamera camera = new RtspCamera(freePort(), pattern, userAndPassword);
+        RtspCamera camera = new RtspCamera(freePort(), pattern, "320x180", FPS, userAndPassword);
         camera.restart();
         return camera;
     }
@@ -64,7 +75,7 @@ public final class RtspCamera implements AutoCloseable {
     /** Starts the server again on its port, after {@link #kill()}. */
     public void restart() throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(PYTHON, script().toString(),
-                Integer.toString(port), video(pattern).toString(), Integer.toString(FPS)));
+                Integer.toString(port), video(pattern, size, fps).toString(), Integer.toString(fps)));
         command.addAll(java.util.List.of(credentials));
         server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -81,11 +92,11 @@ public final class RtspCamera implements AutoCloseable {
         }
     }
 
-    void stall() throws IOException {
+    public void stall() throws IOException {
         steer("stall");
     }
 
-    void resume() throws IOException {
+    public void resume() throws IOException {
         steer("resume");
     }
 
@@ -121,24 +132,25 @@ public final class RtspCamera implements AutoCloseable {
         return script;
     }
 
-    /** Six seconds of a lavfi pattern at 320x180 and 15 fps, a keyframe each second, made once per pattern. */
-    private static synchronized Path video(String pattern) throws Exception {
-        Path video = VIDEOS.get(pattern);
+    /** Six seconds of a lavfi pattern, a keyframe each second, made once per pattern, size and rate. */
+    private static synchronized Path video(String pattern, String size, int fps) throws Exception {
+        String key = pattern + " " + size + " " + fps;
+        Path video = VIDEOS.get(key);
         if (video == null) {
             Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON)) && Files.isExecutable(Path.of("/usr/bin/ffmpeg")),
                     "the RTSP camera needs Debian's python3-gi, gir1.2-gst-rtsp-server-1.0 and ffmpeg (.ci/run installs them)");
             Path file = Files.createTempFile("vigil-camera", ".h264");
             file.toFile().deleteOnExit();
             Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    pattern + (pattern.contains("=") ? ":" : "=") + "s=320x180:r=" + FPS, "-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g",
-                    Integer.toString(FPS), "-pix_fmt", "yuv420p", "-x264-params", "aud=1:repeat-headers=1", "-f", "h264",
+                    pattern + (pattern.contains("=") ? ":" : "=") + "s=" + size + ":r=" + fps, "-t", "6", "-c:v", "libx264", "-preset",
+                    "ultrafast", "-bf", "0", "-g", Integer.toString(fps), "-pix_fmt", "yuv420p", "-x264-params", "aud=1:repeat-headers=1", "-f", "h264",
                     file.toString()).redirectErrorStream(true).start();
             String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (ffmpeg.waitFor() != 0) {
                 fail("ffmpeg could not make the test video: " + output);
             }
             video = file;
-            VIDEOS.put(pattern, video);
+            VIDEOS.put(key, video);
         }
         return video;
     }
