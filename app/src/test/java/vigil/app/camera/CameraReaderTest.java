@@ -127,6 +127,26 @@ class CameraReaderTest {
     }
 
     @Test
+    void anHttpMjpegCameraIsReadDecodedAndItsPasswordChecked() throws Exception {
+        try (MjpegCamera camera = MjpegCamera.start(new java.awt.Color(0x20, 0x40, 0xD0), "ana", "s3cret")) {
+            read(camera.url(), "ana", "wrong");
+            awaitState(CameraState.OFFLINE);
+            assertEquals("wrong user or password (401 Unauthorized)", reader.health().detail());
+            reader.close();
+
+            read(camera.url(), "ana", "s3cret");
+            awaitState(CameraState.LIVE);
+            assertTrue(reader.health().detail().startsWith("mjpeg 320x240"), reader.health().detail());
+            reader.show();
+            Picture picture = awaitPicture();
+            int center = (120 * 320 + 160) * 4;
+            int blue = picture.bgra().get(center) & 0xFF;
+            int red = picture.bgra().get(center + 2) & 0xFF;
+            assertTrue(blue > 180 && red < 70, "the camera's blue, not red " + red + " blue " + blue);
+        }
+    }
+
+    @Test
     void aCameraThatIsNotThereIsOfflineAndSaysWhy() {
         read("rtsp://127.0.0.1:9/cam", null, null);
         awaitState(CameraState.OFFLINE);
