@@ -43,6 +43,7 @@ import vigil.app.camera.NodeCameras;
 import vigil.app.camera.CameraFeed;
 import vigil.app.camera.CameraReader;
 import vigil.app.cameras.CameraViewsFile;
+import vigil.app.cameras.CamerasPage;
 import vigil.app.cameras.CameraAlarms;
 import vigil.app.cameras.LivePictures;
 import vigil.storage.SiteEvent;
@@ -417,24 +418,26 @@ public final class ConsoleWindow {
     }
 
     private void showSettings() {
-        SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.isSimulated());
+        CamerasPage cameras = new CamerasPage(console.storage().cameras(), tasks);
+        SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.isSimulated(), cameras);
         dialog.initOwner(stage);
-        dialog.showAndWait().ifPresent(changed -> {
-            boolean nodesChanged = !changed.nodes().equals(settings.nodes());
-            updateSettings(changed);
-            applyTheme(changed.theme());
-            sounds.setVolume(changed.volume());
-            sounds.setMuted(changed.muted());
+        ConsoleSettings chosen = dialog.showAndWait().orElse(settings);
+        boolean nodesChanged = !chosen.nodes().equals(settings.nodes());
+        if (chosen != settings) {
+            updateSettings(chosen);
+            applyTheme(chosen.theme());
+            sounds.setVolume(chosen.volume());
+            sounds.setMuted(chosen.muted());
             updateSoundStatus();
-            if (nodesChanged) {
-                Alert restart = new Alert(Alert.AlertType.CONFIRMATION, changed.nodes().isEmpty()
-                        ? "No node is configured: the console will run its simulated node."
-                        : "The console will link to " + String.join(", ", changed.nodes().stream().map(Object::toString).toList()) + ".",
-                        ButtonType.OK, ButtonType.CANCEL);
-                restart.initOwner(stage);
-                restart.setHeaderText("Reconnect now? Everything recorded stays; the links start again.");
-                restart.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> reconnect.accept(changed));
-            }
-        });
+        }
+        if (nodesChanged || cameras.changed()) {
+            Alert restart = new Alert(Alert.AlertType.CONFIRMATION, (chosen.nodes().isEmpty()
+                    ? "No node is configured: the console will run its simulated node."
+                    : "The console will link to " + String.join(", ", chosen.nodes().stream().map(Object::toString).toList()) + ".")
+                    + (cameras.changed() ? " The cameras are read anew." : ""), ButtonType.OK, ButtonType.CANCEL);
+            restart.initOwner(stage);
+            restart.setHeaderText("Reconnect now? Everything recorded stays; the links and cameras start again.");
+            restart.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> reconnect.accept(chosen));
+        }
     }
 }

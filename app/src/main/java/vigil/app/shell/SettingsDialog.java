@@ -14,16 +14,22 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import vigil.app.cameras.CamerasPage;
 import vigil.app.console.ConsoleSettings;
 import vigil.protocol.link.NodeAddress;
 
-/** Nodes, theme, sound, object expiry and the camera UDP port; the data directory is shown, not edited. */
+/**
+ * Two pages: the console's (nodes, theme, sound, object expiry, the camera UDP port; the data
+ * directory is shown, not edited) and the site's cameras.
+ */
 final class SettingsDialog extends Dialog<ConsoleSettings> {
 
-    SettingsDialog(ConsoleSettings settings, Path dataDirectory, boolean simulated) {
+    SettingsDialog(ConsoleSettings settings, Path dataDirectory, boolean simulated, CamerasPage cameras) {
         setTitle("Settings");
         setHeaderText("Console settings");
         ListView<NodeAddress> nodes = new ListView<>();
@@ -79,7 +85,12 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         grid.addRow(row++, new Label("Objects fade after (s)"), expiry);
         grid.addRow(row++, new Label("Camera UDP port"), videoPort);
         grid.addRow(row, new Label("Data directory"), data);
-        getDialogPane().setContent(grid);
+        Tab console = new Tab("Console", grid);
+        Tab camerasTab = new Tab("Cameras", cameras.node());
+        camerasTab.setId("settings-cameras");
+        TabPane pages = new TabPane(console, camerasTab);
+        pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        getDialogPane().setContent(pages);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         setResultConverter(button -> button != save ? null : new ConsoleSettings(List.copyOf(nodes.getItems()),

@@ -243,6 +243,35 @@ class ConsoleWindowTest {
     }
 
     @Test
+    void camerasAreAddedTestedAndRemovedOnTheSettingsCamerasPageByKeyboard(FxRobot robot) throws Exception {
+        awaitOnline();
+        robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+        robot.clickOn("Cameras");
+        robot.clickOn("#cameras-table").type(KeyCode.INSERT);
+        robot.clickOn("#camera-name").write("Gate 9");
+        robot.clickOn("#camera-url").write("rtsp//127.0.0.1:9/cam");
+        await("the form says why not", () -> fx(() -> robot.lookup("#camera-problem").queryLabeled().getText())
+                .contains("a camera URL starts with rtsp://"));
+        assertTrue(fx(() -> robot.lookup("OK").queryButton().isDisabled()), "nothing invalid is saved");
+        robot.doubleClickOn("#camera-url").eraseText(30).write("rtsp://127.0.0.1:9/cam");
+        await("valid", () -> fx(() -> !robot.lookup("OK").queryButton().isDisabled()));
+        robot.clickOn("OK");
+        await("kept in the store", () -> console.storage().cameras().find("Gate 9").isPresent());
+        TableView<?> table = robot.lookup("#cameras-table").queryAs(TableView.class);
+        await("listed", () -> fx(() -> table.getItems().size()) == 1);
+
+        robot.clickOn("Gate 9").type(KeyCode.T);
+        await("tested", () -> fx(() -> robot.lookup("#cameras-outcome").queryLabeled().getText())
+                .equals("Gate 9: cannot read it: connection refused"));
+        robot.type(KeyCode.DELETE);
+        robot.clickOn("OK");
+        await("removed", () -> console.storage().cameras().find("Gate 9").isEmpty());
+        robot.clickOn("Cancel");
+        robot.clickOn("Cancel"); // a camera changed: it asks to reconnect; not now
+        assertEquals(null, reconnected.get());
+    }
+
+    @Test
     void theCheatSheetListsTheBindingsOfTheScreen(FxRobot robot) {
         awaitOnline();
         robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
