@@ -1,6 +1,7 @@
 package vigil.storage;
 
 import static vigil.storage.schema.Tables.CAMERA;
+import static vigil.storage.schema.Tables.NODE;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
 import vigil.storage.schema.tables.records.CameraRecord;
 
@@ -58,6 +60,12 @@ public final class CameraStore {
     /** Every camera, by name. */
     public List<SiteCamera> list() {
         return ctx.selectFrom(CAMERA).orderBy(CAMERA.NAME).fetch(CameraStore::camera);
+    }
+
+    /** The nodes the store has heard of, by address: each has its cameras A and B. */
+    public List<NodeAddress> nodes() {
+        return ctx.select(NODE.HOST, NODE.PORT).from(NODE).orderBy(NODE.HOST, NODE.PORT)
+                .fetch(r -> new NodeAddress(r.value1(), r.value2()));
     }
 
     public Optional<SiteCamera> find(String name) {

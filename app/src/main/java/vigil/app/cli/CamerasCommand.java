@@ -22,7 +22,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import vigil.app.camera.CameraProbe;
 import vigil.app.camera.CameraUrl;
+import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
+import vigil.protocol.wire.Camera;
 import vigil.storage.SiteCamera;
 import vigil.storage.Storage;
 
@@ -143,7 +145,8 @@ public final class CamerasCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the cameras (never their passwords).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the cameras (never their passwords), then each known node's cameras A and B.")
     static final class ListCameras implements Callable<Integer> {
         private static final JsonFactory JSON = new JsonFactory();
 
@@ -165,6 +168,13 @@ public final class CamerasCommand implements Callable<Integer> {
                             camera.enabled() ? "yes" : "no", zoneNumbers(camera), camera.username() == null ? "-" : camera.username(),
                             camera.url()));
                 }
+                for (NodeAddress node : storage.cameras().nodes()) {
+                    for (Camera camera : Camera.values()) {
+                        String name = node + " camera " + camera; // as the wall names it
+                        System.out.println(json ? nodeCameraJson(name, node, camera) : String.format("%-24s  %-8s  %-8s  %-10s  %s",
+                                name, "on request", "-", "-", "UDP from the node (MC_C" + camera + ")"));
+                    }
+                }
             }
             return 0;
         }
@@ -172,6 +182,20 @@ public final class CamerasCommand implements Callable<Integer> {
         private static String zoneNumbers(SiteCamera camera) {
             return camera.zones().isEmpty() ? "-"
                     : camera.zones().stream().map(zone -> Integer.toString(zone.zoneNumber())).collect(Collectors.joining(","));
+        }
+
+        static String nodeCameraJson(String name, NodeAddress node, Camera camera) {
+            StringWriter text = new StringWriter();
+            try (JsonGenerator json = JSON.createGenerator(text)) {
+                json.writeStartObject();
+                json.writeStringField("name", name);
+                json.writeStringField("node", node.toString());
+                json.writeStringField("camera", camera.name());
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return text.toString();
         }
 
         static String json(SiteCamera camera) {

@@ -76,8 +76,8 @@ class CamerasCommandTest {
 
     @Test
     void theRecorderRunsTheCamerasAndTheirChangesAreSiteEvents() throws Exception {
+        SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
         try (RtspCamera camera = RtspCamera.start()) {
-            SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
             try {
                 assertEquals(0, captured.vigil("cameras", "add", "Apron", camera.url(), "--zones", "5", "--data", data()));
                 assertEquals(0, captured.vigil("record", "--node", "127.0.0.1:" + node.port(), "--duration", "5", "--data", data()));
@@ -91,6 +91,10 @@ class CamerasCommandTest {
         assertEquals(1, events.size(), captured.stdout());
         assertTrue(events.getFirst().matches("\\{\"time\":\"[0-9T:.\\-]+Z\",\"kind\":\"camera\",\"source\":\"Apron\","
                 + "\"state\":\"LIVE\",\"detail\":\"h264 320x180 15.0 fps\"}"), events.getFirst());
+
+        assertEquals(0, captured.vigil("cameras", "list", "--json", "--data", data()));
+        assertTrue(captured.stdout().contains("{\"name\":\"127.0.0.1:" + node.port() + " camera A\",\"node\":\"127.0.0.1:" + node.port()
+                + "\",\"camera\":\"A\"}"), "the node's cameras are listed too: " + captured.stdout());
 
         assertEquals(0, captured.vigil("events", "--json", "--kind", "link", "--data", data()));
         assertTrue(captured.stdout().contains("\"kind\":\"link\"") && captured.stdout().contains("\"state\":\"ONLINE\""),
