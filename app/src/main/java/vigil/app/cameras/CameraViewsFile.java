@@ -1,18 +1,13 @@
 package vigil.app.cameras;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import vigil.app.console.PropertiesFile;
 
 /**
  * The wall's named views, kept beside the console's settings ({@code camera-views.properties}):
@@ -28,13 +23,10 @@ public final class CameraViewsFile {
 
     public Map<Integer, CameraWallModel.View> load() {
         Map<Integer, CameraWallModel.View> views = new TreeMap<>();
-        if (!Files.exists(file)) {
-            return views;
-        }
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException e) {
+        Properties properties;
+        try {
+            properties = PropertiesFile.read(file);
+        } catch (UncheckedIOException unreadable) {
             return views;
         }
         for (int digit = 1; digit <= 9; digit++) {
@@ -65,15 +57,6 @@ public final class CameraViewsFile {
                 properties.setProperty("view." + digit + ".tile." + tile, view.tiles().get(tile));
             }
         });
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(out, "Vigil camera wall views");
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the camera views " + file, e);
-        }
+        PropertiesFile.write(file, properties, "Vigil camera wall views");
     }
 }

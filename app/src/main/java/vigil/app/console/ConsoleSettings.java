@@ -1,13 +1,7 @@
 package vigil.app.console;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -95,12 +89,7 @@ public record ConsoleSettings(
         if (!Files.exists(file)) {
             return DEFAULTS;
         }
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read settings " + file, e);
-        }
+        Properties properties = PropertiesFile.read(file);
         try {
             return new ConsoleSettings(
                     addresses(properties.getProperty("nodes", "")),
@@ -139,15 +128,6 @@ public record ConsoleSettings(
         properties.setProperty("probeAfterSeconds", Long.toString(probes.after().toSeconds()));
         properties.setProperty("noProbe", addresses(probes.unprobed()));
         properties.setProperty("cameraAlarmSeconds", Integer.toString(cameraAlarmSeconds));
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(out, "Vigil console settings");
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write settings " + file, e);
-        }
+        PropertiesFile.write(file, properties, "Vigil console settings");
     }
 }
