@@ -283,15 +283,7 @@ public final class AlertPopups {
 
     private Node card(IncidentItem item, boolean newest) {
         Incident incident = item.incident();
-        Label kind = new Label(ObjectText.eventName(incident.eventType()).toUpperCase());
-        kind.getStyleClass().add("popup-kind");
-        Label when = new Label(TIME.format(incident.receivedAt()));
-        when.getStyleClass().add("popup-time");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, kind, spacer, when);
-        header.getStyleClass().add("popup-header");
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = header(ObjectText.eventName(incident.eventType()).toUpperCase(), TIME.format(incident.receivedAt()));
 
         ImageView picture = new ImageView(item.picture());
         picture.setFitWidth(newest ? 120 : 96);
@@ -350,15 +342,7 @@ public final class AlertPopups {
     }
 
     private Node cameraCard(CameraAlarm alarm) {
-        Label kind = new Label(alarm.back() ? "CAMERA WAS OFFLINE" : "CAMERA OFFLINE");
-        kind.getStyleClass().add("popup-kind");
-        Label when = new Label("since " + TIME.format(alarm.outage().since()));
-        when.getStyleClass().add("popup-time");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, kind, spacer, when);
-        header.getStyleClass().add("popup-header");
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = header(alarm.back() ? "CAMERA WAS OFFLINE" : "CAMERA OFFLINE", "since " + TIME.format(alarm.outage().since()));
         Label what = new Label(alarm.camera());
         what.getStyleClass().add("popup-what");
         Label why = new Label((alarm.outage().detail() == null ? "no picture" : alarm.outage().detail())
@@ -378,6 +362,20 @@ public final class AlertPopups {
         card.setId("camera-alarm-" + alarm.camera().replaceAll("[^A-Za-z0-9]", "_"));
         card.setMaxWidth(Double.MAX_VALUE);
         return card;
+    }
+
+    /** A card's coloured top line: what it is, and when. */
+    private static HBox header(String kind, String when) {
+        Label what = new Label(kind);
+        what.getStyleClass().add("popup-kind");
+        Label time = new Label(when);
+        time.getStyleClass().add("popup-time");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, what, spacer, time);
+        header.getStyleClass().add("popup-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
     }
 
     private static Button button(String text, Runnable action) {
