@@ -112,7 +112,9 @@ public final class Vigil implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new String[] {"vigil " + properties.getProperty("version")};
+            String version = properties.getProperty("version");
+            String build = properties.getProperty("build");
+            return new String[] {"vigil " + version + (build.equals(version) ? "" : " (build " + build + ")")};
         }
     }
 }
