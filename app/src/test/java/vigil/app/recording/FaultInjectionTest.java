@@ -1,0 +1,113 @@
+package vigil.app.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.protocol.testing.Recorder.await;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.protocol.link.LinkSettings;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.link.NodeLink;
+import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.testing.FaultProxy;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
+import vigil.storage.SiteEvent;
+import vigil.storage.Storage;
+
+/**
+ * The recorder behind a proxy that does what bad networks do, between a real simulated node and a
+ * real store: what arrived whole is recorded once, nothing from a damaged message, the link comes
+ * back by itself, the site events say what happened, and the store verifies.
+ */
+class FaultInjectionTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String TIMESTAMP = "2025-06-30T04:56:25Z";
+
+    @TempDir
+    Path data;
+
+    private SimulatedNode node;
+    private FaultProxy proxy;
+    private Storage storage;
+    private EventLoopGroup group;
+    private NodeLink link;
+    private final List<Long> recorded = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws Exception {
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        proxy = new FaultProxy(node.port());
+        storage = Storage.open(data);
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Recorder recorder = new Recorder(storage, incident -> recorded.add(incident.incident().objectId()), error -> { });
+        LinkSettings settings = LinkSettings.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(400))
+                .withProbeAfter(Duration.ofMillis(500)).withReplyTimeout(Duration.ofMillis(500));
+        link = new NodeLink(new NodeAddress("127.0.0.1", proxy.port()), group, settings, recorder).start();
+        await("online", () -> link.state().isOnline() && node.consoles() == 1, WAIT);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        link.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        proxy.close();
+        node.close();
+        storage.close();
+    }
+
+    private static FirstDetection detection(long objectId, int imageSeed) {
+        return new FirstDetection(EventType.HAZARD, objectId, ObjectClass.FOD, 10, 10, Area.RWY_A, NodeTimestamp.parse(TIMESTAMP), null,
+                TestJpegs.jpeg(3_000, imageSeed));
+    }
+
+    private List<SiteEvent> linkEvents() {
+        return storage.siteEvents().find(null, null, Set.of(SiteEvent.Kind.LINK_UP, SiteEvent.Kind.LINK_DOWN), null, 100);
+    }
+
+    @Test
+    void aBlackHoleIsFoundByTheProbeAndTheLinkComesBack() {
+        proxy.blackHole(); // no bytes either way, no FIN, no RST
+        await("found unresponsive and reconnected", () -> proxy.connections() >= 2 && link.state().isOnline(), WAIT);
+        assertTrue(linkEvents().stream().anyMatch(event -> event.detail().startsWith("link down: unresponsive")), linkEvents()::toString);
+
+        node.broadcast(detection(7, 7));
+        await("recorded through the new connection", () -> recorded.contains(7L), WAIT);
+        assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+    }
+
+    @Test
+    void aConnectionCutInsideAJpegRecordsNothingOfThatDetectionAndTheNextOneAfterTheReconnection() {
+        node.broadcast(detection(1, 1));
+        await("the whole one", () -> recorded.contains(1L), WAIT);
+
+        String header = "ME_FD:1,2,FOD,10,10,RWY_A," + TIMESTAMP + ",3000,";
+        proxy.cutAfter(header.length() + 1_500); // half of the JPEG, then the connection is gone
+        node.broadcast(detection(2, 2));
+        await("reconnected", () -> proxy.connections() >= 2 && link.state().isOnline(), WAIT);
+        node.broadcast(detection(3, 3));
+        await("the next one", () -> recorded.contains(3L), WAIT);
+
+        assertEquals(List.of(1L, 3L), List.copyOf(recorded), "nothing from the damaged detection");
+        assertEquals(2, storage.incidents().count());
+        assertTrue(linkEvents().stream().anyMatch(event -> event.kind() == SiteEvent.Kind.LINK_DOWN), linkEvents()::toString);
+        assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+    }
+}

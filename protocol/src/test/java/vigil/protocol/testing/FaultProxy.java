@@ -1,0 +1,112 @@
+package vigil.protocol.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy on loopback between a console and a node that does to the node's stream what a bad
+ * network does: it passes bytes, swallows them without a word (a black hole: no FIN, no RST), or
+ * cuts the connection after a given number of bytes (in the middle of a JPEG, say). New
+ * connections always pass. One thread per direction per connection; for tests.
+ */
+public final class FaultProxy implements AutoCloseable {
+    private final ServerSocket listener;
+    private final int target;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    /** Bytes from the node still to pass before the cut; negative: no cut. */
+    private final AtomicLong untilCut = new AtomicLong(-1);
+    private volatile boolean blackHole;
+
+    public FaultProxy(int targetPort) throws IOException {
+        this.target = targetPort;
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::accept);
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** How many connections the console has made through the proxy. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** From now on nothing passes either way, and nothing says so. */
+    public void blackHole() {
+        blackHole = true;
+    }
+
+    /** Lets {@code bytes} more of the node's bytes through, then closes both sides. */
+    public void cutAfter(long bytes) {
+        untilCut.set(bytes);
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket console = listener.accept();
+                Socket node = new Socket(InetAddress.getLoopbackAddress(), target);
+                connections.incrementAndGet();
+                blackHole = false; // a new connection finds a working path
+                sockets.add(console);
+                sockets.add(node);
+                Thread.ofVirtual().start(() -> pump(node, console, true));
+                Thread.ofVirtual().start(() -> pump(console, node, false));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean fromNode) {
+        byte[] buffer = new byte[8192];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                if (blackHole) {
+                    continue; // swallowed
+                }
+                long left = fromNode ? untilCut.get() : -1;
+                if (left >= 0 && read >= left) {
+                    out.write(buffer, 0, (int) left);
+                    out.flush();
+                    untilCut.set(-1);
+                    from.close();
+                    to.close();
+                    return;
+                }
+                if (left >= 0) {
+                    untilCut.addAndGet(-read);
+                }
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException closed) {
+            // either side went away
+        } finally {
+            try {
+                from.close();
+                to.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+}
