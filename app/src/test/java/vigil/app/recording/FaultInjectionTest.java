@@ -29,6 +29,7 @@ import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
+import vigil.storage.IncidentQuery;
 import vigil.storage.SiteEvent;
 import vigil.storage.Storage;
 
@@ -90,6 +91,32 @@ class FaultInjectionTest {
 
         node.broadcast(detection(7, 7));
         await("recorded through the new connection", () -> recorded.contains(7L), WAIT);
+        assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+    }
+
+    @Test
+    void aDetectionDrippedOneByteAtATimeWithAStallInItsJpegIsRecordedWhole() {
+        String header = "ME_FD:1,4,FOD,10,10,RWY_A," + TIMESTAMP + ",3000,";
+        proxy.drip(header.length() + 1_500, Duration.ofMillis(300)); // under the probe's silence, as a slow link
+        node.broadcast(detection(4, 4));
+        await("recorded", () -> recorded.contains(4L), WAIT);
+        assertEquals(1, proxy.connections(), "the link held");
+        assertEquals(detection(4, 4).image().sha256Hex(), storage.incidents().search(
+                IncidentQuery.ALL, null, 1).incidents().getFirst().imageSha256());
+        assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+    }
+
+    @Test
+    void aDetectionDeliveredTwiceOrReannouncedByARestartedNodeIsOneIncident() {
+        node.broadcast(detection(5, 5));
+        node.broadcast(detection(5, 5)); // exactly again
+        node.broadcast(new FirstDetection(EventType.HAZARD, 5, ObjectClass.FOD, 12, 11, Area.RWY_A,
+                NodeTimestamp.parse("2025-06-30T04:58:00Z"), null, TestJpegs.jpeg(3_100, 55))); // a restart: new crop, later time
+        node.broadcast(detection(6, 6));
+        await("the next one", () -> recorded.contains(6L), WAIT);
+        assertEquals(List.of(5L, 6L), List.copyOf(recorded));
+        assertEquals(2, storage.incidents().count());
+        assertTrue(storage.incidents().image(TestJpegs.jpeg(3_100, 55).sha256Hex()).isEmpty(), "the repeat's crop is not kept");
         assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
     }
 

@@ -25,6 +25,9 @@ public final class FaultProxy implements AutoCloseable {
     /** Bytes from the node still to pass before the cut; negative: no cut. */
     private final AtomicLong untilCut = new AtomicLong(-1);
     private volatile boolean blackHole;
+    /** Bytes from the node before the drip's stall; negative: no drip. */
+    private final AtomicLong dripUntilStall = new AtomicLong(-1);
+    private volatile long stallMillis;
 
     public FaultProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -44,6 +47,15 @@ public final class FaultProxy implements AutoCloseable {
     /** From now on nothing passes either way, and nothing says so. */
     public void blackHole() {
         blackHole = true;
+    }
+
+    /**
+     * From now on the node's bytes go one per write, and after {@code bytes} of them the stream
+     * stalls for {@code stall} before it drips on.
+     */
+    public void drip(long bytes, java.time.Duration stall) {
+        stallMillis = stall.toMillis();
+        dripUntilStall.set(bytes);
     }
 
     /** Lets {@code bytes} more of the node's bytes through, then closes both sides. */
@@ -87,6 +99,16 @@ public final class FaultProxy implements AutoCloseable {
                 if (left >= 0) {
                     untilCut.addAndGet(-read);
                 }
+                if (fromNode && dripUntilStall.get() >= 0) {
+                    for (int i = 0; i < read; i++) {
+                        if (dripUntilStall.getAndDecrement() == 0) {
+                            sleep(stallMillis);
+                        }
+                        out.write(buffer[i]);
+                        out.flush();
+                    }
+                    continue;
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }
@@ -99,6 +121,14 @@ public final class FaultProxy implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing anyway
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
