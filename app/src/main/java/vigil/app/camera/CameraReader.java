@@ -14,7 +14,8 @@ import vigil.storage.SiteCamera;
  * Reads one camera on a thread of its own, for as long as it runs: connects, reads its compressed
  * packets, and reconnects for ever when the camera goes away, first after
  * {@link #FIRST_RETRY}, backing off to {@link #MAX_RETRY}; a camera that keeps dropping its
- * sessions soon after they start is left for {@link #FLAPPING_RETRY}.
+ * sessions soon after they start is left for {@link #FLAPPING_RETRY}. An HTTP camera that answers
+ * with one picture and ends (a JPEG snapshot URL) is asked again every {@link #SNAPSHOT_INTERVAL}.
  *
  * <p><b>Health</b> is a {@link FrameWatch} over the last frame's age. The socket I/O timeout is
  * its offline time too, so a read never blocks longer than a camera can be silent and still be
@@ -31,6 +32,10 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
     /** A session shorter than this that ended after frames came is a flap. */
     static final Duration STEADY_SESSION = Duration.ofSeconds(10);
     static final int FLAPS_BEFORE_PAUSE = 5;
+    static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
+
+    /** How a session ended: with nothing, after frames, or after the one picture of a snapshot. */
+    private enum Session { NOTHING, FRAMES, SNAPSHOT }
 
     private final SiteCamera camera;
     private final CameraUrl url;
@@ -116,7 +121,18 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
         int flaps = 0;
         while (!closed) {
             long started = System.nanoTime();
-            boolean delivered = session();
+            Session ended = session();
+            if (ended == Session.SNAPSHOT) {
+                failures = 0;
+                flaps = 0;
+                try {
+                    Thread.sleep(SNAPSHOT_INTERVAL);
+                } catch (InterruptedException e) {
+                    return; // closed
+                }
+                continue;
+            }
+            boolean delivered = ended == Session.FRAMES;
             boolean steady = System.nanoTime() - started >= STEADY_SESSION.toNanos();
             if (delivered && steady) {
                 failures = 0;
@@ -142,19 +158,19 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
     }
 
     /**
-     * One connection, read until it ends; returns whether any frame came. A camera stays OFFLINE
-     * while it is retried: the next change it reports is its return.
+     * One connection, read until it ends; says whether frames came. A camera stays OFFLINE while it
+     * is retried: the next change it reports is its return.
      */
-    private boolean session() {
+    private Session session() {
         FFmpegFrameGrabber grabber = FFmpegInput.grabber(url, camera.username(), camera.password(), FrameWatch.OFFLINE_AFTER);
-        boolean delivered = false;
+        long frames = 0;
         FrameDecoder decoder = null;
         try {
             grabber.start();
             int video = grabber.getVideoStream();
             if (video < 0) {
                 watch.failed("no video in the stream");
-                return false;
+                return Session.NOTHING;
             }
             StreamInfo stream = new StreamInfo(grabber.getVideoCodecName(), grabber.getImageWidth(), grabber.getImageHeight(),
                     grabber.getFrameRate());
@@ -164,7 +180,7 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
                     continue;
                 }
                 long arrived = System.nanoTime();
-                delivered = true;
+                frames++;
                 watch.frame(arrived, packet.size(), stream);
                 if (viewers.get() > 0) {
                     if (decoder == null) {
@@ -175,6 +191,9 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
                     decoder.close();
                     decoder = null;
                 }
+            }
+            if (frames == 1 && !url.isRtsp()) {
+                return Session.SNAPSHOT; // one picture, then the end: asked again, not failed
             }
             if (!closed) {
                 watch.failed(watch.silentTooLong(System.nanoTime())
@@ -196,6 +215,6 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
                 // the session is over either way
             }
         }
-        return delivered;
+        return frames > 0 ? Session.FRAMES : Session.NOTHING;
     }
 }

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Where a camera streams: {@code rtsp://} (read over TCP), or {@code http(s)://} MJPEG. Credentials
+ * Where a camera streams: {@code rtsp://} (read over TCP), or {@code http(s)://} MJPEG or JPEG
+ * snapshots. Credentials
  * never stay in the URL: {@link #parse} takes them out of it, and {@link #withCredentials} puts them
  * back only for the one call that connects, so that no log, list or screenshot can show them.
  */

@@ -147,6 +147,23 @@ class CameraReaderTest {
     }
 
     @Test
+    void aJpegSnapshotCameraIsAskedAgainAndStaysLive() throws Exception {
+        try (MjpegCamera camera = MjpegCamera.start(new java.awt.Color(0xD0, 0x20, 0x20))) {
+            read(camera.snapshotUrl(), null, null);
+            awaitState(CameraState.LIVE);
+            reader.show();
+            Picture picture = awaitPicture();
+            int center = (120 * 320 + 160) * 4;
+            assertTrue((picture.bgra().get(center + 2) & 0xFF) > 180, "the camera's red");
+            reader.pictures().giveBack(picture);
+            long frames = reader.counters().frames();
+            Thread.sleep(3_500);
+            assertTrue(reader.counters().frames() - frames >= 2, "asked again about once a second");
+            assertEquals(List.of(CameraState.LIVE), states(), "one picture a request is not a stream that ended");
+        }
+    }
+
+    @Test
     void aCameraThatIsNotThereIsOfflineAndSaysWhy() {
         read("rtsp://127.0.0.1:9/cam", null, null);
         awaitState(CameraState.OFFLINE);

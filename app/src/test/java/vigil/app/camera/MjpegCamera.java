@@ -18,8 +18,8 @@ import javax.imageio.ImageIO;
 /**
  * A real HTTP MJPEG camera for tests, as cheap IP cameras serve one: the JDK's HTTP server on a
  * free loopback port answering {@code /video.mjpg} with {@code multipart/x-mixed-replace} JPEG
- * frames of one colour, ten a second, for as long as the client reads; optionally behind Basic
- * authentication.
+ * frames of one colour, ten a second, for as long as the client reads, and {@code /snapshot.jpg}
+ * with one JPEG a request; optionally behind Basic authentication.
  */
 final class MjpegCamera implements AutoCloseable {
     private static final String BOUNDARY = "vigilframe";
@@ -36,14 +36,17 @@ final class MjpegCamera implements AutoCloseable {
         ImageIO.write(image, "jpeg", out);
         jpeg = out.toByteArray();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        var context = server.createContext("/video.mjpg", this::stream);
+        var stream = server.createContext("/video.mjpg", this::stream);
+        var snapshot = server.createContext("/snapshot.jpg", this::snapshot);
         if (user != null) {
-            context.setAuthenticator(new BasicAuthenticator("camera") {
-                @Override
-                public boolean checkCredentials(String name, String secret) {
-                    return user.equals(name) && password.equals(secret);
-                }
-            });
+            for (var context : java.util.List.of(stream, snapshot)) {
+                context.setAuthenticator(new BasicAuthenticator("camera") {
+                    @Override
+                    public boolean checkCredentials(String name, String secret) {
+                        return user.equals(name) && password.equals(secret);
+                    }
+                });
+            }
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -56,6 +59,19 @@ final class MjpegCamera implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/video.mjpg";
+    }
+
+    /** One JPEG a request, as snapshot URLs answer. */
+    String snapshotUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/snapshot.jpg";
+    }
+
+    private void snapshot(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+        exchange.sendResponseHeaders(200, jpeg.length);
+        try (OutputStream body = exchange.getResponseBody()) {
+            body.write(jpeg);
+        }
     }
 
     private void stream(HttpExchange exchange) throws IOException {
