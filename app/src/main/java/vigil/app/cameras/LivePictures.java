@@ -2,11 +2,13 @@ package vigil.app.cameras;
 
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import vigil.app.camera.CameraFeed;
@@ -15,15 +17,25 @@ import vigil.app.camera.Picture;
 /**
  * The console's live camera pictures, one image per camera that anything on screen watches (a wall
  * tile, a pop-up), shared by all who watch it. A camera is decoded while it has watchers and not
- * otherwise; once per frame the newest picture of each watched camera is copied into its image (the
- * decoder dropped the older ones). FX thread only.
+ * otherwise; once per frame the newest picture of each watched camera is put on screen (the decoder
+ * dropped the older ones). FX thread only.
+ *
+ * <p>Nothing is copied: each of a camera's picture buffers gets an image over it once
+ * ({@link PixelBuffer}), and the newest picture's image replaces the one shown. The buffer shown
+ * goes back to the decoder only when the next picture takes its place.
  */
 public final class LivePictures {
     private static final PixelFormat<ByteBuffer> BGRA = PixelFormat.getByteBgraPreInstance();
 
     private final Map<String, CameraFeed> feeds = new LinkedHashMap<>();
     private final Map<String, Integer> watchers = new HashMap<>();
-    private final Map<String, WritableImage> images = new HashMap<>();
+    /** The picture each camera shows now, with the image over its buffer. */
+    private final Map<String, Shown> shown = new HashMap<>();
+    /** Each camera's images, one per buffer of its pictures' size (a handful go round). */
+    private final Map<String, Map<ByteBuffer, Shown>> imagesOfBuffers = new HashMap<>();
+
+    private record Shown(Picture picture, PixelBuffer<ByteBuffer> pixels, WritableImage image) {
+    }
     /** The largest size asked for each camera this frame, and what its decoder was last told. */
     private final Map<String, Long> wanted = new HashMap<>();
     private final Map<String, Long> fitted = new HashMap<>();
@@ -71,7 +83,8 @@ public final class LivePictures {
 
     /** The camera's newest picture, or null before the first. */
     public WritableImage image(String camera) {
-        return images.get(camera);
+        Shown now = shown.get(camera);
+        return now == null ? null : now.image();
     }
 
     /** Once per frame, before the screens ask for sizes again. */
@@ -86,19 +99,29 @@ public final class LivePictures {
             CameraFeed feed = feeds.get(camera);
             Picture picture = feed.pictures().take();
             if (picture != null) {
-                draw(camera, picture);
+                Shown previous = shown.put(camera, imageOf(camera, picture));
                 drawn.accept(System.nanoTime() - picture.arrivedNanos());
-                feed.pictures().giveBack(picture);
+                if (previous != null) {
+                    feed.pictures().giveBack(previous.picture());
+                }
             }
         }
     }
 
-    private void draw(String camera, Picture picture) {
-        WritableImage image = images.get(camera);
-        if (image == null || image.getWidth() != picture.width() || image.getHeight() != picture.height()) {
-            image = new WritableImage(picture.width(), picture.height());
-            images.put(camera, image);
+    /** The image over the picture's buffer: made the first time the buffer comes round, told its pixels changed after. */
+    private Shown imageOf(String camera, Picture picture) {
+        Map<ByteBuffer, Shown> images = imagesOfBuffers.computeIfAbsent(camera, name -> new IdentityHashMap<>());
+        Shown known = images.get(picture.bgra());
+        if (known != null && known.image().getWidth() == picture.width() && known.image().getHeight() == picture.height()) {
+            known.pixels().updateBuffer(pixels -> null); // all of it is new
+            return new Shown(picture, known.pixels(), known.image());
         }
-        image.getPixelWriter().setPixels(0, 0, picture.width(), picture.height(), BGRA, picture.bgra().rewind(), picture.width() * 4);
+        if (known == null && !images.isEmpty() && images.values().iterator().next().image().getWidth() != picture.width()) {
+            images.clear(); // a new size: the old buffers are gone from the decoder's spares
+        }
+        PixelBuffer<ByteBuffer> pixels = new PixelBuffer<>(picture.width(), picture.height(), picture.bgra().rewind(), BGRA);
+        Shown made = new Shown(picture, pixels, new WritableImage(pixels));
+        images.put(picture.bgra(), made);
+        return made;
     }
 }
