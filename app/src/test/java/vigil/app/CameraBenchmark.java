@@ -132,7 +132,12 @@ public final class CameraBenchmark {
      */
     private static double console(List<RtspCamera> cameras, java.util.function.Consumer<Running> setUp) throws Exception {
         try (Running running = Running.start(cameras)) {
-            await(() -> running.console.cameras().readers().stream().allMatch(r -> r.health().state() == CameraState.LIVE));
+            try {
+                await(() -> running.console.cameras().readers().stream().allMatch(r -> r.health().state() == CameraState.LIVE));
+            } catch (IllegalStateException notLive) {
+                throw new IllegalStateException(notLive.getMessage() + ": " + running.console.cameras().readers().stream()
+                        .map(r -> r.name() + " " + r.health()).toList(), notLive);
+            }
             setUp.accept(running);
             TimeUnit.SECONDS.sleep(WARM_UP);
             long cpu = processCpuNanos();
