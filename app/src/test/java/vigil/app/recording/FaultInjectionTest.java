@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.protocol.link.LinkSettings;
+import vigil.protocol.link.LinkState;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
 import vigil.protocol.sim.SimulatedNode;
@@ -27,6 +28,7 @@ import vigil.protocol.testing.TestJpegs;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeMessage;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.IncidentQuery;
@@ -51,6 +53,8 @@ class FaultInjectionTest {
     private EventLoopGroup group;
     private NodeLink link;
     private final List<Long> recorded = Collections.synchronizedList(new ArrayList<>());
+    /** Every first detection the console decoded whole. */
+    private final List<Long> decoded = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void start() throws Exception {
@@ -59,9 +63,23 @@ class FaultInjectionTest {
         storage = Storage.open(data);
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Recorder recorder = new Recorder(storage, incident -> recorded.add(incident.incident().objectId()), error -> { });
+        NodeLink.Listener listener = new NodeLink.Listener() {
+            @Override
+            public void onMessage(NodeLink from, NodeMessage message) {
+                if (message instanceof FirstDetection detection) {
+                    decoded.add(detection.objectId());
+                }
+                recorder.onMessage(from, message);
+            }
+
+            @Override
+            public void onStateChange(NodeLink from, LinkState state) {
+                recorder.onStateChange(from, state);
+            }
+        };
         LinkSettings settings = LinkSettings.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(400))
                 .withProbeAfter(Duration.ofMillis(500)).withReplyTimeout(Duration.ofMillis(500));
-        link = new NodeLink(new NodeAddress("127.0.0.1", proxy.port()), group, settings, recorder).start();
+        link = new NodeLink(new NodeAddress("127.0.0.1", proxy.port()), group, settings, listener).start();
         await("online", () -> link.state().isOnline() && node.consoles() == 1, WAIT);
     }
 
@@ -117,6 +135,43 @@ class FaultInjectionTest {
         assertEquals(List.of(5L, 6L), List.copyOf(recorded));
         assertEquals(2, storage.incidents().count());
         assertTrue(storage.incidents().image(TestJpegs.jpeg(3_100, 55).sha256Hex()).isEmpty(), "the repeat's crop is not kept");
+        assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+    }
+
+    @Test
+    void resetsEveryFewHundredMillisecondsLoseNothingThatArrivedWhole() throws Exception {
+        dropWhileDetecting(true);
+    }
+
+    @Test
+    void aFlappingLinkLosesNothingThatArrivedWhole() throws Exception {
+        dropWhileDetecting(false);
+    }
+
+    /**
+     * Forty detections, one every 50 ms, while the proxy ends the connection every 300-600 ms: what
+     * is sent while the link is down is lost on the wire (a node sends an ME_FD once), but every
+     * detection the console decoded whole is one incident, and no incident is anything else.
+     */
+    private void dropWhileDetecting(boolean reset) throws Exception {
+        java.util.Random random = new java.util.Random(reset ? 1 : 2);
+        long nextDrop = System.nanoTime() + 300_000_000L;
+        for (int i = 0; i < 40; i++) {
+            node.broadcast(detection(100 + i, i));
+            Thread.sleep(50);
+            if (System.nanoTime() > nextDrop) {
+                proxy.dropConnections(reset);
+                nextDrop = System.nanoTime() + (300 + random.nextInt(300)) * 1_000_000L;
+            }
+        }
+        await("back", () -> link.state().isOnline() && node.consoles() == 1, WAIT);
+        node.broadcast(detection(999, 99));
+        await("the last one", () -> recorded.contains(999L), WAIT);
+        await("every decoded detection recorded", () -> Set.copyOf(recorded).equals(Set.copyOf(decoded)), WAIT);
+        assertEquals(recorded.size(), Set.copyOf(recorded).size(), "none twice");
+        assertTrue(proxy.connections() >= 4, proxy.connections() + " connections");
+        assertTrue(recorded.size() > 10, recorded.size() + " recorded");
+        assertEquals(recorded.size(), storage.incidents().count());
         assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
     }
 

@@ -58,6 +58,20 @@ public final class FaultProxy implements AutoCloseable {
         dripUntilStall.set(bytes);
     }
 
+    /**
+     * Ends every connection now: with an RST ({@code reset}, as a firewall or a crashed host does)
+     * or with a plain close (as a flapping link does).
+     */
+    public void dropConnections(boolean reset) throws IOException {
+        for (Socket socket : sockets) {
+            if (reset && !socket.isClosed()) {
+                socket.setSoLinger(true, 0);
+            }
+            socket.close();
+        }
+        sockets.clear();
+    }
+
     /** Lets {@code bytes} more of the node's bytes through, then closes both sides. */
     public void cutAfter(long bytes) {
         untilCut.set(bytes);
