@@ -29,10 +29,6 @@ public record SiteCamera(String name, String url, String username, String passwo
         }
     }
 
-    public boolean hasCredentials() {
-        return username != null;
-    }
-
     public SiteCamera withEnabled(boolean enabled) {
         return new SiteCamera(name, url, username, password, zones, placement, enabled);
     }

@@ -39,11 +39,6 @@ public final class SiteEventLog {
         });
     }
 
-    /** The newest events from {@code since} on, {@code limit} at most. */
-    public List<SiteEvent> since(Instant since, int limit) {
-        return find(since, null, Set.of(), null, limit);
-    }
-
     /**
      * The newest events, {@code limit} at most, newest first: from {@code since} (null: the first)
      * until {@code until} (null: now), of the {@code kinds} given (none: every kind), from the node

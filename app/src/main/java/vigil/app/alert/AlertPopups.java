@@ -118,10 +118,6 @@ public final class AlertPopups {
     public record CameraAlarm(String camera, CameraHealth outage, boolean back) {
     }
 
-    public List<CameraAlarm> cameraAlarms() {
-        return List.copyOf(cameraAlarms);
-    }
-
     /** Hears of each camera alarm the operator acknowledges (A), to record it. */
     public void onCameraAlarmAcknowledged(Consumer<CameraAlarm> listener) {
         cameraAlarmAcknowledged = listener;

@@ -56,10 +56,6 @@ public final class CameraWallModel {
         place(placed);
     }
 
-    public List<String> cameras() {
-        return cameras;
-    }
-
     public int side() {
         return side;
     }

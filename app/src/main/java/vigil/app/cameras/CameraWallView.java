@@ -131,10 +131,6 @@ public final class CameraWallView implements ScreenView {
         rebuild();
     }
 
-    public CameraWallModel model() {
-        return model;
-    }
-
     /** Shows these cameras, in the smallest layout that holds them, and says why ({@code title}). */
     public void showCameras(List<String> cameras, String title) {
         model.place(cameras);

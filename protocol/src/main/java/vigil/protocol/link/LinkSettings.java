@@ -53,11 +53,6 @@ public record LinkSettings(
                 maxLineLength, stableAfter, probeAfter);
     }
 
-    public LinkSettings withStableAfter(Duration stableAfter) {
-        return new LinkSettings(connectTimeout, replyTimeout, minBackoff, maxBackoff, reconnect, maxQueuedCommands,
-                maxLineLength, stableAfter, probeAfter);
-    }
-
     /** How long a silent link waits before it probes; {@link Duration#ZERO} never probes. */
     public LinkSettings withProbeAfter(Duration probeAfter) {
         return new LinkSettings(connectTimeout, replyTimeout, minBackoff, maxBackoff, reconnect, maxQueuedCommands,
