@@ -32,11 +32,15 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
     private final ScheduledExecutorService watchdogs;
     private final PictureExchange pictures = new PictureExchange();
     private final AtomicInteger viewers = new AtomicInteger();
-    private final AtomicReference<VideoFrame> newest = new AtomicReference<>();
+    private final AtomicReference<Arrived> newest = new AtomicReference<>();
     private final Thread decoding;
     private volatile FrameWatch watch;
     private volatile boolean closed;
     private volatile long fit;
+
+    /** A frame and when it came off the socket, for the packet-to-screen delay. */
+    private record Arrived(VideoFrame frame, long nanos) {
+    }
 
     public NodeCameraFeed(NodeLink link, Camera camera, ScheduledExecutorService watchdogs) {
         this.link = link;
@@ -102,8 +106,9 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
         if (viewers.get() == 0) {
             return;
         }
-        watch.frame(System.nanoTime(), frame.image().size(), null);
-        newest.set(frame);
+        long now = System.nanoTime();
+        watch.frame(now, frame.image().size(), null);
+        newest.set(new Arrived(frame, now));
         LockSupport.unpark(decoding);
     }
 
@@ -112,16 +117,16 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
             AVPacket packet = av_packet_alloc();
             try {
                 while (!closed) {
-                    VideoFrame frame = newest.getAndSet(null);
-                    if (frame == null) {
+                    Arrived arrived = newest.getAndSet(null);
+                    if (arrived == null) {
                         LockSupport.park(this);
                         continue;
                     }
-                    ByteBuffer jpeg = frame.image().asReadOnlyBuffer();
+                    ByteBuffer jpeg = arrived.frame().image().asReadOnlyBuffer();
                     if (av_new_packet(packet, jpeg.remaining()) == 0) {
                         packet.data().capacity(jpeg.remaining()).asByteBuffer().put(jpeg);
                         packet.flags(AV_PKT_FLAG_KEY);
-                        decoder.decode(packet, System.nanoTime(), pictures, fit);
+                        decoder.decode(packet, arrived.nanos(), pictures, fit);
                         av_packet_unref(packet);
                     }
                 }
