@@ -29,11 +29,8 @@ public final class EventsCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--since", paramLabel = "ISO", description = "From this time on (2026-11-22T06:00:00Z, or a local date 2026-11-22).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "ISO", description = "Before this time (same forms as --since).")
-    String until;
+    @Mixin
+    PeriodOptions period;
 
     @Option(names = "--kind", paramLabel = "K", split = ",",
             description = "Only these kinds: link, camera, bird, runway, decoder (comma-separated).")
@@ -52,8 +49,7 @@ public final class EventsCommand implements Callable<Integer> {
     public Integer call() {
         Set<SiteEvent.Kind> wanted = kinds();
         try (Storage storage = data.open()) {
-            List<SiteEvent> events = storage.siteEvents().find(IncidentFilters.instant(since, "--since"),
-                    IncidentFilters.instant(until, "--until"), wanted, source, limit).reversed();
+            List<SiteEvent> events = storage.siteEvents().find(period.since(), period.until(), wanted, source, limit).reversed();
             for (SiteEvent event : events) {
                 System.out.println(json ? json(event) : String.format("%-19s  %-8s  %-24s  %-10s  %s", LOCAL.format(event.occurredAt()),
                         event.kind().family(), event.source() == null ? "-" : event.source(),

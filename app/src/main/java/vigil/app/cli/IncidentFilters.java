@@ -1,13 +1,9 @@
 package vigil.app.cli;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.EventType;
@@ -18,11 +14,8 @@ import vigil.storage.IncidentState;
 /** The incident filters shared by {@code vigil incidents} and {@code vigil export}. */
 final class IncidentFilters {
 
-    @Option(names = "--since", paramLabel = "ISO", description = "From this time on (2026-11-22T06:00:00Z, or a local date 2026-11-22).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "ISO", description = "Before this time (same forms as --since).")
-    String until;
+    @Mixin
+    PeriodOptions period;
 
     @Option(names = "--event", paramLabel = "T", split = ",", description = "Event types: ${COMPLETION-CANDIDATES}.")
     Set<EventType> events = EnumSet.noneOf(EventType.class);
@@ -43,19 +36,7 @@ final class IncidentFilters {
     String note;
 
     IncidentQuery query() {
-        return new IncidentQuery(instant(since, "--since"), instant(until, "--until"), events, classes, zones, states,
+        return new IncidentQuery(period.since(), period.until(), events, classes, zones, states,
                 node == null ? null : NodeAddress.parse(node), note);
-    }
-
-    static Instant instant(String text, String option) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant() : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(new picocli.CommandLine(new Object()),
-                    option + " takes an instant (2026-11-22T06:00:00Z) or a date (2026-11-22): '" + text + "'");
-        }
     }
 }
