@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vigil.storage.Incident;
 import vigil.storage.IncidentPage;
+import vigil.storage.IncidentQuery;
 import vigil.storage.Storage;
 
 /** {@code vigil incidents}: lists recorded incidents, newest first. */
@@ -29,6 +30,7 @@ public final class IncidentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        IncidentQuery query = filters.query(); // a bad filter is refused before anything is printed
         try (Storage storage = data.open()) {
             if (!json) {
                 System.out.printf("%8s  %-19s  %-6s  %-12s  %-7s  %-12s  %-21s  %s%n",
@@ -37,7 +39,7 @@ public final class IncidentsCommand implements Callable<Integer> {
             int printed = 0;
             IncidentPage.Cursor cursor = null;
             do {
-                IncidentPage page = storage.incidents().search(filters.query(), cursor, Math.min(500, limit - printed));
+                IncidentPage page = storage.incidents().search(query, cursor, Math.min(500, limit - printed));
                 for (Incident incident : page.incidents()) {
                     System.out.println(json ? IncidentJson.toJson(incident, storage.incidents().actions(incident.id()))
                             : String.format("%8d  %-19s  %-6s  %-12s  %-7s  %-12s  %-21s  %d", incident.id(),

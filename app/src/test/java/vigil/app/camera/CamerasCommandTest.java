@@ -100,5 +100,8 @@ class CamerasCommandTest {
         assertTrue(captured.stdout().contains("\"kind\":\"link\"") && captured.stdout().contains("\"state\":\"ONLINE\""),
                 captured.stdout());
         assertEquals(2, captured.vigil("events", "--kind", "weather", "--data", data()));
+        assertEquals(2, captured.vigil("events", "--since", "yesterday", "--data", data()));
+        assertTrue(captured.stderr().contains("--since takes an instant (2026-11-22T06:00:00Z) or a date (2026-11-22): 'yesterday'"),
+                captured.stderr());
     }
 }
