@@ -237,7 +237,7 @@ public final class CameraBenchmark {
             Path data = Files.createTempDirectory("vigil-camera-bench");
             Storage storage = Storage.open(data);
             for (int i = 0; i < cameras.size(); i++) {
-                storage.cameras().add(new SiteCamera("camera " + (i + 1), cameras.get(i).url(), null, null, List.of(), null, true)).get();
+                storage.cameras().add(new SiteCamera("camera " + (i + 1), cameras.get(i).url(), null, null, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true)).get();
             }
             ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
             Console console = Console.start(settings, storage, null, "bench");

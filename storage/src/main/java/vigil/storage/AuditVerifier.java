@@ -2,6 +2,8 @@ package vigil.storage;
 
 import static vigil.storage.schema.Tables.AUDIT_ENTRY;
 import static vigil.storage.schema.Tables.AUTHORITY_CHANGE;
+import static vigil.storage.schema.Tables.CLIP;
+import static vigil.storage.schema.Tables.CLIP_REMOVAL;
 import static vigil.storage.schema.Tables.IMAGE;
 import static vigil.storage.schema.Tables.INCIDENT;
 import static vigil.storage.schema.Tables.INCIDENT_ACTION;
@@ -16,6 +18,8 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import vigil.protocol.wire.Jpeg;
 import vigil.storage.schema.tables.records.AuthorityChangeRecord;
+import vigil.storage.schema.tables.records.ClipRecord;
+import vigil.storage.schema.tables.records.ClipRemovalRecord;
 import vigil.storage.schema.tables.records.IncidentActionRecord;
 import vigil.storage.schema.tables.records.IncidentRecord;
 
@@ -46,13 +50,23 @@ final class AuditVerifier {
                 instant(r.getAskedAt()), r.getOutcome(), r.getErrorCode());
     }
 
+    static String canonical(ClipRecord r) {
+        return AuditChain.canonical(r.getId(), r.getIncidentId(), r.getCamera(), r.getSha256(), r.getBytes(), r.getCodec(),
+                instant(r.getFirstFrameAt()), instant(r.getLastFrameAt()), r.getMissing(), instant(r.getRecordedAt()));
+    }
+
+    static String canonical(ClipRemovalRecord r) {
+        return AuditChain.canonical(r.getId(), r.getClipId(), instant(r.getRemovedAt()), r.getReason());
+    }
+
     private static Object instant(java.time.OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 
-    static AuditReport verify(DSLContext ctx) {
+    static AuditReport verify(DSLContext ctx, ClipStore clips) {
         List<String> problems = new ArrayList<>();
         long images = verifyImages(ctx, problems);
+        long clipFiles = clips.verify(problems);
         long entries = verifyChain(ctx, problems);
         long incidents = verifyStates(ctx, problems);
         for (var kind : AuditChain.Kind.values()) {
@@ -61,13 +75,15 @@ final class AuditVerifier {
                 case ACTION -> INCIDENT_ACTION;
                 case AUTHORITY -> AUTHORITY_CHANGE;
                 case PRUNE -> RETENTION_PRUNE;
+                case CLIP -> CLIP;
+                case CLIP_REMOVAL -> CLIP_REMOVAL;
             };
             var id = table.field("ID", Long.class);
             ctx.select(id).from(table)
                     .where(id.notIn(ctx.select(AUDIT_ENTRY.SUBJECT_ID).from(AUDIT_ENTRY).where(AUDIT_ENTRY.KIND.eq(kind.name()))))
                     .forEach(row -> problems.add(kind.name().toLowerCase() + " " + row.value1() + " is not in the audit chain"));
         }
-        return new AuditReport(entries, images, incidents, problems);
+        return new AuditReport(entries, images, incidents, clipFiles, problems);
     }
 
     private static long verifyImages(DSLContext ctx, List<String> problems) {
@@ -128,6 +144,8 @@ final class AuditVerifier {
             case INCIDENT -> ctx.selectFrom(INCIDENT).where(INCIDENT.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
             case ACTION -> ctx.selectFrom(INCIDENT_ACTION).where(INCIDENT_ACTION.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
             case AUTHORITY -> ctx.selectFrom(AUTHORITY_CHANGE).where(AUTHORITY_CHANGE.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
+            case CLIP -> ctx.selectFrom(CLIP).where(CLIP.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
+            case CLIP_REMOVAL -> ctx.selectFrom(CLIP_REMOVAL).where(CLIP_REMOVAL.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
         };
     }
 
@@ -136,8 +154,22 @@ final class AuditVerifier {
         ctx.select(PRUNED_SUBJECT.KIND, PRUNED_SUBJECT.SUBJECT_ID).from(PRUNED_SUBJECT)
                 .where(PRUNED_SUBJECT.PRUNE_ID.eq(pruneId))
                 .orderBy(PRUNED_SUBJECT.KIND.desc(), PRUNED_SUBJECT.SUBJECT_ID)
-                .forEach(r -> removed.add((r.value1().equals(AuditChain.Kind.INCIDENT.name()) ? "I" : "A") + r.value2()));
+                .forEach(r -> removed.add(prunedPrefix(AuditChain.Kind.valueOf(r.value1())) + r.value2()));
         return String.join(",", removed);
+    }
+
+    /**
+     * How a prune's sealed list names a removed row of each kind. The list is ordered by kind name,
+     * descending (INCIDENT, CLIP_REMOVAL, CLIP, ACTION), then by id.
+     */
+    static String prunedPrefix(AuditChain.Kind kind) {
+        return switch (kind) {
+            case INCIDENT -> "I";
+            case ACTION -> "A";
+            case CLIP -> "C";
+            case CLIP_REMOVAL -> "R";
+            case AUTHORITY, PRUNE -> throw new IllegalArgumentException(kind + " rows are never pruned");
+        };
     }
 
     /** Replays each incident's actions; its stored state must be where they lead. */

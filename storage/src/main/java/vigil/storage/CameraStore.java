@@ -3,6 +3,7 @@ package vigil.storage;
 import static vigil.storage.schema.Tables.CAMERA;
 import static vigil.storage.schema.Tables.NODE;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -82,6 +83,8 @@ public final class CameraStore {
         row.setMapX(placement == null ? null : placement.x());
         row.setMapY(placement == null ? null : placement.y());
         row.setHeading(placement == null ? null : placement.heading());
+        row.setPreSeconds(Math.toIntExact(camera.clips().pre().toSeconds()));
+        row.setPostSeconds(Math.toIntExact(camera.clips().post().toSeconds()));
         row.setEnabled(camera.enabled());
         row.setChangedAt(IncidentStore.time(Instant.now().truncatedTo(ChronoUnit.MICROS)));
     }
@@ -90,6 +93,8 @@ public final class CameraStore {
         List<Area> zones = row.getZones().chars().mapToObj(digit -> Area.ZONES.get(digit - '1')).toList();
         SiteCamera.Placement placement = row.getMapX() == null ? null
                 : new SiteCamera.Placement(row.getMapX(), row.getMapY(), row.getHeading());
-        return new SiteCamera(row.getName(), row.getUrl(), row.getUsername(), row.getPassword(), zones, placement, row.getEnabled());
+        return new SiteCamera(row.getName(), row.getUrl(), row.getUsername(), row.getPassword(), zones, placement,
+                new SiteCamera.ClipWindow(Duration.ofSeconds(row.getPreSeconds()), Duration.ofSeconds(row.getPostSeconds())),
+                row.getEnabled());
     }
 }

@@ -1,5 +1,7 @@
 package vigil.storage;
 
+import static vigil.storage.schema.Tables.CLIP;
+import static vigil.storage.schema.Tables.CLIP_REMOVAL;
 import static vigil.storage.schema.Tables.IMAGE;
 import static vigil.storage.schema.Tables.INCIDENT;
 import static vigil.storage.schema.Tables.INCIDENT_ACTION;
@@ -49,11 +51,13 @@ public final class IncidentStore {
     private final DSLContext ctx;
     private final StorageWriter writer;
     private final Nodes nodes;
+    private final ClipStore clips;
 
-    IncidentStore(DSLContext ctx, StorageWriter writer, Nodes nodes) {
+    IncidentStore(DSLContext ctx, StorageWriter writer, Nodes nodes, ClipStore clips) {
         this.ctx = ctx;
         this.writer = writer;
         this.nodes = nodes;
+        this.clips = clips;
     }
 
     /**
@@ -286,13 +290,16 @@ public final class IncidentStore {
 
     /**
      * Removes resolved and false-alarm incidents received before {@code olderThan} (never open ones,
-     * never ones on evidence hold), their actions, and pictures no other incident shows. The prune
-     * is sealed in the audit chain with every row it removed. Returns how many incidents went.
+     * never ones on evidence hold), their actions, their clips and clips' files, and pictures no
+     * other incident shows. The prune is sealed in the audit chain with every row it removed.
+     * Returns how many incidents went.
      */
     public CompletableFuture<Integer> prune(Instant olderThan) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant cutoff = olderThan.truncatedTo(ChronoUnit.MICROS);
+        List<String> clipFiles = new ArrayList<>();
         return writer.submit((tx, chain) -> {
+            clipFiles.clear(); // a batch retried alone runs its write again
             List<Long> incidents = tx.select(INCIDENT.ID).from(INCIDENT)
                     .where(INCIDENT.STATE.in(IncidentState.RESOLVED.name(), IncidentState.FALSE_ALARM.name()),
                             INCIDENT.EVIDENCE_HOLD.isFalse(), INCIDENT.RECEIVED_AT.lt(time(cutoff)))
@@ -303,29 +310,42 @@ public final class IncidentStore {
             }
             List<Long> actions = tx.select(INCIDENT_ACTION.ID).from(INCIDENT_ACTION)
                     .where(INCIDENT_ACTION.INCIDENT_ID.in(incidents)).orderBy(INCIDENT_ACTION.ID).fetch(INCIDENT_ACTION.ID);
+            var clipRows = tx.select(CLIP.ID, CLIP.SHA256).from(CLIP).where(CLIP.INCIDENT_ID.in(incidents)).orderBy(CLIP.ID).fetch();
+            List<Long> clipIds = clipRows.map(r -> r.value1());
+            clipRows.forEach(r -> {
+                if (r.value2() != null) {
+                    clipFiles.add(r.value2());
+                }
+            });
+            List<Long> removals = tx.select(CLIP_REMOVAL.ID).from(CLIP_REMOVAL).where(CLIP_REMOVAL.CLIP_ID.in(clipIds))
+                    .orderBy(CLIP_REMOVAL.ID).fetch(CLIP_REMOVAL.ID);
             var prune = tx.newRecord(RETENTION_PRUNE);
             prune.setPrunedAt(time(now));
             prune.setOlderThan(time(cutoff));
             prune.setIncidentCount(incidents.size());
             prune.store();
             List<String> removed = new ArrayList<>();
-            for (long id : incidents) {
-                tx.insertInto(PRUNED_SUBJECT).set(PRUNED_SUBJECT.KIND, AuditChain.Kind.INCIDENT.name())
-                        .set(PRUNED_SUBJECT.SUBJECT_ID, id).set(PRUNED_SUBJECT.PRUNE_ID, prune.getId()).execute();
-                removed.add("I" + id);
-            }
-            for (long id : actions) {
-                tx.insertInto(PRUNED_SUBJECT).set(PRUNED_SUBJECT.KIND, AuditChain.Kind.ACTION.name())
-                        .set(PRUNED_SUBJECT.SUBJECT_ID, id).set(PRUNED_SUBJECT.PRUNE_ID, prune.getId()).execute();
-                removed.add("A" + id);
+            // in the order verification lists them: by kind name, descending, then by id
+            for (var kindAndIds : List.of(Map.entry(AuditChain.Kind.INCIDENT, incidents), Map.entry(AuditChain.Kind.CLIP_REMOVAL, removals),
+                    Map.entry(AuditChain.Kind.CLIP, clipIds), Map.entry(AuditChain.Kind.ACTION, actions))) {
+                for (long id : kindAndIds.getValue()) {
+                    tx.insertInto(PRUNED_SUBJECT).set(PRUNED_SUBJECT.KIND, kindAndIds.getKey().name())
+                            .set(PRUNED_SUBJECT.SUBJECT_ID, id).set(PRUNED_SUBJECT.PRUNE_ID, prune.getId()).execute();
+                    removed.add(AuditVerifier.prunedPrefix(kindAndIds.getKey()) + id);
+                }
             }
             chain.seal(tx, AuditChain.Kind.PRUNE, prune.getId(),
                     AuditChain.canonical(prune.getId(), now, cutoff, String.join(",", removed)));
+            tx.deleteFrom(CLIP_REMOVAL).where(CLIP_REMOVAL.ID.in(removals)).execute();
+            tx.deleteFrom(CLIP).where(CLIP.ID.in(clipIds)).execute();
             tx.deleteFrom(INCIDENT_ACTION).where(INCIDENT_ACTION.ID.in(actions)).execute();
             tx.deleteFrom(INCIDENT).where(INCIDENT.ID.in(incidents)).execute();
             tx.deleteFrom(IMAGE).where(DSL.notExists(
                     DSL.selectOne().from(INCIDENT).where(INCIDENT.IMAGE_SHA256.eq(IMAGE.SHA256)))).execute();
             return incidents.size();
+        }).thenApply(pruned -> {
+            clips.deleteUnlinked(clipFiles);
+            return pruned;
         });
     }
 

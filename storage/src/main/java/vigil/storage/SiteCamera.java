@@ -1,5 +1,6 @@
 package vigil.storage;
 
+import java.time.Duration;
 import java.util.List;
 import vigil.protocol.wire.Area;
 
@@ -9,14 +10,33 @@ import vigil.protocol.wire.Area;
  *
  * @param zones the zones it covers, in zone order
  * @param placement where it stands on the map and where it looks; null when it is not placed
+ * @param clips how far its clips reach before and after an incident
  */
 public record SiteCamera(String name, String url, String username, String password, List<Area> zones, Placement placement,
-                         boolean enabled) {
+                         ClipWindow clips, boolean enabled) {
 
     public static final int MAX_NAME_LENGTH = 100;
 
     /** A position in map space (960 × 720) and a heading in degrees, clockwise from the map's up. */
     public record Placement(int x, int y, int heading) {
+    }
+
+    /** A clip's reach around an incident's instant T: [T - pre, T + post]. */
+    public record ClipWindow(Duration pre, Duration post) {
+        public static final Duration MAX = Duration.ofMinutes(5);
+        public static final ClipWindow DEFAULT = new ClipWindow(Duration.ofSeconds(10), Duration.ofSeconds(20));
+
+        public ClipWindow {
+            if (pre.isNegative() || post.isNegative() || pre.compareTo(MAX) > 0 || post.compareTo(MAX) > 0) {
+                throw new IllegalArgumentException("a clip reaches 0-" + MAX.toSeconds() + " s before and after an incident: "
+                        + pre.toSeconds() + " s, " + post.toSeconds() + " s");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "clips " + pre.toSeconds() + " s before, " + post.toSeconds() + " s after";
+        }
     }
 
     public SiteCamera {
@@ -30,12 +50,12 @@ public record SiteCamera(String name, String url, String username, String passwo
     }
 
     public SiteCamera withEnabled(boolean enabled) {
-        return new SiteCamera(name, url, username, password, zones, placement, enabled);
+        return new SiteCamera(name, url, username, password, zones, placement, clips, enabled);
     }
 
     @Override
     public String toString() {
         return "SiteCamera[" + name + ", " + url + (username == null ? "" : ", user " + username + ", password hidden")
-                + ", zones " + zones + (placement == null ? "" : ", " + placement) + (enabled ? "" : ", disabled") + "]";
+                + ", zones " + zones + (placement == null ? "" : ", " + placement) + ", " + clips + (enabled ? "" : ", disabled") + "]";
     }
 }

@@ -25,6 +25,7 @@ public final class Storage implements AutoCloseable {
     private final AuthorityLog authority;
     private final SiteEventLog siteEvents;
     private final CameraStore cameras;
+    private final ClipStore clips;
 
     private Storage(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -32,7 +33,9 @@ public final class Storage implements AutoCloseable {
         DSLContext ctx = DSL.using(pool, SQLDialect.H2);
         Nodes nodes = new Nodes();
         this.writer = new StorageWriter(ctx, nodes::forget);
-        this.incidents = new IncidentStore(ctx, writer, nodes);
+        this.clips = new ClipStore(ctx, writer, directory.resolve("clips"));
+        clips.removeTemporaries();
+        this.incidents = new IncidentStore(ctx, writer, nodes, clips);
         this.authority = new AuthorityLog(ctx, writer, nodes);
         this.siteEvents = new SiteEventLog(ctx, writer, nodes);
         this.cameras = new CameraStore(ctx, writer);
@@ -89,9 +92,16 @@ public final class Storage implements AutoCloseable {
         return cameras;
     }
 
-    /** Checks every image against its hash, the audit chain against every sealed row, and each incident's state. */
+    public ClipStore clips() {
+        return clips;
+    }
+
+    /**
+     * Checks every image and clip file against its hash, the audit chain against every sealed row,
+     * and each incident's state.
+     */
     public AuditReport verify() {
-        return AuditVerifier.verify(DSL.using(pool, SQLDialect.H2));
+        return AuditVerifier.verify(DSL.using(pool, SQLDialect.H2), clips);
     }
 
     /** Finishes every submitted write, then closes the database. */

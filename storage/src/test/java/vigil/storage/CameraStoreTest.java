@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +23,11 @@ class CameraStoreTest {
     Path data;
 
     private static final SiteCamera APRON = new SiteCamera("Apron east", "rtsp://10.1.0.20:554/stream1", "viewer", "s3cret",
-            List.of(Area.RWY_A, Area.TWY_A, Area.RWY_A), new SiteCamera.Placement(420, 60, 135), true);
+            List.of(Area.RWY_A, Area.TWY_A, Area.RWY_A), new SiteCamera.Placement(420, 60, 135), new SiteCamera.ClipWindow(Duration.ofSeconds(5), Duration.ofSeconds(15)), true);
 
     @Test
     void camerasAreKeptByNameAndOutliveTheProcess() throws Exception {
-        SiteCamera gate = new SiteCamera("Gate 2", "http://10.1.0.21/video.mjpg", null, null, List.of(), null, true);
+        SiteCamera gate = new SiteCamera("Gate 2", "http://10.1.0.21/video.mjpg", null, null, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true);
         try (Storage storage = Storage.open(data)) {
             storage.cameras().add(APRON).get();
             storage.cameras().add(gate).get();

@@ -1,5 +1,6 @@
 package vigil.app.cameras;
 
+import java.time.Duration;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -29,6 +30,7 @@ final class CameraForm extends Dialog<SiteCamera> {
     private final PasswordField password = new PasswordField();
     private final CheckComboBox<Area> zones = new CheckComboBox<>();
     private final TextField placement = new TextField();
+    private final TextField clipWindow = new TextField();
     private final CheckBox enabled = new CheckBox("Read this camera");
     private final Label problem = new Label();
     private final SiteCamera editing;
@@ -55,6 +57,9 @@ final class CameraForm extends Dialog<SiteCamera> {
             }
         });
         placement.setPromptText("x,y,heading (e.g. 420,60,135), or empty");
+        clipWindow.setId("camera-clips");
+        clipWindow.setPromptText("seconds before,after (e.g. 10,20)");
+        clipWindow.setText(clipText(SiteCamera.ClipWindow.DEFAULT));
         problem.getStyleClass().add("danger");
         problem.setId("camera-problem");
         problem.setWrapText(true);
@@ -67,13 +72,15 @@ final class CameraForm extends Dialog<SiteCamera> {
             editing.zones().forEach(zone -> zones.getCheckModel().check(zone));
             SiteCamera.Placement at = editing.placement();
             placement.setText(at == null ? "" : at.x() + "," + at.y() + "," + at.heading());
+            clipWindow.setText(clipText(editing.clips()));
             enabled.setSelected(editing.enabled());
         }
         GridPane grid = new GridPane(10, 8);
         grid.setPadding(new Insets(8));
         int row = 0;
         for (Object[] field : new Object[][] {{"Name", name}, {"URL", url}, {"User", user}, {"Password", password},
-            {"Zones it covers", zones}, {"On the map", placement}, {"", enabled}, {"", problem}}) {
+            {"Zones it covers", zones}, {"On the map", placement},
+            {"Clips (s before, after)", clipWindow}, {"", enabled}, {"", problem}}) {
             grid.addRow(row++, new Label((String) field[0]), (Node) field[1]);
         }
         url.setPrefColumnCount(34);
@@ -85,7 +92,7 @@ final class CameraForm extends Dialog<SiteCamera> {
             problem.setText(why == null ? "" : why);
             save.setDisable(why != null);
         };
-        for (TextField field : List.of(name, url, user, placement)) {
+        for (TextField field : List.of(name, url, user, placement, clipWindow)) {
             field.textProperty().addListener((o, old, text) -> validate.run());
         }
         validate.run();
@@ -112,7 +119,23 @@ final class CameraForm extends Dialog<SiteCamera> {
         String secret = !password.getText().isEmpty() ? password.getText()
                 : parsed.password() != null ? parsed.password() : editing == null ? null : editing.password();
         return new SiteCamera(name.getText().strip(), parsed.toString(), userName, userName == null ? null : secret,
-                List.copyOf(zones.getCheckModel().getCheckedItems()), placement(), enabled.isSelected());
+                List.copyOf(zones.getCheckModel().getCheckedItems()), placement(), clipWindow(), enabled.isSelected());
+    }
+
+    private static String clipText(SiteCamera.ClipWindow window) {
+        return window.pre().toSeconds() + "," + window.post().toSeconds();
+    }
+
+    private SiteCamera.ClipWindow clipWindow() {
+        String[] parts = clipWindow.getText().strip().split("\\s*,\\s*");
+        try {
+            if (parts.length == 2) {
+                return new SiteCamera.ClipWindow(Duration.ofSeconds(Integer.parseInt(parts[0])), Duration.ofSeconds(Integer.parseInt(parts[1])));
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("clips: seconds before and after an incident, as 10,20");
     }
 
     private SiteCamera.Placement placement() {

@@ -96,6 +96,12 @@ public final class CamerasCommand implements Callable<Integer> {
                 description = "Where it stands on the map (960 x 720) and where it looks, in degrees clockwise from up.")
         List<Integer> placement;
 
+        @Option(names = "--pre", paramLabel = "SECONDS", description = "How far its clips reach before an incident (default 10).")
+        int pre = (int) SiteCamera.ClipWindow.DEFAULT.pre().toSeconds();
+
+        @Option(names = "--post", paramLabel = "SECONDS", description = "How far its clips reach after an incident (default 20).")
+        int post = (int) SiteCamera.ClipWindow.DEFAULT.post().toSeconds();
+
         @Option(names = "--disabled", description = "Keep it, but do not read it.")
         boolean disabled;
 
@@ -111,7 +117,8 @@ public final class CamerasCommand implements Callable<Integer> {
             String[] userAndPassword = credentials.resolve(parsed, spec.commandLine());
             SiteCamera camera;
             try {
-                camera = new SiteCamera(name, parsed.toString(), userAndPassword[0], userAndPassword[1], zones(), placement(), !disabled);
+                camera = new SiteCamera(name, parsed.toString(), userAndPassword[0], userAndPassword[1], zones(), placement(),
+                        new SiteCamera.ClipWindow(Duration.ofSeconds(pre), Duration.ofSeconds(post)), !disabled);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -219,6 +226,8 @@ public final class CamerasCommand implements Callable<Integer> {
                     json.writeNumberField("heading", camera.placement().heading());
                     json.writeEndObject();
                 }
+                json.writeNumberField("preSeconds", camera.clips().pre().toSeconds());
+                json.writeNumberField("postSeconds", camera.clips().post().toSeconds());
                 json.writeBooleanField("enabled", camera.enabled());
                 json.writeEndObject();
             } catch (IOException e) {

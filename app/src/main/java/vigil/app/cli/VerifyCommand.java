@@ -33,7 +33,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         try (Storage storage = Storage.open(DataDirectory.resolve(data, System.getenv()))) {
             AuditReport report = storage.verify();
-            return report(report.problems(), "checked " + report.images() + " images, " + report.entries()
+            return report(report.problems(), "checked " + report.images() + " images, " + report.clips() + " clips, " + report.entries()
                     + " audit entries and " + report.incidents() + " incidents in " + storage.directory());
         }
     }

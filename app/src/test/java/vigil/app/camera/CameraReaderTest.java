@@ -29,7 +29,7 @@ class CameraReaderTest {
     }
 
     private CameraReader read(String url, String user, String password) {
-        SiteCamera camera = new SiteCamera("Apron", url, user, password, List.of(), null, true);
+        SiteCamera camera = new SiteCamera("Apron", url, user, password, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true);
         reader = new CameraReader(camera, watchdogs, (which, health) -> {
             synchronized (changes) {
                 changes.add(health);

@@ -43,7 +43,7 @@ class CameraAlarmTest {
         camera = RtspCamera.start();
         node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
         Storage storage = Storage.open(directory.resolve("data-" + System.nanoTime()));
-        storage.cameras().add(new SiteCamera("Gate 2", camera.url(), null, null, List.of(), null, true)).get();
+        storage.cameras().add(new SiteCamera("Gate 2", camera.url(), null, null, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true)).get();
         ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())))
                 .withCameraAlarmSeconds(1);
         console = Console.start(settings, storage, null, "tester");

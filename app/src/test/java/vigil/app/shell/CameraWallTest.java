@@ -85,7 +85,8 @@ class CameraWallTest {
         Path data = directory.resolve("data-" + System.nanoTime());
         Storage storage = Storage.open(data);
         for (int i = 0; i < NAMES.size(); i++) {
-            storage.cameras().add(new SiteCamera(NAMES.get(i), CAMERAS.get(i).url(), null, null, ZONES.get(NAMES.get(i)), null, true))
+            storage.cameras().add(new SiteCamera(NAMES.get(i), CAMERAS.get(i).url(), null, null, ZONES.get(NAMES.get(i)), null,
+                    SiteCamera.ClipWindow.DEFAULT, true))
                     .get();
         }
         Path settingsFile = directory.resolve("settings-" + System.nanoTime() + "/console.properties");
