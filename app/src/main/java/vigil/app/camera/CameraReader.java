@@ -1,6 +1,13 @@
 package vigil.app.camera;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,6 +31,11 @@ import vigil.storage.SiteCamera;
  * <p><b>Pictures</b>: packets are decoded only while some tile shows the camera ({@link #show()}
  * counts them), once however many tiles do, on this thread, into a {@link PictureExchange} where the
  * newest picture wins.
+ *
+ * <p><b>Clips</b>: every packet also goes into a {@link PacketRing} that reaches back the camera's
+ * clip {@code pre} and a {@link #RING_MARGIN}; a {@link #capture capture} starts from the ring's
+ * keyframe before its start and takes each packet that follows until its end has passed, or the
+ * session ends. Nothing is decoded for it.
  */
 public final class CameraReader implements CameraFeed, AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
@@ -33,6 +45,10 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
     static final Duration STEADY_SESSION = Duration.ofSeconds(10);
     static final int FLAPS_BEFORE_PAUSE = 5;
     static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
+    /** How much further back than a clip's pre the ring reaches: an incident takes a moment to reach the camera. */
+    static final Duration RING_MARGIN = Duration.ofSeconds(1);
+    /** How often a reader waiting to reconnect looks at the clips asked of it. */
+    private static final Duration REQUEST_CHECK = Duration.ofMillis(500);
 
     /** How a session ended: with nothing, after frames, or after the one picture of a snapshot. */
     private enum Session { NOTHING, FRAMES, SNAPSHOT }
@@ -44,13 +60,26 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
     private final PictureExchange pictures = new PictureExchange();
     private final AtomicInteger viewers = new AtomicInteger();
     private final LongAdder picturesDecoded = new LongAdder();
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final List<Capture> captures = new ArrayList<>(); // the reader thread's
+    private final PacketRing ring;
     private volatile boolean closed;
     private volatile long fit;
+    private volatile long ringBytes;
+
+    /** A clip asked for, not yet started. */
+    private record Request(Instant from, Instant until, CompletableFuture<CapturedClip> result) {
+    }
+
+    /** A clip being filled. */
+    private record Capture(CapturedClip clip, CompletableFuture<CapturedClip> result) {
+    }
 
     public CameraReader(SiteCamera camera, ScheduledExecutorService watchdogs, BiConsumer<SiteCamera, CameraHealth> listener) {
         this.camera = camera;
         this.url = CameraUrl.parse(camera.url());
         this.watch = new FrameWatch(watchdogs, health -> listener.accept(camera, health));
+        this.ring = new PacketRing(camera.clips().pre().plus(RING_MARGIN));
         this.thread = Thread.ofPlatform().name("camera " + camera.name()).daemon().unstarted(this::run);
     }
 
@@ -98,6 +127,26 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
         return watch.counters();
     }
 
+    /**
+     * The camera's packets from the last keyframe at or before {@code from} until the first packet
+     * after {@code until}, or until its stream ends; fails when the camera sent nothing in that time.
+     * The caller owns the clip and must close it.
+     */
+    public CompletableFuture<CapturedClip> capture(Instant from, Instant until) {
+        CompletableFuture<CapturedClip> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("the camera's reader has stopped"));
+        } else {
+            requests.add(new Request(from, until, result));
+        }
+        return result;
+    }
+
+    /** Bytes of compressed video the clip ring holds now. */
+    public long ringBytes() {
+        return ringBytes;
+    }
+
     /** Pictures decoded since the reader started: never more than one per packet, however many tiles show it. */
     public long picturesDecoded() {
         return picturesDecoded.sum();
@@ -117,12 +166,21 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
     }
 
     private void run() {
+        try {
+            readForEver();
+        } finally {
+            endCaptures();
+            refuseRequests("the camera's reader has stopped");
+        }
+    }
+
+    private void readForEver() {
         int failures = 0;
         int flaps = 0;
         while (!closed) {
             long started = System.nanoTime();
             Session ended = session();
-            if (ended == Session.SNAPSHOT) {
+            if (ended == Session.SNAPSHOT) { // its clips go on over its sessions: each is one picture
                 failures = 0;
                 flaps = 0;
                 try {
@@ -132,6 +190,7 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
                 }
                 continue;
             }
+            endCaptures();
             boolean delivered = ended == Session.FRAMES;
             boolean steady = System.nanoTime() - started >= STEADY_SESSION.toNanos();
             if (delivered && steady) {
@@ -142,11 +201,80 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
                 flaps += delivered ? 1 : 0;
             }
             try {
-                Thread.sleep(retryDelay(failures, flaps));
+                waitToReconnect(retryDelay(failures, flaps));
             } catch (InterruptedException e) {
                 return; // closed
             }
         }
+    }
+
+    /** Sleeps before the next connection, failing meanwhile the clips whose time passed with no frames. */
+    private void waitToReconnect(Duration delay) throws InterruptedException {
+        long end = System.nanoTime() + delay.toNanos();
+        for (long left; (left = end - System.nanoTime()) > 0; ) {
+            Thread.sleep(Math.min(left, REQUEST_CHECK.toNanos()) / 1_000_000 + 1);
+            Instant now = Instant.now();
+            for (Iterator<Request> it = requests.iterator(); it.hasNext(); ) {
+                Request request = it.next();
+                if (request.until().isBefore(now)) {
+                    it.remove();
+                    request.result().completeExceptionally(new IllegalStateException(noFrames(request)));
+                }
+            }
+        }
+    }
+
+    private String noFrames(Request request) {
+        CameraHealth health = watch.health();
+        return "the camera sent no frames from " + request.from() + " to " + request.until() + " (" + health + ")";
+    }
+
+    private void refuseRequests(String why) {
+        for (Request request; (request = requests.poll()) != null; ) {
+            request.result().completeExceptionally(new IllegalStateException(why));
+        }
+    }
+
+    /** Starts the clips asked for and gives every clip the packet; hands over those that are complete. */
+    private void clips(PacketRing.Entry entry, org.bytedeco.ffmpeg.avformat.AVStream stream, String codec) {
+        for (Iterator<Capture> it = captures.iterator(); it.hasNext(); ) {
+            Capture capture = it.next();
+            if (capture.clip().frames() == 0 && !entry.key()) {
+                continue; // a clip starts on a keyframe
+            }
+            if (capture.clip().add(entry)) {
+                it.remove();
+                capture.result().complete(capture.clip());
+            }
+        }
+        for (Request request; (request = requests.poll()) != null; ) { // the ring has this packet already
+            captures.add(new Capture(new CapturedClip(stream, codec, ring.copyFrom(request.from()), request.until()), request.result()));
+        }
+    }
+
+    /** The session ended: each clip being filled is handed over with what it has. */
+    private void endCaptures() {
+        for (Capture capture : captures) {
+            if (capture.clip().frames() > 0) {
+                capture.result().complete(capture.clip());
+            } else {
+                capture.clip().close();
+                capture.result().completeExceptionally(new IllegalStateException("the camera's stream ended before the clip's first keyframe"));
+            }
+        }
+        captures.clear();
+        ring.clear();
+        ringBytes = 0;
+    }
+
+    /** Says when the camera's keyframes come further apart than its clips reach back. */
+    private void checkKeyframes() {
+        Duration interval = ring.keyframeInterval();
+        Duration pre = camera.clips().pre();
+        watch.warn(interval != null && interval.compareTo(pre) > 0
+                ? "keyframes every " + FrameWatch.seconds(interval.toNanos()) + ", more than the " + pre.toSeconds()
+                        + " s its clips reach back: clips will start late"
+                : null);
     }
 
     static Duration retryDelay(int failures, int flaps) {
@@ -175,6 +303,7 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
             StreamInfo stream = new StreamInfo(grabber.getVideoCodecName(), grabber.getImageWidth(), grabber.getImageHeight(),
                     grabber.getFrameRate());
             watch.frameRate(stream.frameRate());
+            var videoStream = grabber.getFormatContext().streams(video);
             for (AVPacket packet; !closed && (packet = grabber.grabPacket()) != null; ) {
                 if (packet.stream_index() != video) {
                     continue;
@@ -182,6 +311,14 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
                 long arrived = System.nanoTime();
                 frames++;
                 watch.frame(arrived, packet.size(), stream);
+                PacketRing.Entry entry = ring.add(packet, Instant.now());
+                if (entry != null) {
+                    ringBytes = ring.bytes();
+                    if (entry.key()) {
+                        checkKeyframes();
+                    }
+                    clips(entry, videoStream, stream.codec());
+                }
                 if (viewers.get() > 0) {
                     if (decoder == null) {
                         decoder = new FrameDecoder(grabber.getFormatContext().streams(video).codecpar());

@@ -4,27 +4,35 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import vigil.storage.SiteCamera;
 import vigil.storage.SiteEvent;
 import vigil.storage.Storage;
 
 /**
  * The site's cameras at work: a reader for every enabled camera in the store, each change of health
- * recorded as a site event and told to {@code watcher}. Shared by {@code vigil record} and the
- * console.
+ * recorded as a site event and told to {@code watcher}, and the clips of incidents they cover.
+ * Shared by {@code vigil record} and the console.
  */
 public final class Cameras implements AutoCloseable {
+    /** Clip storage's cap unless configured: 20 GB. */
+    public static final long DEFAULT_CLIP_QUOTA = 20_000_000_000L;
+
     private final ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("camera watchdog").daemon().factory());
     private final List<CameraReader> readers;
+    private final EvidenceClips clips;
 
-    public Cameras(Storage storage, BiConsumer<SiteCamera, CameraHealth> watcher) {
+    /** {@code clipListener} hears of each clip stored or found missing, on the clip writer's thread. */
+    public Cameras(Storage storage, long clipQuotaBytes, BiConsumer<SiteCamera, CameraHealth> watcher,
+                   Consumer<EvidenceClips.Report> clipListener) {
         BiConsumer<SiteCamera, CameraHealth> recorded = (camera, health) -> {
-            storage.siteEvents().record(SiteEvent.ofCamera(camera.name(), health.state().name(), health.detail(), health.since()));
+            storage.siteEvents().record(SiteEvent.ofCamera(camera.name(), health.state().name(), health.words(), health.since()));
             watcher.accept(camera, health);
         };
         readers = storage.cameras().list().stream().filter(SiteCamera::enabled)
                 .map(camera -> new CameraReader(camera, watchdogs, recorded)).toList();
+        clips = new EvidenceClips(storage.clips(), readers, clipQuotaBytes, clipListener);
     }
 
     public Cameras start() {
@@ -36,9 +44,16 @@ public final class Cameras implements AutoCloseable {
         return readers;
     }
 
+    /** Where incidents go for their clips. */
+    public EvidenceClips clips() {
+        return clips;
+    }
+
+    /** Stops the readers, then writes the clips they handed over; the store must still be open. */
     @Override
     public void close() {
         readers.parallelStream().forEach(CameraReader::close);
         watchdogs.shutdownNow();
+        clips.close();
     }
 }

@@ -26,6 +26,7 @@ final class FFmpegErrors {
     private static final int EHOSTUNREACH = 113;
     private static final int ENETUNREACH = 101;
     private static final int ECONNRESET = 104;
+    private static final int ENOSPC = 28;
 
     private FFmpegErrors() {
     }
@@ -44,6 +45,8 @@ final class FFmpegErrors {
             return "host unreachable";
         } else if (error == -ECONNRESET) {
             return "connection reset";
+        } else if (error == -ENOSPC) {
+            return "the disk is full";
         } else if (error == AVERROR_HTTP_UNAUTHORIZED()) {
             return "wrong user or password (401 Unauthorized)";
         } else if (error == AVERROR_HTTP_FORBIDDEN()) {

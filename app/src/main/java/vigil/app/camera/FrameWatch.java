@@ -30,7 +30,7 @@ public final class FrameWatch implements AutoCloseable {
     private final LongAdder bytes = new LongAdder();
     private volatile long lastFrameNanos;
     private volatile long stallNanos = MIN_STALL.toNanos();
-    private volatile CameraHealth health = new CameraHealth(CameraState.CONNECTING, Instant.now(), null, null);
+    private volatile CameraHealth health = new CameraHealth(CameraState.CONNECTING, Instant.now(), null, null, null);
 
     FrameWatch(ScheduledExecutorService scheduler, Consumer<CameraHealth> listener) {
         this.listener = listener;
@@ -90,7 +90,15 @@ public final class FrameWatch implements AutoCloseable {
     /** Moves to {@code next} unless the camera is there already, and tells the listener. */
     private synchronized void to(CameraState next, String detail, StreamInfo stream) {
         if (health.state() != next) {
-            health = new CameraHealth(next, Instant.now(), detail, stream);
+            health = new CameraHealth(next, Instant.now(), detail, stream, health.warning());
+            listener.accept(health);
+        }
+    }
+
+    /** Something is wrong with a camera that works (null: nothing is any more); the listener hears of a change. */
+    synchronized void warn(String warning) {
+        if (!java.util.Objects.equals(health.warning(), warning)) {
+            health = new CameraHealth(health.state(), health.since(), health.detail(), health.stream(), warning);
             listener.accept(health);
         }
     }

@@ -109,7 +109,7 @@ final class CameraTile {
         CameraState current = health.state();
         state.setText(current.name());
         boolean live = current == CameraState.LIVE;
-        banner.setText(live ? "" : current + (health.detail() == null ? "" : "\n" + health.detail()));
+        banner.setText(live ? "" : current + (health.words() == null ? "" : "\n" + health.words()));
         banner.setVisible(!live);
         info.setVisible(withInfo);
         info.setText(details);

@@ -10,16 +10,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vigil.app.camera.ByteSize;
 import vigil.app.camera.Cameras;
+import vigil.app.camera.EvidenceClips;
 import vigil.app.recording.LivenessProbes;
 import vigil.app.recording.Recorder;
 import vigil.protocol.link.LinkState;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
 import vigil.protocol.wire.NodeMessage;
+import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.Storage;
 
@@ -47,12 +51,32 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Prune resolved and false-alarm incidents older than this, hourly (never open ones, never ones on evidence hold). Off by default.")
     Integer retainDays;
 
+    @Option(names = "--clip-quota", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "The cap for clip storage, as 20G or 500M (default 20G). Over it, the oldest clips of resolved and false-alarm incidents not on hold go first.")
+    long clipQuota = Cameras.DEFAULT_CLIP_QUOTA;
+
+    /** Reads {@code 20G}, {@code 500M} and the like. */
+    static final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return ByteSize.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         Storage storage = data.open();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Recorder recorder = new Recorder(storage, recorded -> System.out.println(line(recorded.incident())),
-                error -> System.err.println("vigil record: a write failed: " + error.getMessage()));
+        Cameras cameras = new Cameras(storage, clipQuota, (camera, health) -> System.err.println("[camera " + camera.name() + "] " + health),
+                RecordCommand::report);
+        Recorder recorder = new Recorder(storage, recorded -> {
+            cameras.clips().record(recorded.incident());
+            System.out.println(line(recorded.incident()));
+        }, error -> System.err.println("vigil record: a write failed: " + error.getMessage()));
         NodeLink.Listener recorderAndStderr = new NodeLink.Listener() {
             @Override
             public void onMessage(NodeLink link, NodeMessage message) {
@@ -71,8 +95,7 @@ public final class RecordCommand implements Callable<Integer> {
             NodeAddress address = NodeAddress.parse(node);
             links.add(new NodeLink(address, group, liveness.linkSettings(address).withReconnect(!once), recorderAndStderr).start());
         }
-        Cameras cameras = new Cameras(storage, (camera, health) -> System.err.println("[camera " + camera.name() + "] " + health))
-                .start();
+        cameras.start();
         if (retainDays != null) {
             group.scheduleAtFixedRate(() -> storage.incidents().prune(Instant.now().minus(Duration.ofDays(retainDays)))
                     .thenAccept(pruned -> {
@@ -107,6 +130,21 @@ public final class RecordCommand implements Callable<Integer> {
         cameras.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         storage.close();
+    }
+
+    /** One line per clip, printed once it is durable and linked, or recorded as missing. */
+    private static void report(EvidenceClips.Report report) {
+        Clip clip = report.clip();
+        if (clip.missing() != null) {
+            System.err.println("vigil record: no clip of incident " + clip.incidentId() + " from " + clip.camera() + ": " + clip.missing());
+            return;
+        }
+        System.out.println("clip of incident " + clip.incidentId() + " from " + clip.camera() + ": " + clip.fileName() + ", "
+                + ByteSize.format(clip.bytes()) + ", " + clip.firstFrame() + " to " + clip.lastFrame());
+        if (report.overQuota()) {
+            System.err.println("vigil record: clip storage is over its cap (" + ByteSize.format(report.usage().usedBytes()) + " of "
+                    + ByteSize.format(report.usage().capBytes()) + "): only open or held evidence is left; recording goes on");
+        }
     }
 
     /** One line per incident, printed once it is on disk. */

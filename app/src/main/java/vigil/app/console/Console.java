@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import vigil.app.camera.Cameras;
+import vigil.app.camera.EvidenceClips;
 import vigil.app.live.SiteState;
 import vigil.app.recording.NewIncident;
 import vigil.app.recording.Recorder;
@@ -42,14 +43,15 @@ public final class Console implements AutoCloseable {
     private final List<Node> nodes = new ArrayList<>();
     private final Queue<NewIncident> newIncidents = new ConcurrentLinkedQueue<>();
     private final Queue<Throwable> storageFailures = new ConcurrentLinkedQueue<>();
+    private final Queue<EvidenceClips.Report> clipReports = new ConcurrentLinkedQueue<>();
     private final String operator;
     private final Cameras cameras;
 
-    private Console(Storage storage, SimulatedNode simulatedNode, String operator) {
+    private Console(Storage storage, SimulatedNode simulatedNode, String operator, long clipQuotaBytes) {
         this.storage = storage;
         this.simulatedNode = simulatedNode;
         this.operator = operator;
-        this.cameras = new Cameras(storage, (camera, health) -> { });
+        this.cameras = new Cameras(storage, clipQuotaBytes, (camera, health) -> { }, clipReports::add);
     }
 
     /**
@@ -64,8 +66,11 @@ public final class Console implements AutoCloseable {
             simulated = SimulatedNode.start(simulation);
             addresses = List.of(new NodeAddress("127.0.0.1", simulated.port()));
         }
-        Console console = new Console(storage, simulated, operator);
-        Recorder recorder = new Recorder(storage, console.newIncidents::add, console.storageFailures::add);
+        Console console = new Console(storage, simulated, operator, settings.clipQuotaBytes());
+        Recorder recorder = new Recorder(storage, recorded -> {
+            console.cameras.clips().record(recorded.incident());
+            console.newIncidents.add(recorded);
+        }, console.storageFailures::add);
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
         for (NodeAddress address : addresses) {
             SiteState site = new SiteState(address, expiryMillis, System::currentTimeMillis);
@@ -129,6 +134,11 @@ public final class Console implements AutoCloseable {
         return drain(storageFailures);
     }
 
+    /** Clips stored or found missing since the last call; for the FX thread's frame. */
+    public List<EvidenceClips.Report> takeClipReports() {
+        return drain(clipReports);
+    }
+
     private static <T> List<T> drain(Queue<T> queue) {
         List<T> items = new ArrayList<>();
         for (T item = queue.poll(); item != null; item = queue.poll()) {
@@ -137,7 +147,7 @@ public final class Console implements AutoCloseable {
         return items;
     }
 
-    /** Closes the links, lets the store finish what it was given, then stops the simulated node. */
+    /** Closes the links and cameras, writes the clips they handed over, lets the store finish, then stops the simulated node. */
     @Override
     public void close() {
         nodes.forEach(node -> node.link().close());

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import vigil.app.camera.ByteSize;
+import vigil.app.camera.Cameras;
 import vigil.app.recording.LivenessProbes;
 import vigil.protocol.link.NodeAddress;
 
@@ -19,6 +21,7 @@ import vigil.protocol.link.NodeAddress;
  * @param videoPort the UDP port that node camera frames are sent to
  * @param probes which nodes are probed for liveness after how long a silence
  * @param cameraAlarmSeconds how long one of the site's cameras may be offline before it raises an alarm
+ * @param clipQuotaBytes the cap for clip storage
  */
 public record ConsoleSettings(
         List<NodeAddress> nodes,
@@ -28,12 +31,13 @@ public record ConsoleSettings(
         double objectExpirySeconds,
         int videoPort,
         LivenessProbes probes,
-        int cameraAlarmSeconds) {
+        int cameraAlarmSeconds,
+        long clipQuotaBytes) {
 
     public enum Theme { DARK, LIGHT }
 
     public static final ConsoleSettings DEFAULTS = new ConsoleSettings(List.of(), Theme.DARK, 0.8, false, 2.0, 4100,
-            LivenessProbes.DEFAULTS, 30);
+            LivenessProbes.DEFAULTS, 30, Cameras.DEFAULT_CLIP_QUOTA);
 
     public ConsoleSettings {
         nodes = List.copyOf(nodes);
@@ -44,37 +48,44 @@ public record ConsoleSettings(
         if (cameraAlarmSeconds < 1) {
             throw new IllegalArgumentException("a camera alarm needs at least 1 s offline: " + cameraAlarmSeconds);
         }
+        if (clipQuotaBytes < 1) {
+            throw new IllegalArgumentException("clip storage needs a cap of at least a byte: " + clipQuotaBytes);
+        }
         if (videoPort < 0 || videoPort > 65_535) {
             throw new IllegalArgumentException("not a UDP port: " + videoPort);
         }
     }
 
     public ConsoleSettings withNodes(List<NodeAddress> nodes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
     }
 
     public ConsoleSettings withTheme(Theme theme) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
     }
 
     public ConsoleSettings withSound(double volume, boolean muted) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
     }
 
     public ConsoleSettings withObjectExpirySeconds(double seconds) {
-        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort, probes, cameraAlarmSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
     }
 
     public ConsoleSettings withVideoPort(int port) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port, probes, cameraAlarmSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port, probes, cameraAlarmSeconds, clipQuotaBytes);
     }
 
     public ConsoleSettings withProbes(LivenessProbes probes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
     }
 
     public ConsoleSettings withCameraAlarmSeconds(int seconds) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, seconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, seconds, clipQuotaBytes);
+    }
+
+    public ConsoleSettings withClipQuotaBytes(long bytes) {
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, bytes);
     }
 
     /** {@code $XDG_CONFIG_HOME/vigil/console.properties}, else {@code ~/.config/vigil/console.properties}. */
@@ -101,7 +112,8 @@ public record ConsoleSettings(
                     new LivenessProbes(Duration.ofSeconds(Long.parseLong(properties.getProperty("probeAfterSeconds",
                             Long.toString(DEFAULTS.probes.after().toSeconds())).trim())),
                             addresses(properties.getProperty("noProbe", ""))),
-                    Integer.parseInt(properties.getProperty("cameraAlarmSeconds", Integer.toString(DEFAULTS.cameraAlarmSeconds)).trim()));
+                    Integer.parseInt(properties.getProperty("cameraAlarmSeconds", Integer.toString(DEFAULTS.cameraAlarmSeconds)).trim()),
+                    ByteSize.parse(properties.getProperty("clipQuota", Long.toString(DEFAULTS.clipQuotaBytes))));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("settings " + file + ": " + e.getMessage(), e);
         }
@@ -128,6 +140,7 @@ public record ConsoleSettings(
         properties.setProperty("probeAfterSeconds", Long.toString(probes.after().toSeconds()));
         properties.setProperty("noProbe", addresses(probes.unprobed()));
         properties.setProperty("cameraAlarmSeconds", Integer.toString(cameraAlarmSeconds));
+        properties.setProperty("clipQuota", Long.toString(clipQuotaBytes));
         PropertiesFile.write(file, properties, "Vigil console settings");
     }
 }

@@ -41,7 +41,9 @@ import vigil.app.authority.AuthorityView;
 import vigil.app.authority.AuthorityViewModel;
 import vigil.app.camera.NodeCameras;
 import vigil.app.camera.CameraFeed;
+import vigil.app.camera.ByteSize;
 import vigil.app.camera.CameraReader;
+import vigil.app.camera.EvidenceClips;
 import vigil.app.cameras.CameraViewsFile;
 import vigil.app.cameras.CamerasPage;
 import vigil.app.cameras.CameraAlarms;
@@ -62,6 +64,7 @@ import vigil.app.map.SitePlan;
 import vigil.app.review.ReviewView;
 import vigil.app.review.ReviewViewModel;
 import vigil.protocol.wire.Camera;
+import vigil.storage.Clip;
 import vigil.storage.Incident;
 
 /**
@@ -250,6 +253,7 @@ public final class ConsoleWindow {
     private void frame(long now) {
         board.arrived(console.takeNewIncidents());
         console.takeStorageFailures().forEach(statusBar::storageFailed);
+        console.takeClipReports().forEach(this::clipReported);
         livePictures.pulse();
         screens.get(screen).pulse(now);
         popups.pulse(now);
@@ -299,6 +303,16 @@ public final class ConsoleWindow {
         };
         view.setPalette(palette);
         return view;
+    }
+
+    private void clipReported(EvidenceClips.Report report) {
+        Clip clip = report.clip();
+        if (clip.missing() != null) {
+            statusBar.clipProblem("no clip of incident " + clip.incidentId() + " from " + clip.camera() + ": " + clip.missing());
+        } else if (report.overQuota()) {
+            statusBar.clipProblem("clip storage is over its cap (" + ByteSize.format(report.usage().usedBytes()) + " of "
+                    + ByteSize.format(report.usage().capBytes()) + "): only open or held evidence is left; recording goes on");
+        }
     }
 
     private void openIncident(Incident incident) {
@@ -419,12 +433,14 @@ public final class ConsoleWindow {
 
     private void showSettings() {
         CamerasPage cameras = new CamerasPage(console.storage().cameras(), tasks);
-        SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.isSimulated(), cameras);
+        SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.isSimulated(), cameras,
+                console.storage().clips().usage(settings.clipQuotaBytes()));
         dialog.initOwner(stage);
         ConsoleSettings chosen = dialog.showAndWait().orElse(settings);
         boolean nodesChanged = !chosen.nodes().equals(settings.nodes());
         if (chosen != settings) {
             updateSettings(chosen);
+            console.cameras().clips().quota(chosen.clipQuotaBytes());
             applyTheme(chosen.theme());
             sounds.setVolume(chosen.volume());
             sounds.setMuted(chosen.muted());

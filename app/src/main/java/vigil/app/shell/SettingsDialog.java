@@ -3,6 +3,7 @@ package vigil.app.shell;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -12,6 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
@@ -19,17 +21,20 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import vigil.app.camera.ByteSize;
 import vigil.app.cameras.CamerasPage;
 import vigil.app.console.ConsoleSettings;
 import vigil.protocol.link.NodeAddress;
+import vigil.storage.ClipStore;
 
 /**
- * Two pages: the console's (nodes, theme, sound, object expiry, the camera UDP port; the data
- * directory is shown, not edited) and the site's cameras.
+ * Two pages: the console's (nodes, theme, sound, object expiry, the camera UDP port, the cap for
+ * clip storage beside what is used of it; the data directory is shown, not edited) and the site's
+ * cameras.
  */
 final class SettingsDialog extends Dialog<ConsoleSettings> {
 
-    SettingsDialog(ConsoleSettings settings, Path dataDirectory, boolean simulated, CamerasPage cameras) {
+    SettingsDialog(ConsoleSettings settings, Path dataDirectory, boolean simulated, CamerasPage cameras, ClipStore.Usage clipUsage) {
         setTitle("Settings");
         setHeaderText("Console settings");
         ListView<NodeAddress> nodes = new ListView<>();
@@ -70,6 +75,21 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         videoPort.setEditable(true);
         Label data = new Label(dataDirectory.toString());
         data.setId("settings-data-directory");
+        TextField clipQuota = new TextField(ByteSize.format(settings.clipQuotaBytes()).replace(" ", ""));
+        clipQuota.setId("settings-clip-quota");
+        clipQuota.setPrefColumnCount(6);
+        ProgressBar clipBar = new ProgressBar(Math.min(1, clipUsage.usedBytes() / (double) settings.clipQuotaBytes()));
+        clipBar.setId("settings-clip-usage");
+        clipBar.setPrefWidth(220);
+        if (clipUsage.usedBytes() > settings.clipQuotaBytes()) {
+            clipBar.getStyleClass().add("danger");
+        }
+        Label clipWords = new Label(ByteSize.format(clipUsage.usedBytes()) + " used"
+                + (clipUsage.bytesByCamera().isEmpty() ? "" : ": " + clipUsage.bytesByCamera().entrySet().stream()
+                        .map(camera -> camera.getKey() + " " + ByteSize.format(camera.getValue())).collect(Collectors.joining(", "))));
+        clipWords.setId("settings-clip-words");
+        Label quotaError = new Label();
+        quotaError.getStyleClass().add("danger");
 
         GridPane grid = new GridPane(12, 10);
         grid.setPadding(new Insets(8));
@@ -84,6 +104,8 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         grid.addRow(row++, new Label("Alert volume"), new HBox(12, volume, muted));
         grid.addRow(row++, new Label("Objects fade after (s)"), expiry);
         grid.addRow(row++, new Label("Camera UDP port"), videoPort);
+        grid.addRow(row++, new Label("Clip storage cap"), new HBox(12, clipQuota, clipBar, clipWords));
+        grid.addRow(row++, new Label(""), quotaError);
         grid.addRow(row, new Label("Data directory"), data);
         Tab console = new Tab("Console", grid);
         Tab camerasTab = new Tab("Cameras", cameras.node());
@@ -93,8 +115,18 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         getDialogPane().setContent(pages);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        clipQuota.textProperty().addListener((o, old, text) -> {
+            String why = null;
+            try {
+                ByteSize.parse(text);
+            } catch (IllegalArgumentException e) {
+                why = e.getMessage();
+            }
+            quotaError.setText(why == null ? "" : why);
+            getDialogPane().lookupButton(save).setDisable(why != null);
+        });
         setResultConverter(button -> button != save ? null : new ConsoleSettings(List.copyOf(nodes.getItems()),
                 theme.getValue(), volume.getValue() / 100, muted.isSelected(), expiry.getValue(), videoPort.getValue(),
-                settings.probes(), settings.cameraAlarmSeconds()));
+                settings.probes(), settings.cameraAlarmSeconds(), ByteSize.parse(clipQuota.getText())));
     }
 }

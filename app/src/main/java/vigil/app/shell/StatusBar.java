@@ -68,6 +68,12 @@ final class StatusBar {
         storage.getStyleClass().setAll("label", "storage", "danger");
     }
 
+    /** Clip storage needs the operator: a clip is missing (the disk is full) or only held evidence is left over the cap. */
+    void clipProblem(String words) {
+        storage.setText("CLIPS: " + words);
+        storage.getStyleClass().setAll("label", "storage", "danger");
+    }
+
     void sound(String text, boolean warn) {
         sound.setText(text);
         sound.getStyleClass().setAll("label", warn ? "warning" : "muted-text");

@@ -55,6 +55,33 @@ public final class RtspCamera implements AutoCloseable {
         return serve("color=c=" + color);
     }
 
+    /**
+     * A camera whose frames carry their number: 16 bars of 20 pixels across, white for a 1 bit,
+     * black for a 0, lowest bit on the left ({@link #frameNumber} reads them back). Its video is
+     * {@link #NUMBERED_SECONDS} long and loops, so numbers count modulo {@link #NUMBERED_FRAMES}.
+     */
+    public static RtspCamera numbered() throws Exception {
+        return serve(NUMBERED);
+    }
+
+    static final int NUMBERED_SECONDS = 60;
+    static final int NUMBERED_FRAMES = NUMBERED_SECONDS * FPS;
+    private static final String NUMBERED = "numbered";
+
+    /** The number a {@link #numbered()} camera's frame carries, read from its BGR pixels (320 wide, 3 bytes a pixel). */
+    static int frameNumber(java.nio.ByteBuffer bgr, int stride, int height) {
+        int number = 0;
+        int row = height / 2;
+        for (int bit = 0; bit < 16; bit++) {
+            int x = bit * 20 + 10;
+            int green = bgr.get(row * stride + x * 3 + 1) & 0xff;
+            if (green > 128) {
+                number |= 1 << bit;
+            }
+        }
+        return number;
+    }
+
     /** A camera of the test pattern at {@code size} (640x360) and {@code fps}, for benchmarks. */
     public static RtspCamera sized(String size, int fps) throws Exception {
         RtspCamera camera = new RtspCamera(freePort(), TEST_PATTERN, size, fps);
@@ -132,7 +159,7 @@ public final class RtspCamera implements AutoCloseable {
         return script;
     }
 
-    /** Six seconds of a lavfi pattern, a keyframe each second, made once per pattern, size and rate. */
+    /** Six seconds of a lavfi pattern (a minute of numbered frames), a keyframe each second, made once per pattern, size and rate. */
     private static synchronized Path video(String pattern, String size, int fps) throws Exception {
         String key = pattern + " " + size + " " + fps;
         Path video = VIDEOS.get(key);
@@ -141,10 +168,17 @@ public final class RtspCamera implements AutoCloseable {
                     "the RTSP camera needs Debian's python3-gi, gir1.2-gst-rtsp-server-1.0 and ffmpeg (.ci/run installs them)");
             Path file = Files.createTempFile("vigil-camera", ".h264");
             file.toFile().deleteOnExit();
-            Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    pattern + (pattern.contains("=") ? ":" : "=") + "s=" + size + ":r=" + fps, "-t", "6", "-c:v", "libx264", "-preset",
-                    "ultrafast", "-bf", "0", "-g", Integer.toString(fps), "-pix_fmt", "yuv420p", "-x264-params", "aud=1:repeat-headers=1", "-f", "h264",
-                    file.toString()).redirectErrorStream(true).start();
+            boolean numbered = pattern.equals(NUMBERED);
+            String source = numbered ? "color=c=black" : pattern;
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/bin/ffmpeg", "-v", "error", "-y",
+                    "-f", "lavfi", "-i", source + (source.contains("=") ? ":" : "=") + "s=" + size + ":r=" + fps,
+                    "-t", Integer.toString(numbered ? NUMBERED_SECONDS : 6)));
+            if (numbered) {
+                command.addAll(java.util.List.of("-vf", "geq=lum='255*mod(floor(N/pow(2\\,floor(X/20)))\\,2)':cb=128:cr=128", "-crf", "12"));
+            }
+            command.addAll(java.util.List.of("-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g", Integer.toString(fps),
+                    "-pix_fmt", "yuv420p", "-x264-params", "aud=1:repeat-headers=1", "-f", "h264", file.toString()));
+            Process ffmpeg = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (ffmpeg.waitFor() != 0) {
                 fail("ffmpeg could not make the test video: " + output);

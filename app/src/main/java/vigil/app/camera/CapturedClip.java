@@ -1,0 +1,80 @@
+package vigil.app.camera;
+
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_free;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+
+/**
+ * A camera's packets for one clip, as they arrived, with what a muxer needs to know of their
+ * stream. Filled on the camera's reader thread until {@code until} has passed, then handed whole to
+ * whoever writes it; it owns its packets and parameters until {@link #close()}.
+ */
+public final class CapturedClip implements AutoCloseable {
+    private final AVCodecParameters parameters;
+    private final int timeBaseNum;
+    private final int timeBaseDen;
+    private final String codec;
+    private final Instant until;
+    private final List<PacketRing.Entry> packets;
+
+    CapturedClip(AVStream stream, String codec, List<PacketRing.Entry> packets, Instant until) {
+        this.parameters = avcodec_parameters_alloc();
+        avcodec_parameters_copy(parameters, stream.codecpar());
+        this.timeBaseNum = stream.time_base().num();
+        this.timeBaseDen = stream.time_base().den();
+        this.codec = codec;
+        this.packets = new ArrayList<>(packets);
+        this.until = until;
+    }
+
+    /** Takes a packet (a reference of the clip's own); true once the clip has all it wants. */
+    boolean add(PacketRing.Entry packet) {
+        packets.add(packet.copy());
+        return packet.arrived().isAfter(until);
+    }
+
+    public String codec() {
+        return codec;
+    }
+
+    public int frames() {
+        return packets.size();
+    }
+
+    public Instant firstFrame() {
+        return packets.getFirst().arrived();
+    }
+
+    public Instant lastFrame() {
+        return packets.getLast().arrived();
+    }
+
+    AVCodecParameters parameters() {
+        return parameters;
+    }
+
+    int timeBaseNum() {
+        return timeBaseNum;
+    }
+
+    int timeBaseDen() {
+        return timeBaseDen;
+    }
+
+    List<PacketRing.Entry> packets() {
+        return packets;
+    }
+
+    @Override
+    public void close() {
+        packets.forEach(PacketRing.Entry::free);
+        packets.clear();
+        avcodec_parameters_free(parameters);
+    }
+}

@@ -1,0 +1,115 @@
+package vigil.app.camera;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import vigil.storage.Clip;
+import vigil.storage.ClipStore;
+import vigil.storage.Incident;
+import vigil.storage.SiteCamera;
+
+/**
+ * A clip of every incident from every camera that covers its zone: [T - pre, T + post] around the
+ * instant T Vigil received it, captured by the camera's reader, written by stream copy on one clip
+ * writer thread, then stored and linked. A clip that cannot be made is recorded as missing, with
+ * why. After each clip the store is kept within the quota; when only open or held evidence is
+ * left over it, recording goes on and the report says so.
+ */
+public final class EvidenceClips implements AutoCloseable {
+
+    /** What became of one camera's clip of an incident; {@code usage} is clip storage after it (null for a missing clip). */
+    public record Report(Clip clip, ClipStore.Usage usage) {
+        public boolean overQuota() {
+            return usage != null && usage.overCap();
+        }
+    }
+
+    private final ClipStore store;
+    private final List<CameraReader> readers;
+    private volatile long quotaBytes;
+    private final Consumer<Report> listener;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("clip writer").factory());
+
+    /** {@code listener} hears of each clip once it is durable and linked, or recorded as missing, on the clip writer's thread. */
+    EvidenceClips(ClipStore store, List<CameraReader> readers, long quotaBytes, Consumer<Report> listener) {
+        this.store = store;
+        this.readers = readers;
+        this.quotaBytes = quotaBytes;
+        this.listener = listener;
+    }
+
+    /** A new cap for clip storage, kept from the next clip on. */
+    public void quota(long bytes) {
+        quotaBytes = bytes;
+    }
+
+    /** Asks every camera that covers the incident's zone for its clip; returns at once. */
+    public void record(Incident incident) {
+        Instant at = incident.receivedAt();
+        for (CameraReader reader : readers) {
+            SiteCamera camera = reader.camera();
+            if (camera.zones().contains(incident.zone())) {
+                reader.capture(at.minus(camera.clips().pre()), at.plus(camera.clips().post()))
+                        .whenCompleteAsync((clip, failure) -> listener.accept(store(incident.id(), camera.name(), clip, failure)), writer);
+            }
+        }
+    }
+
+    /**
+     * Writes, stores and links one clip, or records it as missing; waits for the store, so that
+     * once this thread is idle every clip handed to it is durable.
+     */
+    private Report store(long incidentId, String camera, CapturedClip clip, Throwable failure) {
+        try {
+            return write(incidentId, camera, clip, failure);
+        } catch (RuntimeException e) {
+            return new Report(store.missing(incidentId, camera, "the clip could not be stored: " + reason(e)).join(), null);
+        }
+    }
+
+    private Report write(long incidentId, String camera, CapturedClip clip, Throwable failure) {
+        if (failure != null) {
+            return new Report(store.missing(incidentId, camera, reason(failure)).join(), null);
+        }
+        Path file = store.temporaryFile(camera);
+        ClipStore.Written written = new ClipStore.Written(file, clip.codec(), clip.firstFrame(), clip.lastFrame());
+        try (clip) {
+            Mp4Muxer.write(clip, file);
+        } catch (Exception e) {
+            deleteQuietly(file);
+            return new Report(store.missing(incidentId, camera, "the clip could not be written: " + reason(e)).join(), null);
+        }
+        Clip linked = store.link(incidentId, camera, written).join();
+        return new Report(linked, linked.hasFile() ? store.keepWithin(quotaBytes).join() : null);
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // a temporary left behind is removed at the next start
+        }
+    }
+
+    /** Writes every clip already handed over (the readers must be closed first), then stops. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package vigil.app.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.testing.Recorder;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
+import vigil.storage.AuditReport;
+import vigil.storage.Clip;
+import vigil.storage.Incident;
+import vigil.storage.SiteCamera;
+import vigil.storage.Storage;
+
+/** Clips of incidents from real RTSP cameras, checked frame by frame. */
+class EvidenceClipsTest {
+    private static final NodeAddress NODE = new NodeAddress("10.0.0.7", 5100);
+    private static final SiteCamera.ClipWindow WINDOW = new SiteCamera.ClipWindow(Duration.ofSeconds(3), Duration.ofSeconds(2));
+
+    @TempDir
+    Path data;
+
+    private static Incident incident(Storage storage, int objectId, Area zone) throws Exception {
+        var detection = new FirstDetection(EventType.UNAUTH, objectId, ObjectClass.PERSON, 10, 10, zone,
+                NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(400, objectId));
+        return storage.incidents().record(NODE, detection, Instant.now()).get().incident();
+    }
+
+    @Test
+    void anIncidentGetsAClipOfItsZonesCameraCoveringPreAndPostWithNoGap() throws Exception {
+        BlockingQueue<EvidenceClips.Report> reports = new LinkedBlockingQueue<>();
+        try (RtspCamera numbered = RtspCamera.numbered(); RtspCamera other = RtspCamera.solid("0x2040D0");
+             Storage storage = Storage.open(data)) {
+            storage.cameras().add(new SiteCamera("Runway", numbered.url(), null, null, List.of(Area.ZONES.get(0)), null, WINDOW, true)).get();
+            storage.cameras().add(new SiteCamera("Gate", other.url(), null, null, List.of(Area.ZONES.get(2)), null, WINDOW, true)).get();
+            try (Cameras cameras = new Cameras(storage, Cameras.DEFAULT_CLIP_QUOTA, (camera, health) -> { }, reports::add).start()) {
+                CameraReader runway = cameras.readers().stream().filter(r -> r.name().equals("Runway")).findFirst().orElseThrow();
+                Recorder.await("the runway camera live", () -> runway.health().state() == CameraState.LIVE, Duration.ofSeconds(20));
+                Thread.sleep(WINDOW.pre().plusSeconds(2).toMillis()); // the ring fills
+
+                Incident covered = incident(storage, 1, Area.ZONES.get(0));
+                Incident uncovered = incident(storage, 2, Area.ZONES.get(4));
+                cameras.clips().record(covered);
+                cameras.clips().record(uncovered);
+
+                EvidenceClips.Report report = reports.poll(30, TimeUnit.SECONDS);
+                assertNotNull(report, "a clip within 30 s");
+                Clip clip = report.clip();
+                assertNull(clip.missing());
+                assertEquals("Runway", clip.camera());
+                assertEquals(covered.id(), clip.incidentId());
+                assertEquals("h264", clip.codec());
+                Instant t = covered.receivedAt();
+                assertFalse(clip.firstFrame().isAfter(t.minus(WINDOW.pre())), clip.firstFrame() + " is after T - pre = " + t.minus(WINDOW.pre()));
+                assertTrue(clip.lastFrame().isAfter(t.plus(WINDOW.post())), clip.lastFrame() + " is not after T + post");
+
+                List<Integer> numbers = frameNumbers(storage.clips().file(clip));
+                double seconds = numbers.size() / (double) RtspCamera.FPS;
+                assertTrue(seconds >= 5 && seconds < 5 + 2.5, numbers.size() + " frames, " + seconds + " s, for 3 s before and 2 s after");
+                for (int i = 1; i < numbers.size(); i++) {
+                    assertEquals((numbers.get(i - 1) + 1) % RtspCamera.NUMBERED_FRAMES, numbers.get(i),
+                            "frame " + i + " follows frame " + (i - 1) + " in " + numbers);
+                }
+                assertEquals(List.of(clip), storage.clips().of(covered.id()));
+
+                assertNull(reports.poll(WINDOW.post().plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS), "no clip for a zone no camera covers");
+                assertEquals(List.of(), storage.clips().of(uncovered.id()));
+                AuditReport audit = storage.verify();
+                assertTrue(audit.intact(), audit.problems()::toString);
+                assertEquals(1, audit.clips());
+            }
+        }
+    }
+
+    @Test
+    void aCameraThatSendsNothingInTheWindowLeavesItsClipMissingWithTheReason() throws Exception {
+        BlockingQueue<EvidenceClips.Report> reports = new LinkedBlockingQueue<>();
+        try (Storage storage = Storage.open(data)) {
+            storage.cameras().add(new SiteCamera("Dead", "rtsp://127.0.0.1:9/cam", null, null, List.of(Area.ZONES.get(0)), null,
+                    new SiteCamera.ClipWindow(Duration.ofSeconds(1), Duration.ofSeconds(1)), true)).get();
+            try (Cameras cameras = new Cameras(storage, Cameras.DEFAULT_CLIP_QUOTA, (camera, health) -> { }, reports::add).start()) {
+                Incident incident = incident(storage, 1, Area.ZONES.get(0));
+                cameras.clips().record(incident);
+                EvidenceClips.Report report = reports.poll(20, TimeUnit.SECONDS);
+                assertNotNull(report, "the missing clip recorded within 20 s");
+                assertNull(report.clip().sha256());
+                assertTrue(report.clip().missing().startsWith("the camera sent no frames from "), report.clip().missing());
+                assertTrue(report.clip().missing().contains("connection refused"), report.clip().missing());
+                assertTrue(storage.verify().intact());
+            }
+        }
+    }
+
+    /** The numbers the clip's frames carry, in order. */
+    private static List<Integer> frameNumbers(Path clip) throws Exception {
+        List<Integer> numbers = new ArrayList<>();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile())) {
+            grabber.start();
+            for (Frame frame; (frame = grabber.grabImage()) != null; ) {
+                numbers.add(RtspCamera.frameNumber((ByteBuffer) frame.image[0], frame.imageStride, frame.imageHeight));
+            }
+        }
+        return numbers;
+    }
+}
