@@ -6,27 +6,34 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Function;
+import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
 
-/** An incident and its history as one JSON object: every field the store keeps. */
+/**
+ * An incident, its history and its clips as one JSON object: every field the store keeps. A clip's
+ * {@code file} is where its file is ({@code fileOf}), null when it has none: then {@code missing}
+ * says why, or {@code removed} that the quota took it.
+ */
 public final class IncidentJson {
     private static final JsonFactory JSON = new JsonFactory();
 
     private IncidentJson() {
     }
 
-    public static String toJson(Incident incident, List<IncidentAction> actions) {
+    public static String toJson(Incident incident, List<IncidentAction> actions, List<Clip> clips, Function<Clip, String> fileOf) {
         StringWriter text = new StringWriter(512);
         try (JsonGenerator json = JSON.createGenerator(text)) {
-            write(json, incident, actions);
+            write(json, incident, actions, clips, fileOf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
     }
 
-    public static void write(JsonGenerator json, Incident incident, List<IncidentAction> actions) throws IOException {
+    public static void write(JsonGenerator json, Incident incident, List<IncidentAction> actions, List<Clip> clips,
+                             Function<Clip, String> fileOf) throws IOException {
         json.writeStartObject();
         json.writeNumberField("id", incident.id());
         json.writeStringField("node", incident.node().toString());
@@ -56,6 +63,29 @@ public final class IncidentJson {
             json.writeStringField("note", action.note());
             json.writeStringField("operator", action.operator());
             json.writeStringField("actedAt", action.actedAt().toString());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("clips");
+        for (Clip clip : clips) {
+            json.writeStartObject();
+            json.writeStringField("camera", clip.camera());
+            json.writeStringField("file", clip.hasFile() ? fileOf.apply(clip) : null);
+            json.writeStringField("sha256", clip.sha256());
+            json.writeStringField("start", clip.firstFrame() == null ? null : clip.firstFrame().toString());
+            json.writeStringField("end", clip.lastFrame() == null ? null : clip.lastFrame().toString());
+            if (clip.bytes() == null) {
+                json.writeNullField("bytes");
+            } else {
+                json.writeNumberField("bytes", clip.bytes());
+            }
+            json.writeStringField("codec", clip.codec());
+            if (clip.missing() != null) {
+                json.writeStringField("missing", clip.missing());
+            }
+            if (clip.removed()) {
+                json.writeBooleanField("removed", true);
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

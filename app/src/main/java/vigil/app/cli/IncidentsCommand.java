@@ -41,7 +41,8 @@ public final class IncidentsCommand implements Callable<Integer> {
             do {
                 IncidentPage page = storage.incidents().search(query, cursor, Math.min(500, limit - printed));
                 for (Incident incident : page.incidents()) {
-                    System.out.println(json ? IncidentJson.toJson(incident, storage.incidents().actions(incident.id()))
+                    System.out.println(json ? IncidentJson.toJson(incident, storage.incidents().actions(incident.id()),
+                            storage.clips().of(incident.id()), clip -> storage.clips().file(clip).toString())
                             : String.format("%8d  %-19s  %-6s  %-12s  %-7s  %-12s  %-21s  %d", incident.id(),
                                     LOCAL.format(incident.receivedAt()), incident.eventType(), incident.objectClass(),
                                     incident.zone(), incident.state(), incident.node(), incident.objectId()));

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +34,7 @@ import java.util.zip.ZipOutputStream;
 import vigil.app.cli.IncidentJson;
 import vigil.protocol.wire.Jpeg;
 import vigil.storage.ActionKind;
+import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentPage;
@@ -39,9 +42,9 @@ import vigil.storage.IncidentQuery;
 import vigil.storage.Storage;
 
 /**
- * An evidence package: a zip of every selected incident's picture ({@code images/<sha256>.jpg}),
- * {@code incidents.csv} and {@code incidents.json} with every field and action, a {@code report.html}
- * to read, and a {@code manifest.json} with the SHA-256 of every file and, as
+ * An evidence package: a zip of every selected incident's picture ({@code images/<sha256>.jpg}) and
+ * clips ({@code clips/<sha256>.mp4}), {@code incidents.csv} and {@code incidents.json} with every
+ * field, action and clip, a {@code report.html} to read (and play the clips in), and a {@code manifest.json} with the SHA-256 of every file and, as
  * {@code manifestSha256}, of its own text with that value left empty. Exporting puts each incident
  * on evidence hold and records the export in its history.
  */
@@ -77,8 +80,10 @@ public final class EvidencePackage {
         }
         CompletableFuture.allOf(exports.toArray(CompletableFuture[]::new)).get();
         Map<Long, List<IncidentAction>> actions = new LinkedHashMap<>();
+        Map<Long, List<Clip>> clips = new LinkedHashMap<>();
         for (Incident incident : incidents) {
             actions.put(incident.id(), storage.incidents().actions(incident.id()));
+            clips.put(incident.id(), storage.clips().of(incident.id()));
         }
 
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
@@ -90,14 +95,21 @@ public final class EvidencePackage {
                 if (images.add(incident.imageSha256())) {
                     Jpeg image = storage.incidents().image(incident.imageSha256()).orElseThrow();
                     try (InputStream bytes = image.openStream()) {
-                        hashes.put(imagePath(incident), entry(zip, imagePath(incident), bytes.readAllBytes()));
+                        hashes.put(imagePath(incident), entry(zip, imagePath(incident), bytes));
+                    }
+                }
+                for (Clip clip : clips.get(incident.id())) {
+                    if (clip.hasFile() && !hashes.containsKey(clipPath(clip))) {
+                        try (InputStream bytes = Files.newInputStream(storage.clips().file(clip))) {
+                            hashes.put(clipPath(clip), entry(zip, clipPath(clip), bytes));
+                        }
                     }
                 }
                 progress.accept(++done);
             }
-            hashes.put("incidents.csv", entry(zip, "incidents.csv", IncidentTables.csv(incidents, actions).getBytes(StandardCharsets.UTF_8)));
-            hashes.put("incidents.json", entry(zip, "incidents.json", json(incidents, actions)));
-            hashes.put("report.html", entry(zip, "report.html", IncidentTables.html(incidents, actions).getBytes(StandardCharsets.UTF_8)));
+            hashes.put("incidents.csv", entry(zip, "incidents.csv", IncidentTables.csv(incidents, actions, clips)));
+            hashes.put("incidents.json", entry(zip, "incidents.json", json(incidents, actions, clips)));
+            hashes.put("report.html", entry(zip, "report.html", IncidentTables.html(incidents, actions, clips)));
             entry(zip, MANIFEST, manifest(hashes, incidents.size(), operator));
         }
         Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -133,7 +145,10 @@ public final class EvidencePackage {
                     problems.add(listedFile.getKey() + " is missing");
                     continue;
                 }
-                String actual = sha256(zip.getInputStream(entry).readAllBytes());
+                String actual;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    actual = sha256(in, OutputStream.nullOutputStream());
+                }
                 if (!actual.equals(listedFile.getValue())) {
                     problems.add(listedFile.getKey() + " has been changed (it hashes to " + actual + ")");
                 }
@@ -150,20 +165,42 @@ public final class EvidencePackage {
         return "images/" + incident.imageSha256() + ".jpg";
     }
 
-    private static String entry(ZipOutputStream zip, String path, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(path));
-        zip.write(bytes);
-        zip.closeEntry();
-        return sha256(bytes);
+    static String clipPath(Clip clip) {
+        return "clips/" + clip.fileName();
     }
 
-    private static byte[] json(List<Incident> incidents, Map<Long, List<IncidentAction>> actions) throws IOException {
+    private static String entry(ZipOutputStream zip, String path, String text) throws IOException {
+        return entry(zip, path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String entry(ZipOutputStream zip, String path, byte[] bytes) throws IOException {
+        return entry(zip, path, new java.io.ByteArrayInputStream(bytes));
+    }
+
+    /** Streams a file into the zip, hashing what went in: a clip is not read into memory whole. */
+    private static String entry(ZipOutputStream zip, String path, InputStream in) throws IOException {
+        zip.putNextEntry(new ZipEntry(path));
+        String sha256 = sha256(in, zip);
+        zip.closeEntry();
+        return sha256;
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static byte[] json(List<Incident> incidents, Map<Long, List<IncidentAction>> actions, Map<Long, List<Clip>> clips)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator((OutputStream) bytes, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartArray();
             for (Incident incident : incidents) {
-                IncidentJson.write(json, incident, actions.get(incident.id()));
+                IncidentJson.write(json, incident, actions.get(incident.id()), clips.get(incident.id()), EvidencePackage::clipPath);
             }
             json.writeEndArray();
         }
@@ -203,5 +240,12 @@ public final class EvidencePackage {
 
     static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(Jpeg.sha256(bytes));
+    }
+
+    /** Copies {@code in} to {@code out}, returning the SHA-256 of what was copied. */
+    private static String sha256(InputStream in, OutputStream out) throws IOException {
+        DigestInputStream hashing = new DigestInputStream(in, sha256Digest());
+        hashing.transferTo(out);
+        return HexFormat.of().formatHex(hashing.getMessageDigest().digest());
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
 
@@ -12,12 +13,19 @@ import vigil.storage.IncidentAction;
 final class IncidentTables {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
     private static final List<String> COLUMNS = List.of("id", "node", "event_type", "object_id", "class", "x", "y", "zone",
-            "node_timestamp", "received_at", "rescue_level", "image_sha256", "state", "priority", "evidence_hold", "actions");
+            "node_timestamp", "received_at", "rescue_level", "image_sha256", "state", "priority", "evidence_hold", "actions", "clips");
 
     private IncidentTables() {
     }
 
-    static String csv(List<Incident> incidents, Map<Long, List<IncidentAction>> actions) {
+    /** A clip in one line: camera, file and times, or why there is no file. */
+    private static String clipLine(Clip clip) {
+        String what = clip.hasFile() ? EvidencePackage.clipPath(clip) + " " + clip.firstFrame() + " to " + clip.lastFrame()
+                : clip.removed() ? "removed to keep clip storage within its quota" : "missing: " + clip.missing();
+        return clip.camera() + ": " + what;
+    }
+
+    static String csv(List<Incident> incidents, Map<Long, List<IncidentAction>> actions, Map<Long, List<Clip>> clips) {
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
         for (Incident i : incidents) {
             String history = actions.get(i.id()).stream()
@@ -25,7 +33,8 @@ final class IncidentTables {
                     .collect(Collectors.joining(" | "));
             List<Object> row = List.of(i.id(), i.node(), i.eventType(), i.objectId(), i.objectClass(), i.x(), i.y(), i.zone(),
                     i.nodeTimestamp().text(), i.receivedAt(), i.rescueLevel() == null ? "" : i.rescueLevel(), i.imageSha256(),
-                    i.state(), i.priority(), i.evidenceHold(), history);
+                    i.state(), i.priority(), i.evidenceHold(), history,
+                    clips.get(i.id()).stream().map(IncidentTables::clipLine).collect(Collectors.joining(" | ")));
             csv.append(row.stream().map(value -> csvField(String.valueOf(value))).collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();
@@ -36,7 +45,7 @@ final class IncidentTables {
         return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    static String html(List<Incident> incidents, Map<Long, List<IncidentAction>> actions) {
+    static String html(List<Incident> incidents, Map<Long, List<IncidentAction>> actions, Map<Long, List<Clip>> clips) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>Vigil evidence package</title>
@@ -45,6 +54,7 @@ final class IncidentTables {
                 h1 { font-size: 1.4rem; } .incident { display: flex; gap: 1.5rem; border-top: 1px solid #d0d7de; padding: 1rem 0; }
                 .incident img { width: 320px; height: 240px; object-fit: contain; background: #222; border-radius: 4px; }
                 table { border-collapse: collapse; } td, th { text-align: left; padding: 2px 12px 2px 0; vertical-align: top; }
+                video { width: 480px; background: #222; border-radius: 4px; display: block; margin-top: .5rem; }
                 th { color: #57606a; font-weight: 500; } .RESCUE { color: #b3261e; } .HAZARD { color: #9a6700; } .UNAUTH { color: #0550ae; }
                 </style></head><body>
                 """);
@@ -64,7 +74,19 @@ final class IncidentTables {
             for (IncidentAction a : actions.get(i.id())) {
                 row(html, LOCAL.format(a.actedAt()), a.operator() + ": " + a.kind() + (a.note() == null ? "" : ": " + a.note()));
             }
-            html.append("</table></div></section>\n");
+            for (Clip clip : clips.get(i.id())) {
+                row(html, "Clip, " + clip.camera(), clip.hasFile()
+                        ? LOCAL.format(clip.firstFrame()) + " to " + LOCAL.format(clip.lastFrame()) + ", SHA-256 " + clip.sha256()
+                        : clipLine(clip));
+            }
+            html.append("</table>");
+            for (Clip clip : clips.get(i.id())) {
+                if (clip.hasFile()) {
+                    html.append("<video controls preload=\"metadata\" src=\"").append(EvidencePackage.clipPath(clip))
+                            .append("\" title=\"").append(escape(clip.camera())).append("\"></video>");
+                }
+            }
+            html.append("</div></section>\n");
         }
         return html.append("</body></html>\n").toString();
     }

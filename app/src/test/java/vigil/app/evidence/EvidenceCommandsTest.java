@@ -88,7 +88,7 @@ class EvidenceCommandsTest {
         assertTrue(output().contains("FAILED: " + changedImage + " has been changed"), output());
 
         assertEquals(0, vigil("verify", "--data", data.toString()));
-        assertTrue(output().startsWith("OK: checked 5 images, 10 audit entries and 5 incidents in "), output());
+        assertTrue(output().startsWith("OK: checked 5 images, 0 clips, 10 audit entries and 5 incidents in "), output());
         assertEquals(0, vigil("incidents", "--data", data.toString(), "--json", "--limit", "1"));
         assertTrue(output().contains("\"evidenceHold\":true") && output().contains("\"action\":\"EXPORT\""), output());
 
@@ -99,7 +99,7 @@ class EvidenceCommandsTest {
         }
         assertEquals(1, vigil("verify", "--data", data.toString()));
         assertTrue(output().contains("FAILED: action 1 (audit entry 6) has been changed since it was recorded"), output());
-        assertTrue(output().contains("1 problem; checked 5 images, 10 audit entries and 5 incidents in "), output());
+        assertTrue(output().contains("1 problem; checked 5 images, 0 clips, 10 audit entries and 5 incidents in "), output());
     }
 
     /** Copies the package, flipping one byte in the middle of its first image; returns that image's path. */
