@@ -29,7 +29,7 @@ class CamerasCommandTest {
     void camerasAreAddedListedAndRemovedAndTheirPasswordsShownNowhere() throws Exception {
         Path secret = Files.writeString(work.resolve("password"), "s3cret\n");
         assertEquals(0, captured.vigil("cameras", "add", "Apron east", "rtsp://10.1.0.20:554/stream1", "--zones", "5,1",
-                "--user", "viewer", "--password-file", secret.toString(), "--at", "420,60,135", "--data", data()));
+                "--user", "viewer", "--password-file", secret.toString(), "--at", "420,60,135", "--pre", "5", "--post", "30", "--data", data()));
         assertEquals(0, captured.vigil("cameras", "add", "Gate 2", "http://ana:hunter2@10.1.0.21/video.mjpg", "--data", data()));
 
         assertEquals(2, captured.vigil("cameras", "add", "Bad", "rtsp//10.1.0.22", "--data", data()));
@@ -37,15 +37,17 @@ class CamerasCommandTest {
                 captured.stderr());
         assertEquals(2, captured.vigil("cameras", "add", "Bad", "rtsp://10.1.0.22/x", "--zones", "9", "--data", data()));
         assertTrue(captured.stderr().contains("--zones takes zone numbers 1-8: 9"), captured.stderr());
+        assertEquals(2, captured.vigil("cameras", "add", "Bad", "rtsp://10.1.0.22/x", "--pre", "400", "--data", data()));
+        assertTrue(captured.stderr().contains("a clip reaches 0-300 s before and after an incident: 400 s, 20 s"), captured.stderr());
         assertEquals(1, captured.vigil("cameras", "add", "Gate 2", "rtsp://10.1.0.23/x", "--data", data()));
         assertTrue(captured.stderr().contains("there is already a camera named 'Gate 2'"), captured.stderr());
 
         assertEquals(0, captured.vigil("cameras", "list", "--json", "--data", data()));
         assertEquals(List.of(
                         "{\"name\":\"Apron east\",\"url\":\"rtsp://10.1.0.20:554/stream1\",\"user\":\"viewer\",\"zones\":[1,5],"
-                                + "\"position\":{\"x\":420,\"y\":60,\"heading\":135},\"enabled\":true}",
+                                + "\"position\":{\"x\":420,\"y\":60,\"heading\":135},\"preSeconds\":5,\"postSeconds\":30,\"enabled\":true}",
                         "{\"name\":\"Gate 2\",\"url\":\"http://10.1.0.21/video.mjpg\",\"user\":\"ana\",\"zones\":[],\"position\":null,"
-                                + "\"enabled\":true}"),
+                                + "\"preSeconds\":10,\"postSeconds\":20,\"enabled\":true}"),
                 captured.stdout().lines().toList());
         assertEquals(0, captured.vigil("cameras", "list", "--data", data()));
         String table = captured.stdout();
