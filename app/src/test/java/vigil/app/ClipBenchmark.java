@@ -1,6 +1,8 @@
 package vigil.app;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import vigil.app.camera.ByteSize;
 import vigil.app.camera.CameraState;
 import vigil.app.camera.Cameras;
@@ -26,15 +31,17 @@ import vigil.storage.Storage;
 
 /**
  * Video evidence, headless as {@code vigil record} runs it: four real RTSP cameras (640×360, 15 fps,
- * a keyframe a second) each ringed and clipped (10 s before, 20 s after) for an incident every 2 s.
- * Prints, measured in one run: CPU per recorded camera against FFmpeg's own stream copy of the same
- * streams into segments; from the end of each clip's post window to the clip durable, hashed and
- * linked; each ring's memory against the camera's bitrate × (pre + one GOP).
+ * a keyframe a second) each ringed and clipped (10 s before, 20 s after). Prints, measured in one
+ * run: CPU per recorded camera with an incident every 30 s (each packet in one clip, as FFmpeg
+ * writes it once) against FFmpeg's own stream copy of the same streams into segments; then, with an
+ * incident every 2 s (clips overlapping fifteen-fold), from the end of each clip's post window to
+ * the clip durable, hashed and linked; and each ring's memory against the camera's bitrate × (pre +
+ * one GOP).
  *
  * <p>{@code ./mvnw -pl app -am -Pclip-benchmark verify} (docs/BENCHMARKS.md).
  */
 public final class ClipBenchmark {
-    private static final int SECONDS = Integer.getInteger("bench.seconds", 40);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
     private static final int CAMERAS = 4;
     private static final SiteCamera.ClipWindow WINDOW = SiteCamera.ClipWindow.DEFAULT;
     private static final Duration GOP = Duration.ofSeconds(1);
@@ -59,7 +66,8 @@ public final class ClipBenchmark {
         Path work = Files.createTempDirectory("vigil-clip-benchmark");
         try {
             double idle = idleCpu(work.resolve("idle"));
-            double vigil = recording(cameras, work.resolve("data"), idle);
+            double vigil = recording(cameras, work.resolve("sparse"), idle, 30);
+            recording(cameras, work.resolve("dense"), idle, 2);
             double ffmpeg = ffmpegCopy(cameras, work.resolve("ffmpeg")) / CAMERAS;
             System.out.printf(Locale.ROOT, "FFmpeg stream copy (-c copy -f segment), per camera: %.2f%% of a core%n", ffmpeg);
             System.out.printf(Locale.ROOT, "ratio, Vigil to FFmpeg: %.2fx%n", vigil / ffmpeg);
@@ -82,7 +90,7 @@ public final class ClipBenchmark {
     }
 
     /** Records and prints its figures; returns Vigil's CPU per camera, in % of one core. */
-    private static double recording(List<RtspCamera> cameras, Path data, double idle) throws Exception {
+    private static double recording(List<RtspCamera> cameras, Path data, double idle, int incidentEvery) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> missing = new ConcurrentLinkedQueue<>();
         try (Storage storage = Storage.open(data)) {
@@ -94,6 +102,7 @@ public final class ClipBenchmark {
             double cpuPercent;
             long[] ringSamples;
             double bytesPerSecond;
+            String where;
             try (Cameras recording = new Cameras(storage, Cameras.DEFAULT_CLIP_QUOTA, (camera, health) -> { }, report -> {
                 if (report.clip().missing() != null) {
                     missing.add(report.clip().missing());
@@ -106,11 +115,12 @@ public final class ClipBenchmark {
                 TimeUnit.SECONDS.sleep(WINDOW.pre().toSeconds() + 2); // the rings fill
                 long bytesBefore = totalBytes(recording);
                 long cpu = processCpuNanos();
+                Map<String, Long> threads = threadCpu();
                 long wall = System.nanoTime();
                 List<Long> rings = new ArrayList<>();
                 int objectId = 0;
                 for (int second = 0; second < SECONDS; second++) {
-                    if (second % 2 == 0) {
+                    if (second % incidentEvery == 0) {
                         var incident = storage.incidents().record(NODE, new FirstDetection(EventType.UNAUTH, ++objectId, ObjectClass.PERSON,
                                 10, 10, Area.ZONES.getFirst(), NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(2000, objectId)),
                                 Instant.now()).get().incident();
@@ -121,6 +131,9 @@ public final class ClipBenchmark {
                 }
                 long elapsed = System.nanoTime() - wall;
                 cpuPercent = 100.0 * (processCpuNanos() - cpu) / elapsed;
+                Map<String, Long> after = threadCpu();
+                where = after.keySet().stream().map(group -> String.format(Locale.ROOT, "%s %.2f", group,
+                        100.0 * (after.get(group) - threads.getOrDefault(group, 0L)) / elapsed)).collect(Collectors.joining(", "));
                 bytesPerSecond = (totalBytes(recording) - bytesBefore) / (elapsed / 1e9) / CAMERAS;
                 ringSamples = rings.stream().mapToLong(Long::longValue).sorted().toArray();
                 clips = objectId * CAMERAS;
@@ -129,10 +142,11 @@ public final class ClipBenchmark {
             double perCamera = (cpuPercent - idle) / CAMERAS;
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             double expectedRing = bytesPerSecond * (WINDOW.pre().toSeconds() + GOP.toSeconds());
-            System.out.printf(Locale.ROOT, "%d cameras 640×360 at 15 fps, clips of %d s + %d s, an incident every 2 s for %d s%n",
-                    CAMERAS, WINDOW.pre().toSeconds(), WINDOW.post().toSeconds(), SECONDS);
+            System.out.printf(Locale.ROOT, "%d cameras 640×360 at 15 fps, clips of %d s + %d s, an incident every %d s for %d s%n",
+                    CAMERAS, WINDOW.pre().toSeconds(), WINDOW.post().toSeconds(), incidentEvery, SECONDS);
             System.out.printf(Locale.ROOT, "Vigil recording, per camera: %.2f%% of a core (the JVM idle with its store: %.2f%%, subtracted)%n",
                     perCamera, idle);
+            System.out.printf(Locale.ROOT, "    where (%% of a core, all cameras): %s%n", where);
             System.out.printf(Locale.ROOT, "clips: %d written, %d missing%s; end of post window to durable and linked: median %.0f ms, p95 %.0f ms, max %.0f ms%n",
                     sorted.length, missing.size(), missing.isEmpty() ? "" : " " + missing.peek(), quantile(sorted, 0.5) / 1e6,
                     quantile(sorted, 0.95) / 1e6, sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
@@ -142,6 +156,25 @@ public final class ClipBenchmark {
             System.out.printf(Locale.ROOT, "clip storage: %s%n", ByteSize.format(storage.clips().usage(Long.MAX_VALUE).usedBytes()));
             return perCamera;
         }
+    }
+
+    /** CPU time so far by kind of thread: camera readers, the clip writer, the storage writer, the rest. */
+    private static Map<String, Long> threadCpu() {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new TreeMap<>();
+        for (ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            String name = info.getThreadName();
+            String group = name.startsWith("camera ") && !name.contains("watchdog") ? "readers"
+                    : name.equals("clip writer") ? "clip writer" : name.equals("vigil-storage-writer") ? "storage writer" : "rest";
+            long nanos = bean.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                groups.merge(group, nanos, Long::sum);
+            }
+        }
+        return groups;
     }
 
     private static long totalBytes(Cameras cameras) {
