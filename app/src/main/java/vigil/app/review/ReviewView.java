@@ -73,6 +73,7 @@ public final class ReviewView implements ScreenView {
     private final ZoneMapView miniMap;
     private final ListView<String> history = new ListView<>();
     private final Label detailTitle = new Label("Select an incident");
+    private final ClipPlayer clipPlayer = new ClipPlayer();
     private double zoom = 1;
     private int cursor = -1;
     private Runnable back = () -> { };
@@ -219,9 +220,10 @@ public final class ReviewView implements ScreenView {
         historyTitle.getStyleClass().add("pane-title");
         history.setPrefHeight(150);
         history.setFocusTraversable(false);
-        VBox detailPane = new VBox(8, detailTitle, pictureScroll, zoomBar, miniMap, historyTitle, history);
+        VBox detailPane = new VBox(8, detailTitle, pictureScroll, zoomBar, clipPlayer.node(), miniMap, historyTitle, history);
         detailPane.setPadding(new Insets(0, 0, 0, 8));
         VBox.setVgrow(pictureScroll, Priority.ALWAYS);
+        VBox.setVgrow(clipPlayer.node(), Priority.ALWAYS); // with clips, the crop and the clip share the height
         model.detailProperty().addListener((o, old, now) -> showDetail(now, site));
 
         SplitPane split = new SplitPane(tablePane, detailPane);
@@ -277,6 +279,17 @@ public final class ReviewView implements ScreenView {
     public void shown() {
         model.search();
         table.requestFocus();
+        clipPlayer.reopen();
+    }
+
+    @Override
+    public void hidden() {
+        clipPlayer.close(); // libvlc is started again when a clip is shown
+    }
+
+    @Override
+    public void pulse(long now) {
+        clipPlayer.pulse();
     }
 
     private void bindKeys(KeyBindings keys) {
@@ -293,6 +306,16 @@ public final class ReviewView implements ScreenView {
         keys.on(Shortcut.REVIEW_SELECT_ALL, () -> table.getSelectionModel().selectAll());
         keys.on(Shortcut.REVIEW_SEARCH, () -> noteSearch.requestFocus());
         keys.on(Shortcut.REVIEW_EXPORT, this::export);
+        keys.on(Shortcut.CLIP_PLAY, clipPlayer::togglePlay);
+        keys.on(Shortcut.CLIP_BACK, () -> clipPlayer.skip(-1));
+        keys.on(Shortcut.CLIP_FORWARD, () -> clipPlayer.skip(1));
+        keys.on(Shortcut.CLIP_FRAME_BACK, () -> clipPlayer.step(-1));
+        keys.on(Shortcut.CLIP_FRAME_FORWARD, () -> clipPlayer.step(1));
+        keys.on(Shortcut.CLIP_START, () -> clipPlayer.jump(false));
+        keys.on(Shortcut.CLIP_END, () -> clipPlayer.jump(true));
+        keys.on(Shortcut.CLIP_SLOWER, () -> clipPlayer.changeRate(-1));
+        keys.on(Shortcut.CLIP_FASTER, () -> clipPlayer.changeRate(1));
+        keys.on(Shortcut.CLIP_NEXT_CAMERA, clipPlayer::nextClip);
         keys.on(Shortcut.REVIEW_BACK, () -> {
             if (noteSearch.isFocused()) {
                 table.requestFocus();
@@ -362,6 +385,7 @@ public final class ReviewView implements ScreenView {
     private void showDetail(ReviewViewModel.Detail detail, SitePlan site) {
         if (detail == null) {
             detailTitle.setText("Select an incident");
+            clipPlayer.show(List.of(), null);
             picture.setImage(null);
             history.getItems().clear();
             miniMap.draw(MapFrame.zonesOnly(null, null, null, System.currentTimeMillis()));
@@ -371,6 +395,7 @@ public final class ReviewView implements ScreenView {
         detailTitle.setText(ObjectText.eventName(incident.eventType()).toUpperCase() + " · " + ObjectText.className(incident.objectClass())
                 + " #" + incident.objectId() + " · " + site.label(incident.zone()) + " · " + incident.state().name().replace('_', ' '));
         picture.setImage(detail.picture());
+        clipPlayer.show(detail.clips(), incident.receivedAt());
         setZoom(1);
         List<String> lines = new ArrayList<>();
         lines.add(TIME.format(incident.receivedAt()) + "  detected by " + incident.node()

@@ -33,6 +33,7 @@ import vigil.protocol.wire.Area;
 import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.ActionKind;
+import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentPage;
@@ -67,7 +68,11 @@ public final class ReviewViewModel {
     }
 
     /** The detail pane's content. */
-    public record Detail(Incident incident, Image picture, List<IncidentAction> actions) {
+    public record Detail(Incident incident, Image picture, List<IncidentAction> actions, List<ClipFile> clips) {
+    }
+
+    /** One of an incident's clips and where its file is (null when it has none). */
+    public record ClipFile(Clip clip, Path file) {
     }
 
     private final Storage storage;
@@ -218,7 +223,9 @@ public final class ReviewViewModel {
             return;
         }
         tasks.run(() -> new Detail(incident, storage.incidents().image(incident.imageSha256()).map(IncidentBoard::decode).orElse(null),
-                storage.incidents().actions(incident.id())), detail::set, this::failed);
+                storage.incidents().actions(incident.id()), storage.clips().of(incident.id()).stream()
+                        .map(clip -> new ClipFile(clip, clip.hasFile() ? storage.clips().file(clip) : null)).toList()),
+                detail::set, this::failed);
     }
 
     /** Acts on the selected incidents; the rows change once the store has the actions. */
