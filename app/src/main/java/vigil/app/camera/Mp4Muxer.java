@@ -87,6 +87,9 @@ final class Mp4Muxer {
                 check(av_interleaved_write_frame(output, packet), "cannot write a frame");
             }
             check(av_write_trailer(output), "cannot finish the MP4");
+            check(output.pb().error(), "cannot write the MP4");
+            opened = false;
+            check(avio_closep(output.pb()), "cannot write the MP4"); // flushes the last bytes: a full disk shows here too
         } finally {
             av_dict_free(options);
             if (opened) {
