@@ -1,6 +1,7 @@
 package vigil.storage;
 
 import static vigil.storage.schema.Tables.CLIP;
+import static vigil.storage.schema.Tables.CLIP_PENDING;
 import static vigil.storage.schema.Tables.CLIP_REMOVAL;
 import static vigil.storage.schema.Tables.INCIDENT;
 
@@ -105,6 +106,7 @@ public final class ClipStore {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return writer.submit((tx, chain) -> {
+            settled(tx, incidentId, camera);
             ClipRecord row = tx.newRecord(CLIP);
             row.setIncidentId(incidentId);
             row.setCamera(camera);
@@ -120,19 +122,57 @@ public final class ClipStore {
         });
     }
 
+    /**
+     * Notes that a camera was asked for an incident's clip. Until the clip or the reason it is
+     * missing is stored, the note stays; {@link #markInterrupted} turns the notes a crash left into
+     * missing clips.
+     */
+    public CompletableFuture<Void> pending(long incidentId, String camera) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return writer.submit((tx, chain) -> {
+            tx.insertInto(CLIP_PENDING).set(CLIP_PENDING.INCIDENT_ID, incidentId).set(CLIP_PENDING.CAMERA, camera)
+                    .set(CLIP_PENDING.ASKED_AT, IncidentStore.time(now)).onDuplicateKeyIgnore().execute();
+            return null;
+        });
+    }
+
     /** Records that a camera's clip of an incident could not be made, and why. */
     public CompletableFuture<Clip> missing(long incidentId, String camera, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return writer.submit((tx, chain) -> clip(insertMissing(tx, chain, incidentId, camera, reason, now), false));
+    }
+
+    /**
+     * Records as missing every clip that was asked for and never stored: Vigil stopped (a crash, a
+     * kill, a power cut) before it could be. Run before any camera is read. Returns those clips.
+     */
+    public CompletableFuture<List<Clip>> markInterrupted() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return writer.submit((tx, chain) -> {
-            ClipRecord row = tx.newRecord(CLIP);
-            row.setIncidentId(incidentId);
-            row.setCamera(camera);
-            row.setMissing(reason.length() > 1000 ? reason.substring(0, 1000) : reason);
-            row.setRecordedAt(IncidentStore.time(now));
-            row.store();
-            chain.seal(tx, AuditChain.Kind.CLIP, row.getId(), AuditVerifier.canonical(row));
-            return clip(row, false);
+            List<Clip> missing = new ArrayList<>();
+            for (var clip : tx.selectFrom(CLIP_PENDING).orderBy(CLIP_PENDING.INCIDENT_ID, CLIP_PENDING.CAMERA).fetch()) {
+                missing.add(clip(insertMissing(tx, chain, clip.getIncidentId(), clip.getCamera(),
+                        "Vigil stopped before the clip was stored (it was asked for at " + clip.getAskedAt().toInstant() + ")", now), false));
+            }
+            return missing;
         });
+    }
+
+    private static ClipRecord insertMissing(DSLContext tx, AuditChain chain, long incidentId, String camera, String reason, Instant now) {
+        settled(tx, incidentId, camera);
+        ClipRecord row = tx.newRecord(CLIP);
+        row.setIncidentId(incidentId);
+        row.setCamera(camera);
+        row.setMissing(reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+        row.setRecordedAt(IncidentStore.time(now));
+        row.store();
+        chain.seal(tx, AuditChain.Kind.CLIP, row.getId(), AuditVerifier.canonical(row));
+        return row;
+    }
+
+    /** The clip asked of this camera is stored now (or its absence is): no longer pending. */
+    private static void settled(DSLContext tx, long incidentId, String camera) {
+        tx.deleteFrom(CLIP_PENDING).where(CLIP_PENDING.INCIDENT_ID.eq(incidentId), CLIP_PENDING.CAMERA.eq(camera)).execute();
     }
 
     /** An incident's clips, in the order they were recorded. */

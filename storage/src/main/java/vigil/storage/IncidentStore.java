@@ -1,6 +1,7 @@
 package vigil.storage;
 
 import static vigil.storage.schema.Tables.CLIP;
+import static vigil.storage.schema.Tables.CLIP_PENDING;
 import static vigil.storage.schema.Tables.CLIP_REMOVAL;
 import static vigil.storage.schema.Tables.IMAGE;
 import static vigil.storage.schema.Tables.INCIDENT;
@@ -336,6 +337,7 @@ public final class IncidentStore {
             }
             chain.seal(tx, AuditChain.Kind.PRUNE, prune.getId(),
                     AuditChain.canonical(prune.getId(), now, cutoff, String.join(",", removed)));
+            tx.deleteFrom(CLIP_PENDING).where(CLIP_PENDING.INCIDENT_ID.in(incidents)).execute();
             tx.deleteFrom(CLIP_REMOVAL).where(CLIP_REMOVAL.ID.in(removals)).execute();
             tx.deleteFrom(CLIP).where(CLIP.ID.in(clipIds)).execute();
             tx.deleteFrom(INCIDENT_ACTION).where(INCIDENT_ACTION.ID.in(actions)).execute();

@@ -149,4 +149,31 @@ class ClipStoreTest {
             assertTrue(report.intact(), report.problems()::toString);
         }
     }
+
+    @Test
+    void aClipAskedForAndNeverStoredIsRecordedMissingAtTheNextStart() throws Exception {
+        long stored;
+        long cut;
+        try (Storage storage = Storage.open(data)) {
+            stored = incident(storage, 1).id();
+            cut = incident(storage, 2).id();
+            storage.clips().pending(stored, "Apron").get();
+            storage.clips().pending(cut, "Apron").get();
+            storage.clips().pending(cut, "Gate").get();
+            storage.clips().link(stored, "Apron", written(storage, 1000, 1)).get();
+            storage.clips().missing(cut, "Gate", "the camera was offline").get();
+        } // a kill before the clip of incident 2 from Apron was stored
+        try (Storage storage = Storage.open(data)) {
+            List<Clip> interrupted = storage.clips().markInterrupted().get();
+            assertEquals(1, interrupted.size(), "only the clip never settled");
+            Clip missing = interrupted.getFirst();
+            assertEquals(cut, missing.incidentId());
+            assertEquals("Apron", missing.camera());
+            assertTrue(missing.missing().startsWith("Vigil stopped before the clip was stored (it was asked for at 20"), missing.missing());
+            assertEquals(List.of(), storage.clips().markInterrupted().get());
+            assertEquals(1, storage.clips().of(stored).size());
+            assertEquals(2, storage.clips().of(cut).size());
+            assertTrue(storage.verify().intact(), storage.verify().problems()::toString);
+        }
+    }
 }

@@ -55,6 +55,7 @@ public final class EvidenceClips implements AutoCloseable {
         for (CameraReader reader : readers) {
             SiteCamera camera = reader.camera();
             if (camera.zones().contains(incident.zone())) {
+                store.pending(incident.id(), camera.name()); // settled when the clip, or why it is missing, is stored
                 reader.capture(at.minus(camera.clips().pre()), at.plus(camera.clips().post()))
                         .whenCompleteAsync((clip, failure) -> listener.accept(store(incident.id(), camera.name(), clip, failure)), writer);
             }

@@ -32,6 +32,7 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.AuditReport;
+import vigil.storage.Clip;
 import vigil.storage.Storage;
 
 /** Clips end to end: vigil record with a real RTSP camera, then incidents, export and verify; and SIGKILL mid-clip. */
@@ -134,6 +135,12 @@ class ClipEvidenceTest {
             assertEquals(1, storage.clips().of(1).size());
             assertTrue(storage.clips().of(1).getFirst().hasFile());
             assertEquals(List.of(), storage.clips().of(2), "no clip, and no half clip, of the incident the kill cut short");
+            List<Clip> interrupted = storage.clips().markInterrupted().get(); // as vigil record and the console do when they start
+            assertEquals(1, interrupted.size());
+            assertEquals(List.of(interrupted.getFirst()), storage.clips().of(2));
+            assertTrue(interrupted.getFirst().missing().startsWith("Vigil stopped before the clip was stored (it was asked for at "),
+                    interrupted.getFirst().missing());
+            assertEquals(List.of(), storage.clips().markInterrupted().get(), "once");
             AuditReport audit = storage.verify();
             assertTrue(audit.intact(), audit.problems()::toString);
             assertEquals(1, audit.clips());
