@@ -1,8 +1,11 @@
 package vigil.app;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
+import static vigil.app.BenchmarkClock.await;
+import static vigil.app.BenchmarkClock.cpuOf;
+import static vigil.app.BenchmarkClock.processCpuNanos;
+import static vigil.app.BenchmarkClock.quantile;
+import static vigil.app.BenchmarkClock.threadCpu;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,11 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import vigil.app.camera.CameraReader;
@@ -39,6 +40,10 @@ import vigil.storage.Storage;
  * {@code ./mvnw -pl app -am -Pcamera-benchmark verify}; see docs/BENCHMARKS.md.
  */
 public final class CameraBenchmark {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final java.util.function.Function<String, String> THREAD_GROUPS =
+            name -> name.startsWith("camera ") && !name.contains("watchdog") ? "readers"
+                : name.equals("JavaFX Application Thread") ? "FX thread" : name.startsWith("QuantumRenderer") ? "renderer" : "rest";
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int WARM_UP = 4;
 
@@ -103,18 +108,18 @@ public final class CameraBenchmark {
         List<RtspCamera> cameras = start(1, "640x360", 15);
         try (Running running = Running.start(cameras)) {
             CameraReader reader = running.console.cameras().readers().getFirst();
-            await(() -> reader.health().state() == CameraState.LIVE);
+            await(() -> reader.health().state() == CameraState.LIVE, PATIENCE);
             long[] toStall = new long[5];
             long[] toLive = new long[5];
             for (int i = 0; i < 5; i++) {
                 TimeUnit.MILLISECONDS.sleep(700);
                 cameras.getFirst().stall();
                 long lastFrame = reader.counters().lastFrameNanos();
-                await(() -> reader.health().state() == CameraState.STALLED);
+                await(() -> reader.health().state() == CameraState.STALLED, PATIENCE);
                 toStall[i] = System.nanoTime() - reader.counters().lastFrameNanos();
                 cameras.getFirst().resume();
                 long resumed = System.nanoTime();
-                await(() -> reader.counters().lastFrameNanos() > lastFrame && reader.health().state() == CameraState.LIVE);
+                await(() -> reader.counters().lastFrameNanos() > lastFrame && reader.health().state() == CameraState.LIVE, PATIENCE);
                 toLive[i] = System.nanoTime() - resumed;
             }
             Arrays.sort(toStall);
@@ -133,7 +138,7 @@ public final class CameraBenchmark {
     private static double console(List<RtspCamera> cameras, java.util.function.Consumer<Running> setUp) throws Exception {
         try (Running running = Running.start(cameras)) {
             try {
-                await(() -> running.console.cameras().readers().stream().allMatch(r -> r.health().state() == CameraState.LIVE));
+                await(() -> running.console.cameras().readers().stream().allMatch(r -> r.health().state() == CameraState.LIVE), PATIENCE);
             } catch (IllegalStateException notLive) {
                 throw new IllegalStateException(notLive.getMessage() + ": " + running.console.cameras().readers().stream()
                         .map(r -> r.name() + " " + r.health()).toList(), notLive);
@@ -141,11 +146,11 @@ public final class CameraBenchmark {
             setUp.accept(running);
             TimeUnit.SECONDS.sleep(WARM_UP);
             long cpu = processCpuNanos();
-            Map<String, Long> threads = threadCpu();
+            Map<String, Long> threads = threadCpu(THREAD_GROUPS);
             long wall = System.nanoTime();
             TimeUnit.SECONDS.sleep(SECONDS);
             long elapsed = System.nanoTime() - wall;
-            Map<String, Long> after = threadCpu();
+            Map<String, Long> after = threadCpu(THREAD_GROUPS);
             if (!cameras.isEmpty()) {
                 System.out.printf(Locale.ROOT, "    where (%% of a core, all cameras): %s%n", after.keySet().stream()
                         .map(group -> String.format(Locale.ROOT, "%s %.2f", group,
@@ -154,25 +159,6 @@ public final class CameraBenchmark {
             }
             return 100.0 * (processCpuNanos() - cpu) / elapsed;
         }
-    }
-
-    /** CPU time so far by kind of thread: camera readers, the FX thread, the renderer, the rest. */
-    private static Map<String, Long> threadCpu() {
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        Map<String, Long> groups = new TreeMap<>();
-        for (ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            String name = info.getThreadName();
-            String group = name.startsWith("camera ") && !name.contains("watchdog") ? "readers"
-                    : name.equals("JavaFX Application Thread") ? "FX thread" : name.startsWith("QuantumRenderer") ? "renderer" : "rest";
-            long nanos = bean.getThreadCpuTime(info.getThreadId());
-            if (nanos > 0) {
-                groups.merge(group, nanos, Long::sum);
-            }
-        }
-        return groups;
     }
 
     /** FFmpeg decoding every camera at once, each in its own process: their CPU added, in % of one core. */
@@ -193,15 +179,6 @@ public final class CameraBenchmark {
         }
     }
 
-    private static long cpuOf(List<Process> processes) {
-        return processes.stream().mapToLong(p -> p.info().totalCpuDuration().orElseThrow(
-                () -> new IllegalStateException("ffmpeg ended early")).toNanos()).sum();
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
     private static List<RtspCamera> start(int count, String size, int fps) throws Exception {
         List<RtspCamera> cameras = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -214,20 +191,6 @@ public final class CameraBenchmark {
         for (RtspCamera camera : cameras) {
             camera.close();
         }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the cameras did not get there in 60 s");
-            }
-            TimeUnit.MILLISECONDS.sleep(5);
-        }
-    }
-
-    private static double quantile(long[] sorted, double q) {
-        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.round(q * (sorted.length - 1)))];
     }
 
     /** A console with a simulated node (no objects), these cameras in a fresh store, and its window. */

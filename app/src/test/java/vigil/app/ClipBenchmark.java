@@ -1,8 +1,11 @@
 package vigil.app;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
+import static vigil.app.BenchmarkClock.await;
+import static vigil.app.BenchmarkClock.cpuOf;
+import static vigil.app.BenchmarkClock.processCpuNanos;
+import static vigil.app.BenchmarkClock.quantile;
+import static vigil.app.BenchmarkClock.threadCpu;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -41,6 +43,10 @@ import vigil.storage.Storage;
  * <p>{@code ./mvnw -pl app -am -Pclip-benchmark verify} (docs/BENCHMARKS.md).
  */
 public final class ClipBenchmark {
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final java.util.function.Function<String, String> THREAD_GROUPS =
+            name -> name.startsWith("camera ") && !name.contains("watchdog") ? "readers"
+                : name.equals("clip writer") ? "clip writer" : name.equals("vigil-storage-writer") ? "storage writer" : "rest";
     private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
     private static final int CAMERAS = 4;
     private static final SiteCamera.ClipWindow WINDOW = SiteCamera.ClipWindow.DEFAULT;
@@ -111,11 +117,11 @@ public final class ClipBenchmark {
                     latencies.add(Duration.between(windowEnd, Instant.now()).toNanos());
                 }
             }).start()) {
-                await(() -> recording.readers().stream().allMatch(r -> r.health().state() == CameraState.LIVE));
+                await(() -> recording.readers().stream().allMatch(r -> r.health().state() == CameraState.LIVE), PATIENCE);
                 TimeUnit.SECONDS.sleep(WINDOW.pre().toSeconds() + 2); // the rings fill
                 long bytesBefore = totalBytes(recording);
                 long cpu = processCpuNanos();
-                Map<String, Long> threads = threadCpu();
+                Map<String, Long> threads = threadCpu(THREAD_GROUPS);
                 long wall = System.nanoTime();
                 List<Long> rings = new ArrayList<>();
                 int objectId = 0;
@@ -131,13 +137,13 @@ public final class ClipBenchmark {
                 }
                 long elapsed = System.nanoTime() - wall;
                 cpuPercent = 100.0 * (processCpuNanos() - cpu) / elapsed;
-                Map<String, Long> after = threadCpu();
+                Map<String, Long> after = threadCpu(THREAD_GROUPS);
                 where = after.keySet().stream().map(group -> String.format(Locale.ROOT, "%s %.2f", group,
                         100.0 * (after.get(group) - threads.getOrDefault(group, 0L)) / elapsed)).collect(Collectors.joining(", "));
                 bytesPerSecond = (totalBytes(recording) - bytesBefore) / (elapsed / 1e9) / CAMERAS;
                 ringSamples = rings.stream().mapToLong(Long::longValue).sorted().toArray();
                 clips = objectId * CAMERAS;
-                await(() -> latencies.size() + missing.size() >= clips);
+                await(() -> latencies.size() + missing.size() >= clips, PATIENCE);
             }
             double perCamera = (cpuPercent - idle) / CAMERAS;
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -156,25 +162,6 @@ public final class ClipBenchmark {
             System.out.printf(Locale.ROOT, "clip storage: %s%n", ByteSize.format(storage.clips().usage(Long.MAX_VALUE).usedBytes()));
             return perCamera;
         }
-    }
-
-    /** CPU time so far by kind of thread: camera readers, the clip writer, the storage writer, the rest. */
-    private static Map<String, Long> threadCpu() {
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        Map<String, Long> groups = new TreeMap<>();
-        for (ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            String name = info.getThreadName();
-            String group = name.startsWith("camera ") && !name.contains("watchdog") ? "readers"
-                    : name.equals("clip writer") ? "clip writer" : name.equals("vigil-storage-writer") ? "storage writer" : "rest";
-            long nanos = bean.getThreadCpuTime(info.getThreadId());
-            if (nanos > 0) {
-                groups.merge(group, nanos, Long::sum);
-            }
-        }
-        return groups;
     }
 
     private static long totalBytes(Cameras cameras) {
@@ -202,26 +189,4 @@ public final class ClipBenchmark {
         }
     }
 
-    private static long cpuOf(List<Process> processes) {
-        return processes.stream().mapToLong(p -> p.info().totalCpuDuration().orElseThrow(
-                () -> new IllegalStateException("ffmpeg ended early")).toNanos()).sum();
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not there in 90 s");
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-    }
-
-    private static double quantile(long[] sorted, double q) {
-        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.round(q * (sorted.length - 1)))];
-    }
 }
