@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -94,10 +92,10 @@ public final class ClipStore {
             sha256 = hashAndSync(written.file());
             bytes = Files.size(written.file());
             Path named = directory.resolve(sha256 + EXTENSION);
-            try {
+            if (Files.exists(named)) {
+                Files.delete(written.file()); // the same bytes are already there under their hash
+            } else {
                 Files.move(written.file(), named, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException sameClipAgain) {
-                Files.delete(written.file()); // the same bytes are already there under this name
             }
             syncDirectory();
         } catch (IOException e) {
@@ -123,17 +121,13 @@ public final class ClipStore {
     }
 
     /**
-     * Notes that a camera was asked for an incident's clip. Until the clip or the reason it is
-     * missing is stored, the note stays; {@link #markInterrupted} turns the notes a crash left into
-     * missing clips.
+     * Notes, inside the incident's own transaction, that a camera owes it a clip. Until the clip or
+     * the reason it is missing is stored, the note stays; {@link #markInterrupted} turns the notes
+     * a crash left into missing clips.
      */
-    public CompletableFuture<Void> pending(long incidentId, String camera) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return writer.submit((tx, chain) -> {
-            tx.insertInto(CLIP_PENDING).set(CLIP_PENDING.INCIDENT_ID, incidentId).set(CLIP_PENDING.CAMERA, camera)
-                    .set(CLIP_PENDING.ASKED_AT, IncidentStore.time(now)).onDuplicateKeyIgnore().execute();
-            return null;
-        });
+    static void pending(DSLContext tx, long incidentId, String camera, Instant askedAt) {
+        tx.insertInto(CLIP_PENDING).set(CLIP_PENDING.INCIDENT_ID, incidentId).set(CLIP_PENDING.CAMERA, camera)
+                .set(CLIP_PENDING.ASKED_AT, IncidentStore.time(askedAt)).onDuplicateKeyIgnore().execute();
     }
 
     /** Records that a camera's clip of an incident could not be made, and why. */
@@ -259,8 +253,8 @@ public final class ClipStore {
         }
     }
 
-    /** Removes the temporaries of clips a crash interrupted; run at open, before any clip is written. */
-    void removeTemporaries() {
+    /** Removes the temporaries of clips a crash interrupted from {@code directory}; run at open, before any clip is written. */
+    static void removeTemporaries(Path directory) {
         if (!Files.isDirectory(directory)) {
             return;
         }

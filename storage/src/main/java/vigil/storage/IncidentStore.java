@@ -66,6 +66,15 @@ public final class IncidentStore {
      * event type) is already recorded (a node that restarts announces its objects again).
      */
     public CompletableFuture<Recorded> record(NodeAddress node, FirstDetection detection, Instant receivedAt) {
+        return record(node, detection, receivedAt, List.of());
+    }
+
+    /**
+     * Records a first detection as above and, in the same transaction, notes each of
+     * {@code clipCameras} as owing the new incident a clip ({@link ClipStore#pending}), so that a
+     * crash right after the incident cannot leave its clips unaccounted for.
+     */
+    public CompletableFuture<Recorded> record(NodeAddress node, FirstDetection detection, Instant receivedAt, List<String> clipCameras) {
         Instant received = receivedAt.truncatedTo(ChronoUnit.MICROS);
         return writer.submit((tx, chain) -> {
             long nodeId = nodes.id(tx, node, received);
@@ -104,6 +113,9 @@ public final class IncidentStore {
                 return new Recorded(incident(existing, node), false);
             }
             chain.seal(tx, AuditChain.Kind.INCIDENT, row.getId(), AuditVerifier.canonical(row));
+            for (String camera : clipCameras) {
+                ClipStore.pending(tx, row.getId(), camera, received);
+            }
             return new Recorded(incident(row, node), true);
         });
     }

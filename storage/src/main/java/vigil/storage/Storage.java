@@ -30,11 +30,11 @@ public final class Storage implements AutoCloseable {
     private Storage(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
         this.pool = pool;
+        ClipStore.removeTemporaries(directory.resolve("clips")); // before the writer's thread starts: a failure here leaves none behind
         DSLContext ctx = DSL.using(pool, SQLDialect.H2);
         Nodes nodes = new Nodes();
         this.writer = new StorageWriter(ctx, nodes::forget);
         this.clips = new ClipStore(ctx, writer, directory.resolve("clips"));
-        clips.removeTemporaries();
         this.incidents = new IncidentStore(ctx, writer, nodes, clips);
         this.authority = new AuthorityLog(ctx, writer, nodes);
         this.siteEvents = new SiteEventLog(ctx, writer, nodes);

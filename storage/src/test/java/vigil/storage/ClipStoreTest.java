@@ -27,10 +27,13 @@ class ClipStoreTest {
     @TempDir
     Path data;
 
-    private static Incident incident(Storage storage, int objectId) throws Exception {
-        var detection = new FirstDetection(EventType.UNAUTH, objectId, ObjectClass.PERSON, 10, 10, Area.ZONES.getFirst(),
+    private static FirstDetection detection(int objectId) {
+        return new FirstDetection(EventType.UNAUTH, objectId, ObjectClass.PERSON, 10, 10, Area.ZONES.getFirst(),
                 NodeTimestamp.of(T0), null, TestJpegs.jpeg(400, objectId));
-        return storage.incidents().record(NODE, detection, T0.plusSeconds(objectId)).get().incident();
+    }
+
+    private static Incident incident(Storage storage, int objectId) throws Exception {
+        return storage.incidents().record(NODE, detection(objectId), T0.plusSeconds(objectId)).get().incident();
     }
 
     /** A clip file of {@code size} bytes whose content depends on {@code seed}, written as a camera would. */
@@ -155,11 +158,8 @@ class ClipStoreTest {
         long stored;
         long cut;
         try (Storage storage = Storage.open(data)) {
-            stored = incident(storage, 1).id();
-            cut = incident(storage, 2).id();
-            storage.clips().pending(stored, "Apron").get();
-            storage.clips().pending(cut, "Apron").get();
-            storage.clips().pending(cut, "Gate").get();
+            stored = storage.incidents().record(NODE, detection(1), T0, List.of("Apron")).get().incident().id();
+            cut = storage.incidents().record(NODE, detection(2), T0, List.of("Apron", "Gate")).get().incident().id();
             storage.clips().link(stored, "Apron", written(storage, 1000, 1)).get();
             storage.clips().missing(cut, "Gate", "the camera was offline").get();
         } // a kill before the clip of incident 2 from Apron was stored

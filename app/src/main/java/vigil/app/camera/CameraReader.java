@@ -134,10 +134,9 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
      */
     public CompletableFuture<CapturedClip> capture(Instant from, Instant until) {
         CompletableFuture<CapturedClip> result = new CompletableFuture<>();
-        if (closed) {
-            result.completeExceptionally(new IllegalStateException("the camera's reader has stopped"));
-        } else {
-            requests.add(new Request(from, until, result));
+        requests.add(new Request(from, until, result));
+        if (closed || !thread.isAlive() && thread.getState() != Thread.State.NEW) {
+            refuseRequests("the camera's reader has stopped"); // it may have stopped after this was queued
         }
         return result;
     }
@@ -248,7 +247,8 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
             }
         }
         for (Request request; (request = requests.poll()) != null; ) { // the ring has this packet already
-            captures.add(new Capture(new CapturedClip(stream, codec, ring.copyFrom(request.from()), request.until()), request.result()));
+            captures.add(new Capture(new CapturedClip(stream, codec, !url.isRtsp(), ring.copyFrom(request.from()), request.until()),
+                    request.result()));
         }
     }
 
@@ -342,6 +342,8 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
             }
         } catch (IllegalStateException failure) { // the decoder's, in words
             watch.failed(failure.getMessage());
+        } catch (RuntimeException failure) { // never let one bad session end the reader and strand its clips
+            watch.failed("the reader failed: " + failure);
         } finally {
             if (decoder != null) {
                 decoder.close();

@@ -20,15 +20,22 @@ public final class CapturedClip implements AutoCloseable {
     private final int timeBaseNum;
     private final int timeBaseDen;
     private final String codec;
+    private final boolean timedByArrival;
     private final Instant until;
     private final List<PacketRing.Entry> packets;
 
-    CapturedClip(AVStream stream, String codec, List<PacketRing.Entry> packets, Instant until) {
+    /**
+     * {@code timedByArrival}: the stream's own times do not hold across the clip (an HTTP camera's:
+     * a snapshot camera's restart at each picture, MJPEG's assume 25 fps), so frames are timed by
+     * when they arrived.
+     */
+    CapturedClip(AVStream stream, String codec, boolean timedByArrival, List<PacketRing.Entry> packets, Instant until) {
         this.parameters = avcodec_parameters_alloc();
         avcodec_parameters_copy(parameters, stream.codecpar());
         this.timeBaseNum = stream.time_base().num();
         this.timeBaseDen = stream.time_base().den();
         this.codec = codec;
+        this.timedByArrival = timedByArrival;
         this.packets = new ArrayList<>(packets);
         this.until = until;
     }
@@ -53,6 +60,10 @@ public final class CapturedClip implements AutoCloseable {
 
     public Instant lastFrame() {
         return packets.getLast().arrived();
+    }
+
+    boolean timedByArrival() {
+        return timedByArrival;
     }
 
     AVCodecParameters parameters() {

@@ -9,6 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vigil.protocol.wire.Area;
 import vigil.storage.Clip;
 import vigil.storage.ClipStore;
 import vigil.storage.Incident;
@@ -34,6 +37,8 @@ public final class EvidenceClips implements AutoCloseable {
     private final List<CameraReader> readers;
     private volatile long quotaBytes;
     private final Consumer<Report> listener;
+    private static final Logger LOG = Logger.getLogger(EvidenceClips.class.getName());
+
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("clip writer").factory());
 
     /** {@code listener} hears of each clip once it is durable and linked, or recorded as missing, on the clip writer's thread. */
@@ -49,13 +54,17 @@ public final class EvidenceClips implements AutoCloseable {
         quotaBytes = bytes;
     }
 
+    /** The cameras that cover {@code zone}: each owes an incident there a clip. */
+    public List<String> camerasCovering(Area zone) {
+        return readers.stream().map(CameraReader::camera).filter(camera -> camera.zones().contains(zone)).map(SiteCamera::name).toList();
+    }
+
     /** Asks every camera that covers the incident's zone for its clip; returns at once. */
     public void record(Incident incident) {
         Instant at = incident.receivedAt();
         for (CameraReader reader : readers) {
             SiteCamera camera = reader.camera();
             if (camera.zones().contains(incident.zone())) {
-                store.pending(incident.id(), camera.name()); // settled when the clip, or why it is missing, is stored
                 reader.capture(at.minus(camera.clips().pre()), at.plus(camera.clips().post()))
                         .whenCompleteAsync((clip, failure) -> listener.accept(store(incident.id(), camera.name(), clip, failure)), writer);
             }
@@ -70,6 +79,7 @@ public final class EvidenceClips implements AutoCloseable {
         try {
             return write(incidentId, camera, clip, failure);
         } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the clip of incident " + incidentId + " from " + camera + " failed", e);
             return new Report(store.missing(incidentId, camera, "the clip could not be stored: " + reason(e)).join(), null);
         }
     }
@@ -78,16 +88,34 @@ public final class EvidenceClips implements AutoCloseable {
         if (failure != null) {
             return new Report(store.missing(incidentId, camera, reason(failure)).join(), null);
         }
-        Path file = store.temporaryFile(camera);
-        ClipStore.Written written = new ClipStore.Written(file, clip.codec(), clip.firstFrame(), clip.lastFrame());
+        ClipStore.Written written;
         try (clip) {
-            Mp4Muxer.write(clip, file);
-        } catch (Exception e) {
-            deleteQuietly(file);
-            return new Report(store.missing(incidentId, camera, "the clip could not be written: " + reason(e)).join(), null);
+            written = new ClipStore.Written(store.temporaryFile(camera), clip.codec(), clip.firstFrame(), clip.lastFrame());
+            try {
+                Mp4Muxer.write(clip, written.file());
+            } catch (Exception e) {
+                deleteQuietly(written.file());
+                return new Report(store.missing(incidentId, camera, "the clip could not be written: " + reason(e)).join(), null);
+            }
         }
-        Clip linked = store.link(incidentId, camera, written).join();
-        return new Report(linked, linked.hasFile() ? store.keepWithin(quotaBytes).join() : null);
+        Clip linked;
+        try {
+            linked = store.link(incidentId, camera, written).join();
+        } catch (CompletionException e) {
+            // the link may have committed and only its flush to disk failed: a stored clip gets no "missing" row
+            return store.of(incidentId).stream().filter(stored -> stored.camera().equals(camera) && stored.sha256() != null).findFirst()
+                    .map(stored -> new Report(stored, null))
+                    .orElseGet(() -> new Report(store.missing(incidentId, camera, "the clip could not be stored: " + reason(e)).join(), null));
+        }
+        if (!linked.hasFile()) {
+            return new Report(linked, null);
+        }
+        try {
+            return new Report(linked, store.keepWithin(quotaBytes).join());
+        } catch (CompletionException e) {
+            LOG.log(Level.WARNING, "clip storage could not be kept within its quota", e);
+            return new Report(linked, null); // stored and linked all the same: the next clip tries the quota again
+        }
     }
 
     private static String reason(Throwable failure) {

@@ -28,8 +28,8 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 /**
  * Writes a captured clip into an MP4 file by stream copy: the camera's packets as they came, never
  * decoded or encoded, timed from the clip's first packet, the index in front ({@code +faststart})
- * so that a player starts at once. A packet that came without a time (an HTTP MJPEG camera's) is
- * timed by its arrival; times that do not increase are nudged forward, as the muxer requires.
+ * so that a player starts at once. A packet that came without a time, or from a stream whose times
+ * do not hold ({@link CapturedClip#timedByArrival()}), is timed by its arrival; times that do not increase are nudged forward, as the muxer requires.
  */
 final class Mp4Muxer {
 
@@ -63,7 +63,7 @@ final class Mp4Muxer {
                 AVPacket packet = entry.packet();
                 long dts;
                 long pts;
-                if (packet.dts() == AV_NOPTS_VALUE && packet.pts() == AV_NOPTS_VALUE) {
+                if (clip.timedByArrival() || packet.dts() == AV_NOPTS_VALUE && packet.pts() == AV_NOPTS_VALUE) {
                     dts = pts = av_rescale_q(Duration.between(firstArrival, entry.arrived()).toNanos(), nanos, muxed);
                 } else {
                     long rawDts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
@@ -82,7 +82,7 @@ final class Mp4Muxer {
                 packet.stream_index(0);
                 packet.dts(dts);
                 packet.pts(pts);
-                packet.duration(packet.duration() > 0 ? av_rescale_q(packet.duration(), input, muxed) : frameDuration);
+                packet.duration(packet.duration() > 0 && !clip.timedByArrival() ? av_rescale_q(packet.duration(), input, muxed) : frameDuration);
                 packet.pos(-1);
                 check(av_interleaved_write_frame(output, packet), "cannot write a frame");
             }

@@ -34,6 +34,9 @@ public final class ExportCommand implements Callable<Integer> {
             });
             System.err.print(last[0] > 0 ? "\r" : "");
             System.out.println("exported " + count + " incident" + (count == 1 ? "" : "s") + " to " + out.toAbsolutePath());
+        } catch (java.io.IOException e) {
+            System.err.println("vigil export: no package written: " + e.getMessage());
+            return 1;
         }
         return 0;
     }

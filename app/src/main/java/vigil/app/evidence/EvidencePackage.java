@@ -87,6 +87,18 @@ public final class EvidencePackage {
         }
 
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
+        try {
+            write(storage, incidents, actions, clips, partial, operator, progress);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return incidents.size();
+    }
+
+    private static void write(Storage storage, List<Incident> incidents, Map<Long, List<IncidentAction>> actions,
+                              Map<Long, List<Clip>> clips, Path partial, String operator, IntConsumer progress) throws IOException {
         Map<String, String> hashes = new LinkedHashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
             Set<String> images = new LinkedHashSet<>();
@@ -100,9 +112,15 @@ public final class EvidencePackage {
                 }
                 for (Clip clip : clips.get(incident.id())) {
                     if (clip.hasFile() && !hashes.containsKey(clipPath(clip))) {
+                        String sha256;
                         try (InputStream bytes = Files.newInputStream(storage.clips().file(clip))) {
-                            hashes.put(clipPath(clip), entry(zip, clipPath(clip), bytes));
+                            sha256 = entry(zip, clipPath(clip), bytes);
                         }
+                        if (!sha256.equals(clip.sha256())) { // never hand over as evidence what is not what was recorded
+                            throw new IOException("the clip of incident " + incident.id() + " from " + clip.camera() + " ("
+                                    + clip.fileName() + ") has been altered since it was recorded; vigil verify --data names what else has");
+                        }
+                        hashes.put(clipPath(clip), sha256);
                     }
                 }
                 progress.accept(++done);
@@ -112,8 +130,6 @@ public final class EvidencePackage {
             hashes.put("report.html", entry(zip, "report.html", IncidentTables.html(incidents, actions, clips)));
             entry(zip, MANIFEST, manifest(hashes, incidents.size(), operator));
         }
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return incidents.size();
     }
 
     /** Checks a package: every file against the manifest, and the manifest against its own hash. */

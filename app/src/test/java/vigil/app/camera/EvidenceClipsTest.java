@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.testing.Recorder;
@@ -108,6 +110,33 @@ class EvidenceClipsTest {
                 assertTrue(report.clip().missing().startsWith("the camera sent no frames from "), report.clip().missing());
                 assertTrue(report.clip().missing().contains("connection refused"), report.clip().missing());
                 assertTrue(storage.verify().intact());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anHttpCamerasClipLastsItsWindowTimedByArrival(boolean snapshot) throws Exception {
+        BlockingQueue<EvidenceClips.Report> reports = new LinkedBlockingQueue<>();
+        try (MjpegCamera camera = MjpegCamera.start(java.awt.Color.ORANGE); Storage storage = Storage.open(data)) {
+            storage.cameras().add(new SiteCamera("Gate", snapshot ? camera.snapshotUrl() : camera.url(), null, null,
+                    List.of(Area.ZONES.get(0)), null, WINDOW, true)).get();
+            try (Cameras cameras = new Cameras(storage, Cameras.DEFAULT_CLIP_QUOTA, (c, health) -> { }, reports::add).start()) {
+                CameraReader gate = cameras.readers().getFirst();
+                Recorder.await("the camera live", () -> gate.health().state() == CameraState.LIVE, Duration.ofSeconds(20));
+                Thread.sleep(WINDOW.pre().plusSeconds(2).toMillis());
+                cameras.clips().record(incident(storage, 1, Area.ZONES.get(0)));
+                EvidenceClips.Report report = reports.poll(30, TimeUnit.SECONDS);
+                assertNotNull(report, "a clip within 30 s");
+                assertNull(report.clip().missing(), report.clip().missing());
+                assertEquals("mjpeg", report.clip().codec());
+                double wall = Duration.between(report.clip().firstFrame(), report.clip().lastFrame()).toMillis() / 1000.0;
+                try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(storage.clips().file(report.clip()).toFile())) {
+                    grabber.start();
+                    double played = grabber.getLengthInTime() / 1e6;
+                    assertTrue(Math.abs(played - wall) < 1.5 && played >= 5,
+                            "the clip plays " + played + " s for frames that came over " + wall + " s");
+                }
             }
         }
     }

@@ -98,6 +98,11 @@ class ClipEvidenceTest {
         assertEquals(1, vigil("verify", "--data", data.toString()));
         assertTrue(captured.stdout().contains("FAILED: clip 1 (incident 1, camera Runway, " + sha256 + ".mp4) has been altered"),
                 captured.stdout());
+        Path second = work.resolve("second.zip");
+        assertEquals(1, vigil("export", "--data", data.toString(), "--out", second.toString()));
+        assertTrue(captured.stderr().contains("vigil export: no package written: the clip of incident 1 from Runway (" + sha256
+                + ".mp4) has been altered since it was recorded"), captured.stderr());
+        assertTrue(!Files.exists(second) && !Files.exists(work.resolve("second.zip.partial")), "nothing written");
     }
 
     @Test

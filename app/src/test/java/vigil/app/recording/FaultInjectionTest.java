@@ -62,7 +62,7 @@ class FaultInjectionTest {
         proxy = new FaultProxy(node.port());
         storage = Storage.open(data);
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Recorder recorder = new Recorder(storage, incident -> recorded.add(incident.incident().objectId()), error -> { });
+        Recorder recorder = new Recorder(storage, zone -> List.of(), incident -> recorded.add(incident.incident().objectId()), error -> { });
         NodeLink.Listener listener = new NodeLink.Listener() {
             @Override
             public void onMessage(NodeLink from, NodeMessage message) {
