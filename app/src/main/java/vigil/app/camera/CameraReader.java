@@ -2,12 +2,7 @@ package vigil.app.camera;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,6 +10,8 @@ import java.util.function.BiConsumer;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.wire.Area;
 import vigil.storage.SiteCamera;
 
 /**
@@ -33,11 +30,10 @@ import vigil.storage.SiteCamera;
  * newest picture wins.
  *
  * <p><b>Clips</b>: every packet also goes into a {@link PacketRing} that reaches back the camera's
- * clip {@code pre} and a {@link #RING_MARGIN}; a {@link #capture capture} starts from the ring's
- * keyframe before its start and takes each packet that follows until its end has passed, or the
- * session ends. Nothing is decoded for it.
+ * clip {@code pre} and a {@link #RING_MARGIN}, and to its {@link ClipCaptures}. Nothing is decoded
+ * for them.
  */
-public final class CameraReader implements CameraFeed, AutoCloseable {
+public final class CameraReader implements CameraFeed, ClipSource, AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     static final Duration MAX_RETRY = Duration.ofSeconds(30);
     static final Duration FLAPPING_RETRY = Duration.ofMinutes(5);
@@ -60,26 +56,18 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
     private final PictureExchange pictures = new PictureExchange();
     private final AtomicInteger viewers = new AtomicInteger();
     private final LongAdder picturesDecoded = new LongAdder();
-    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
-    private final List<Capture> captures = new ArrayList<>(); // the reader thread's
+    private final ClipCaptures clips;
     private final PacketRing ring;
     private volatile boolean closed;
     private volatile long fit;
     private volatile long ringBytes;
 
-    /** A clip asked for, not yet started. */
-    private record Request(Instant from, Instant until, CompletableFuture<CapturedClip> result) {
-    }
-
-    /** A clip being filled. */
-    private record Capture(CapturedClip clip, CompletableFuture<CapturedClip> result) {
-    }
-
     public CameraReader(SiteCamera camera, ScheduledExecutorService watchdogs, BiConsumer<SiteCamera, CameraHealth> listener) {
         this.camera = camera;
         this.url = CameraUrl.parse(camera.url());
         this.watch = new FrameWatch(watchdogs, health -> listener.accept(camera, health));
-        this.ring = new PacketRing(camera.clips().pre().plus(RING_MARGIN));
+        this.clips = new ClipCaptures(camera.clips().pre());
+        this.ring = clips.ring();
         this.thread = Thread.ofPlatform().name("camera " + camera.name()).daemon().unstarted(this::run);
     }
 
@@ -127,16 +115,26 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
         return watch.counters();
     }
 
-    /**
-     * The camera's packets from the last keyframe at or before {@code from} until the first packet
-     * after {@code until}, or until its stream ends; fails when the camera sent nothing in that time.
-     * The caller owns the clip and must close it.
-     */
+    @Override
+    public String clipName() {
+        return camera.name();
+    }
+
+    @Override
+    public boolean owesClip(NodeAddress node, Area zone) {
+        return camera.zones().contains(zone);
+    }
+
+    @Override
+    public SiteCamera.ClipWindow clipWindow() {
+        return camera.clips();
+    }
+
+    @Override
     public CompletableFuture<CapturedClip> capture(Instant from, Instant until) {
-        CompletableFuture<CapturedClip> result = new CompletableFuture<>();
-        requests.add(new Request(from, until, result));
+        CompletableFuture<CapturedClip> result = clips.ask(from, until);
         if (closed || !thread.isAlive() && thread.getState() != Thread.State.NEW) {
-            refuseRequests("the camera's reader has stopped"); // it may have stopped after this was queued
+            clips.refuse("the camera's reader has stopped"); // it may have stopped after this was queued
         }
         return result;
     }
@@ -169,7 +167,7 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
             readForEver();
         } finally {
             endCaptures();
-            refuseRequests("the camera's reader has stopped");
+            clips.refuse("the camera's reader has stopped");
         }
     }
 
@@ -212,58 +210,13 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
         long end = System.nanoTime() + delay.toNanos();
         for (long left; (left = end - System.nanoTime()) > 0; ) {
             Thread.sleep(Math.min(left, REQUEST_CHECK.toNanos()) / 1_000_000 + 1);
-            Instant now = Instant.now();
-            for (Iterator<Request> it = requests.iterator(); it.hasNext(); ) {
-                Request request = it.next();
-                if (request.until().isBefore(now)) {
-                    it.remove();
-                    request.result().completeExceptionally(new IllegalStateException(noFrames(request)));
-                }
-            }
-        }
-    }
-
-    private String noFrames(Request request) {
-        CameraHealth health = watch.health();
-        return "the camera sent no frames from " + request.from() + " to " + request.until() + " (" + health + ")";
-    }
-
-    private void refuseRequests(String why) {
-        for (Request request; (request = requests.poll()) != null; ) {
-            request.result().completeExceptionally(new IllegalStateException(why));
-        }
-    }
-
-    /** Starts the clips asked for and gives every clip the packet; hands over those that are complete. */
-    private void clips(PacketRing.Entry entry, org.bytedeco.ffmpeg.avformat.AVStream stream, String codec) {
-        for (Iterator<Capture> it = captures.iterator(); it.hasNext(); ) {
-            Capture capture = it.next();
-            if (capture.clip().frames() == 0 && !entry.key()) {
-                continue; // a clip starts on a keyframe
-            }
-            if (capture.clip().add(entry)) {
-                it.remove();
-                capture.result().complete(capture.clip());
-            }
-        }
-        for (Request request; (request = requests.poll()) != null; ) { // the ring has this packet already
-            captures.add(new Capture(new CapturedClip(stream, codec, !url.isRtsp(), ring.copyFrom(request.from()), request.until()),
-                    request.result()));
+            clips.expire(Instant.now(), when -> "the camera sent no frames " + when + " (" + watch.health() + ")");
         }
     }
 
     /** The session ended: each clip being filled is handed over with what it has. */
     private void endCaptures() {
-        for (Capture capture : captures) {
-            if (capture.clip().frames() > 0) {
-                capture.result().complete(capture.clip());
-            } else {
-                capture.clip().close();
-                capture.result().completeExceptionally(new IllegalStateException("the camera's stream ended before the clip's first keyframe"));
-            }
-        }
-        captures.clear();
-        ring.clear();
+        clips.streamEnded();
         ringBytes = 0;
     }
 
@@ -317,7 +270,7 @@ public final class CameraReader implements CameraFeed, AutoCloseable {
                     if (entry.key()) {
                         checkKeyframes();
                     }
-                    clips(entry, videoStream, stream.codec());
+                    clips.offer(entry, (packets, until) -> new CapturedClip(videoStream, stream.codec(), !url.isRtsp(), packets, until));
                 }
                 if (viewers.get() > 0) {
                     if (decoder == null) {

@@ -1,8 +1,11 @@
 package vigil.app.camera;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MJPEG;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_free;
+
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,14 +33,34 @@ public final class CapturedClip implements AutoCloseable {
      * when they arrived.
      */
     CapturedClip(AVStream stream, String codec, boolean timedByArrival, List<PacketRing.Entry> packets, Instant until) {
-        this.parameters = avcodec_parameters_alloc();
-        avcodec_parameters_copy(parameters, stream.codecpar());
-        this.timeBaseNum = stream.time_base().num();
-        this.timeBaseDen = stream.time_base().den();
+        this(copy(stream.codecpar()), stream.time_base().num(), stream.time_base().den(), codec, timedByArrival, packets, until);
+    }
+
+    private CapturedClip(AVCodecParameters parameters, int timeBaseNum, int timeBaseDen, String codec, boolean timedByArrival,
+                         List<PacketRing.Entry> packets, Instant until) {
+        this.parameters = parameters;
+        this.timeBaseNum = timeBaseNum;
+        this.timeBaseDen = timeBaseDen;
         this.codec = codec;
         this.timedByArrival = timedByArrival;
         this.packets = new ArrayList<>(packets);
         this.until = until;
+    }
+
+    /** A clip of JPEG pictures as they came (a node's camera): MJPEG, timed by arrival. */
+    static CapturedClip ofJpegs(int width, int height, List<PacketRing.Entry> packets, Instant until) {
+        AVCodecParameters parameters = avcodec_parameters_alloc();
+        parameters.codec_type(AVMEDIA_TYPE_VIDEO);
+        parameters.codec_id(AV_CODEC_ID_MJPEG);
+        parameters.width(width);
+        parameters.height(height);
+        return new CapturedClip(parameters, 1, 90_000, "mjpeg", true, packets, until);
+    }
+
+    private static AVCodecParameters copy(AVCodecParameters source) {
+        AVCodecParameters copy = avcodec_parameters_alloc();
+        avcodec_parameters_copy(copy, source);
+        return copy;
     }
 
     /** Takes a packet (a reference of the clip's own); true once the clip has all it wants. */

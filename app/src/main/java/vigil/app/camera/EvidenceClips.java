@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
 import vigil.storage.Clip;
 import vigil.storage.ClipStore;
@@ -18,7 +20,7 @@ import vigil.storage.Incident;
 import vigil.storage.SiteCamera;
 
 /**
- * A clip of every incident from every camera that covers its zone: [T - pre, T + post] around the
+ * A clip of every incident from every camera that owes it one ({@link ClipSource}): [T - pre, T + post] around the
  * instant T Vigil received it, captured by the camera's reader, written by stream copy on one clip
  * writer thread, then stored and linked. A clip that cannot be made is recorded as missing, with
  * why. After each clip the store is kept within the quota; when only open or held evidence is
@@ -34,7 +36,7 @@ public final class EvidenceClips implements AutoCloseable {
     }
 
     private final ClipStore store;
-    private final List<CameraReader> readers;
+    private final List<ClipSource> sources = new CopyOnWriteArrayList<>();
     private volatile long quotaBytes;
     private final Consumer<Report> listener;
     private static final Logger LOG = Logger.getLogger(EvidenceClips.class.getName());
@@ -44,7 +46,7 @@ public final class EvidenceClips implements AutoCloseable {
     /** {@code listener} hears of each clip once it is durable and linked, or recorded as missing, on the clip writer's thread. */
     EvidenceClips(ClipStore store, List<CameraReader> readers, long quotaBytes, Consumer<Report> listener) {
         this.store = store;
-        this.readers = readers;
+        sources.addAll(readers);
         this.quotaBytes = quotaBytes;
         this.listener = listener;
     }
@@ -54,19 +56,28 @@ public final class EvidenceClips implements AutoCloseable {
         quotaBytes = bytes;
     }
 
-    /** The cameras that cover {@code zone}: each owes an incident there a clip. */
-    public List<String> camerasCovering(Area zone) {
-        return readers.stream().map(CameraReader::camera).filter(camera -> camera.zones().contains(zone)).map(SiteCamera::name).toList();
+    /** More cameras to clip incidents with (a node's cameras A and B, which the console reads). */
+    public void add(List<? extends ClipSource> more) {
+        sources.addAll(more);
     }
 
-    /** Asks every camera that covers the incident's zone for its clip; returns at once. */
+    public void remove(List<? extends ClipSource> gone) {
+        sources.removeAll(gone);
+    }
+
+    /** The cameras that owe an incident from {@code node} in {@code zone} a clip, by name. */
+    public List<String> camerasOwing(NodeAddress node, Area zone) {
+        return sources.stream().filter(source -> source.owesClip(node, zone)).map(ClipSource::clipName).toList();
+    }
+
+    /** Asks every camera that owes the incident a clip for it; returns at once. */
     public void record(Incident incident) {
         Instant at = incident.receivedAt();
-        for (CameraReader reader : readers) {
-            SiteCamera camera = reader.camera();
-            if (camera.zones().contains(incident.zone())) {
-                reader.capture(at.minus(camera.clips().pre()), at.plus(camera.clips().post()))
-                        .whenCompleteAsync((clip, failure) -> listener.accept(store(incident.id(), camera.name(), clip, failure)), writer);
+        for (ClipSource source : sources) {
+            if (source.owesClip(incident.node(), incident.zone())) {
+                SiteCamera.ClipWindow window = source.clipWindow();
+                source.capture(at.minus(window.pre()), at.plus(window.post()))
+                        .whenCompleteAsync((clip, failure) -> listener.accept(store(incident.id(), source.clipName(), clip, failure)), writer);
             }
         }
     }

@@ -8,24 +8,38 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
 import vigil.protocol.video.VideoFrame;
+import vigil.protocol.wire.Area;
 import vigil.protocol.wire.Camera;
 import vigil.protocol.wire.StartCamera;
 import vigil.protocol.wire.StopCamera;
+import vigil.storage.SiteCamera;
 
 /**
  * A node's camera A or B as a wall camera: while some tile shows it the node is asked to stream it
  * ({@code MC_CA}/{@code MC_CB}) and its UDP JPEG frames are decoded, on a thread of its own, newest
  * first; when no tile shows it any more, {@code MC_MP} stops the stream. Its health is watched only
  * while it streams: a camera nobody asked for is not offline.
+ *
+ * <p>While it streams, the same thread rings every JPEG as it came (the default clip window), so
+ * that an incident of its node gets a clip of it: the pictures as they are, MJPEG in MP4.
  */
-public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
+public final class NodeCameraFeed implements CameraFeed, ClipSource, AutoCloseable {
+    private static final SiteCamera.ClipWindow CLIP_WINDOW = SiteCamera.ClipWindow.DEFAULT;
+    /** How often the thread looks whether the stream was stopped, to hand over the clips it was filling. */
+    private static final long IDLE_CHECK_NANOS = 500_000_000L;
+
     private final NodeLink link;
     private final Camera camera;
     private final String name;
@@ -33,6 +47,8 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
     private final PictureExchange pictures = new PictureExchange();
     private final AtomicInteger viewers = new AtomicInteger();
     private final AtomicReference<Arrived> newest = new AtomicReference<>();
+    private final Queue<Arrived> toRing = new ConcurrentLinkedQueue<>();
+    private final ClipCaptures clips = new ClipCaptures(CLIP_WINDOW.pre());
     private final Thread decoding;
     private volatile FrameWatch watch;
     private volatile boolean closed;
@@ -58,6 +74,32 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
 
     public Camera camera() {
         return camera;
+    }
+
+    @Override
+    public String clipName() {
+        return name;
+    }
+
+    /** Its node's incidents, while it streams: a camera nobody asked for has nothing to clip. */
+    @Override
+    public boolean owesClip(NodeAddress node, Area zone) {
+        return viewers.get() > 0 && link.address().equals(node);
+    }
+
+    @Override
+    public SiteCamera.ClipWindow clipWindow() {
+        return CLIP_WINDOW;
+    }
+
+    @Override
+    public CompletableFuture<CapturedClip> capture(Instant from, Instant until) {
+        CompletableFuture<CapturedClip> result = clips.ask(from, until);
+        if (closed || viewers.get() == 0) {
+            clips.refuse("the node's camera " + camera + " stopped streaming"); // after this was asked, perhaps
+        }
+        LockSupport.unpark(decoding);
+        return result;
     }
 
     @Override
@@ -108,7 +150,9 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
         }
         long now = System.nanoTime();
         watch.frame(now, frame.image().size(), null);
-        newest.set(new Arrived(frame, now));
+        Arrived arrived = new Arrived(frame, now);
+        newest.set(arrived);
+        toRing.add(arrived);
         LockSupport.unpark(decoding);
     }
 
@@ -117,23 +161,72 @@ public final class NodeCameraFeed implements CameraFeed, AutoCloseable {
             AVPacket packet = av_packet_alloc();
             try {
                 while (!closed) {
+                    boolean rang = false;
+                    for (Arrived arrived; (arrived = toRing.poll()) != null; rang = true) {
+                        ring(arrived, packet);
+                    }
+                    if (viewers.get() == 0) {
+                        clips.streamEnded(); // the stream was stopped: clips being filled go with what they have
+                        clips.refuse("the node's camera " + camera + " stopped streaming");
+                    }
                     Arrived arrived = newest.getAndSet(null);
                     if (arrived == null) {
-                        LockSupport.park(this);
+                        if (!rang) {
+                            LockSupport.parkNanos(this, IDLE_CHECK_NANOS);
+                        }
                         continue;
                     }
-                    ByteBuffer jpeg = arrived.frame().image().asReadOnlyBuffer();
-                    if (av_new_packet(packet, jpeg.remaining()) == 0) {
-                        packet.data().capacity(jpeg.remaining()).asByteBuffer().put(jpeg);
-                        packet.flags(AV_PKT_FLAG_KEY);
+                    if (fill(packet, arrived)) {
                         decoder.decode(packet, arrived.nanos(), pictures, fit);
                         av_packet_unref(packet);
                     }
                 }
             } finally {
+                clips.streamEnded();
+                clips.refuse("the console is closing");
                 av_packet_free(packet);
             }
         }
+    }
+
+    /** Rings one JPEG as it came, and gives it to the clips being filled. */
+    private void ring(Arrived arrived, AVPacket packet) {
+        if (!fill(packet, arrived)) {
+            return;
+        }
+        PacketRing.Entry entry = clips.ring().add(packet, arrived.frame().receivedAt());
+        av_packet_unref(packet);
+        if (entry != null) {
+            int[] size = jpegSize(arrived.frame().image().asReadOnlyBuffer());
+            clips.offer(entry, (packets, until) -> CapturedClip.ofJpegs(size[0], size[1], packets, until));
+        }
+    }
+
+    /** Puts the frame's JPEG into {@code packet} (a keyframe, as every JPEG is); false when there is no memory for it. */
+    private static boolean fill(AVPacket packet, Arrived arrived) {
+        ByteBuffer jpeg = arrived.frame().image().asReadOnlyBuffer();
+        if (av_new_packet(packet, jpeg.remaining()) != 0) {
+            return false;
+        }
+        packet.data().capacity(jpeg.remaining()).asByteBuffer().put(jpeg);
+        packet.flags(AV_PKT_FLAG_KEY);
+        return true;
+    }
+
+    /** A JPEG's width and height, from its start-of-frame segment; zeros when it has none. */
+    static int[] jpegSize(ByteBuffer jpeg) {
+        int at = jpeg.position() + 2; // after SOI
+        while (at + 9 < jpeg.limit()) {
+            if ((jpeg.get(at) & 0xff) != 0xff) {
+                return new int[] {0, 0};
+            }
+            int marker = jpeg.get(at + 1) & 0xff;
+            if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
+                return new int[] {jpeg.getShort(at + 7) & 0xffff, jpeg.getShort(at + 5) & 0xffff};
+            }
+            at += 2 + (jpeg.getShort(at + 2) & 0xffff);
+        }
+        return new int[] {0, 0};
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class RecordCommand implements Callable<Integer> {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Cameras cameras = new Cameras(storage, clipQuota, (camera, health) -> System.err.println("[camera " + camera.name() + "] " + health),
                 RecordCommand::report);
-        Recorder recorder = new Recorder(storage, cameras.clips()::camerasCovering, recorded -> {
+        Recorder recorder = new Recorder(storage, cameras.clips()::camerasOwing, recorded -> {
             cameras.clips().record(recorded.incident());
             System.out.println(line(recorded.incident()));
         }, error -> System.err.println("vigil record: a write failed: " + error.getMessage()));

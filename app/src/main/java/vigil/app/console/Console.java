@@ -67,7 +67,7 @@ public final class Console implements AutoCloseable {
             addresses = List.of(new NodeAddress("127.0.0.1", simulated.port()));
         }
         Console console = new Console(storage, simulated, operator, settings.clipQuotaBytes());
-        Recorder recorder = new Recorder(storage, console.cameras.clips()::camerasCovering, recorded -> {
+        Recorder recorder = new Recorder(storage, console.cameras.clips()::camerasOwing, recorded -> {
             console.cameras.clips().record(recorded.incident());
             console.newIncidents.add(recorded);
         }, console.storageFailures::add);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import vigil.protocol.link.LinkState;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
@@ -30,18 +30,18 @@ public final class Recorder implements NodeLink.Listener {
     static final Duration FAILURE_INTERVAL = Duration.ofSeconds(10);
 
     private final Storage storage;
-    private final Function<Area, List<String>> clipCameras;
+    private final BiFunction<NodeAddress, Area, List<String>> clipCameras;
     private final Consumer<NewIncident> recorded;
     private final Consumer<Throwable> failed;
     private final Map<NodeAddress, FailureWindow> failures = new ConcurrentHashMap<>();
     private final Map<NodeAddress, LinkState.Status> lastStatus = new ConcurrentHashMap<>();
 
     /**
-     * {@code clipCameras} names the cameras that owe an incident in a zone a clip (noted in the
+     * {@code clipCameras} names the cameras that owe an incident from a node in a zone a clip (noted in the
      * incident's own transaction); {@code recorded} hears of each new incident once it is on disk
      * (on the store's writer thread); {@code failed} of each write that failed.
      */
-    public Recorder(Storage storage, Function<Area, List<String>> clipCameras, Consumer<NewIncident> recorded, Consumer<Throwable> failed) {
+    public Recorder(Storage storage, BiFunction<NodeAddress, Area, List<String>> clipCameras, Consumer<NewIncident> recorded, Consumer<Throwable> failed) {
         this.storage = storage;
         this.clipCameras = clipCameras;
         this.recorded = recorded;
@@ -53,7 +53,7 @@ public final class Recorder implements NodeLink.Listener {
         NodeAddress node = link.address();
         Instant now = Instant.now();
         switch (message) {
-            case FirstDetection detection -> storage.incidents().record(node, detection, now, clipCameras.apply(detection.area()))
+            case FirstDetection detection -> storage.incidents().record(node, detection, now, clipCameras.apply(node, detection.area()))
                     .whenComplete((result, error) -> {
                 if (error != null) {
                     failed.accept(error);

@@ -113,6 +113,7 @@ public final class ConsoleWindow {
                 settings.videoPort());
         List<CameraFeed> feeds = new ArrayList<>(console.cameras().readers());
         feeds.addAll(nodeCameras.feeds());
+        console.cameras().clips().add(nodeCameras.feeds()); // while one streams, its node's incidents get its clip
         this.livePictures = new LivePictures(feeds);
         this.popups = new AlertPopups(board, site, sounds, this::openIncident, livePictures,
                 console.cameras().readers().stream().map(CameraReader::camera).toList());
@@ -184,6 +185,7 @@ public final class ConsoleWindow {
         frames.stop();
         sounds.close();
         screens.get(screen).hidden();
+        console.cameras().clips().remove(nodeCameras.feeds());
         nodeCameras.close();
     }
 

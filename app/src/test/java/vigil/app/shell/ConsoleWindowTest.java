@@ -39,6 +39,7 @@ import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.protocol.wire.ObjectSnapshot;
 import vigil.storage.AuthorityChange;
+import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
 import vigil.storage.Storage;
@@ -117,8 +118,18 @@ class ConsoleWindowTest {
         Node tile = robot.lookup("#tile-0").query();
         await("its picture", () -> fx(() -> robot.from(tile).lookup(".image-view").queryAs(javafx.scene.image.ImageView.class)
                 .getImage() != null));
+        node.broadcast(detection(70, EventType.UNAUTH, ObjectClass.PERSON, Area.RWY_A)); // while camera A streams: its clip
+        await("the incident", () -> console.storage().incidents().count() == 1);
+        robot.sleep(1500);
         robot.type(KeyCode.COMMA); // back to an empty tile: nobody watches camera A any more
         await("stopped", () -> sent("MC_MP"));
+        await("the clip, handed over with what came before the stream stopped",
+                () -> !console.storage().clips().of(1).isEmpty());
+        Clip clip = console.storage().clips().of(1).getFirst();
+        assertEquals("127.0.0.1:" + node.port() + " camera A", clip.camera());
+        assertTrue(clip.hasFile(), clip::toString);
+        assertEquals("mjpeg", clip.codec());
+        assertTrue(java.time.Duration.between(clip.firstFrame(), clip.lastFrame()).toMillis() >= 1000, clip::toString);
     }
 
     @Test
