@@ -38,7 +38,8 @@ sleep 2
 shot cameras.png 8 --sim-objects 3 --screen=CAMERAS
 "$vigil" cameras add "Fuel farm" rtsp://127.0.0.1:18599/cam --zones 4 --at 930,560,270 --data "$data" >/dev/null
 shot live.png 12 --sim-objects 40
-shot incidents.png 5 --sim-objects 3 --screen=INCIDENTS
+# no new objects: the newest incident is one of the Live shot's, whose clips (cut short when it exited) the review shows
+shot incidents.png 6 --sim-objects 0 --screen=INCIDENTS
 shot access.png 5 --sim-objects 3 --screen=ACCESS
 shot logs.png 4 --sim-objects 3 --screen=LOGS
 shot crowd.png 12 --sim-objects 1500
