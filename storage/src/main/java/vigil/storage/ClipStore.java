@@ -71,7 +71,7 @@ public final class ClipStore {
     }
 
     /** A new temporary file for a clip being written; removed at the next open if it is never linked. */
-    public Path temporaryFile(String camera) {
+    public Path temporaryFile() {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {

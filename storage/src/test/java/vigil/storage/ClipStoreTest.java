@@ -38,7 +38,7 @@ class ClipStoreTest {
 
     /** A clip file of {@code size} bytes whose content depends on {@code seed}, written as a camera would. */
     private static ClipStore.Written written(Storage storage, int size, int seed) throws Exception {
-        Path file = storage.clips().temporaryFile("Apron");
+        Path file = storage.clips().temporaryFile();
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
             bytes[i] = (byte) (i * 31 + seed);

@@ -30,7 +30,7 @@ import vigil.storage.SiteCamera;
  * newest picture wins.
  *
  * <p><b>Clips</b>: every packet also goes into a {@link PacketRing} that reaches back the camera's
- * clip {@code pre} and a {@link #RING_MARGIN}, and to its {@link ClipCaptures}. Nothing is decoded
+ * clip {@code pre} and a {@link ClipCaptures#RING_MARGIN}, and to its {@link ClipCaptures}. Nothing is decoded
  * for them.
  */
 public final class CameraReader implements CameraFeed, ClipSource, AutoCloseable {
@@ -41,8 +41,6 @@ public final class CameraReader implements CameraFeed, ClipSource, AutoCloseable
     static final Duration STEADY_SESSION = Duration.ofSeconds(10);
     static final int FLAPS_BEFORE_PAUSE = 5;
     static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
-    /** How much further back than a clip's pre the ring reaches: an incident takes a moment to reach the camera. */
-    static final Duration RING_MARGIN = Duration.ofSeconds(1);
     /** How often a reader waiting to reconnect looks at the clips asked of it. */
     private static final Duration REQUEST_CHECK = Duration.ofMillis(500);
 

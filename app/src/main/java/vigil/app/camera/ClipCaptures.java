@@ -18,6 +18,9 @@ import java.util.function.Function;
  * once a packet arrives after its end, or with what it has when the stream ends.
  */
 final class ClipCaptures {
+    /** How much further back than a clip's pre the ring reaches: an incident takes a moment to reach the camera. */
+    static final Duration RING_MARGIN = Duration.ofSeconds(1);
+
     private final PacketRing ring;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
     private final List<Capture> filling = new ArrayList<>(); // the reading thread's
@@ -30,7 +33,7 @@ final class ClipCaptures {
 
     /** {@code keep}: how far back clips reach (their pre), to which the ring adds a margin for the incident's way here. */
     ClipCaptures(Duration keep) {
-        this.ring = new PacketRing(keep.plus(CameraReader.RING_MARGIN));
+        this.ring = new PacketRing(keep.plus(RING_MARGIN));
     }
 
     PacketRing ring() {

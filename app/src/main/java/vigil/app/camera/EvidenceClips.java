@@ -101,7 +101,7 @@ public final class EvidenceClips implements AutoCloseable {
         }
         ClipStore.Written written;
         try (clip) {
-            written = new ClipStore.Written(store.temporaryFile(camera), clip.codec(), clip.firstFrame(), clip.lastFrame());
+            written = new ClipStore.Written(store.temporaryFile(), clip.codec(), clip.firstFrame(), clip.lastFrame());
             try {
                 Mp4Muxer.write(clip, written.file());
             } catch (Exception e) {

@@ -197,8 +197,10 @@ public final class NodeCameraFeed implements CameraFeed, ClipSource, AutoCloseab
         PacketRing.Entry entry = clips.ring().add(packet, arrived.frame().receivedAt());
         av_packet_unref(packet);
         if (entry != null) {
-            int[] size = jpegSize(arrived.frame().image().asReadOnlyBuffer());
-            clips.offer(entry, (packets, until) -> CapturedClip.ofJpegs(size[0], size[1], packets, until));
+            clips.offer(entry, (packets, until) -> { // the picture's size is read only when a clip starts
+                int[] size = jpegSize(arrived.frame().image().asReadOnlyBuffer());
+                return CapturedClip.ofJpegs(size[0], size[1], packets, until);
+            });
         }
     }
 

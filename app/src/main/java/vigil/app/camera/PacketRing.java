@@ -17,7 +17,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
  * keyframe at least {@code keep} old. A packet here is a new reference to the reader's buffer, not
  * a copy. Owned by the camera's reader thread.
  */
-final class PacketRing implements AutoCloseable {
+final class PacketRing {
 
     /** One packet as it arrived. {@code packet} is a reference of its own, freed with {@link #free()}. */
     record Entry(AVPacket packet, Instant arrived, boolean key, int size) {
@@ -31,7 +31,7 @@ final class PacketRing implements AutoCloseable {
     }
 
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
-    private Duration keep;
+    private final Duration keep;
     private long bytes;
     private Instant lastKeyframe;
     private Duration keyframeInterval;
@@ -104,19 +104,9 @@ final class PacketRing implements AutoCloseable {
         return copies;
     }
 
-    /** How far back the ring reaches: a clip's pre plus a margin for the incident's way to the camera. */
-    void keep(Duration keep) {
-        this.keep = keep;
-    }
-
     /** Bytes of compressed video held. */
     long bytes() {
         return bytes;
-    }
-
-    /** The time from the oldest packet held to the newest. */
-    Duration span() {
-        return entries.isEmpty() ? Duration.ZERO : Duration.between(entries.getFirst().arrived(), entries.getLast().arrived());
     }
 
     /** The time between the last two keyframes, or null before the second. */
@@ -133,10 +123,5 @@ final class PacketRing implements AutoCloseable {
         bytes = 0;
         lastKeyframe = null;
         keyframeInterval = null;
-    }
-
-    @Override
-    public void close() {
-        clear();
     }
 }

@@ -78,7 +78,7 @@ class ClipPlaybackTest {
         Incident incident = console.storage().incidents().find(1).orElseThrow();
         ClipStore clips = console.storage().clips();
         for (String camera : List.of("Runway", "Gate")) {
-            Path file = clips.temporaryFile(camera);
+            Path file = clips.temporaryFile();
             testClip(file, camera.equals("Runway") ? "testsrc2" : "smptebars");
             clips.link(incident.id(), camera, new ClipStore.Written(file, "h264", incident.receivedAt().minusSeconds(2),
                     incident.receivedAt().plusSeconds(2))).get();
