@@ -18,6 +18,9 @@ import vigil.app.cli.DataOption;
 import vigil.app.cli.EventsCommand;
 import vigil.app.cli.ExportCommand;
 import vigil.app.cli.IncidentsCommand;
+import vigil.app.cli.KeysCommand;
+import vigil.app.cli.PasswordInput;
+import vigil.app.cli.OperatorsCommand;
 import vigil.app.cli.ProbeOptions;
 import vigil.app.cli.RecordCommand;
 import vigil.app.cli.SimCommand;
@@ -35,7 +38,8 @@ import vigil.storage.StorageInUseException;
         mixinStandardHelpOptions = true,
         versionProvider = Vigil.Version.class,
         subcommands = {SimCommand.class, TapCommand.class, RecordCommand.class, IncidentsCommand.class,
-                EventsCommand.class, CamerasCommand.class, ExportCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+                EventsCommand.class, CamerasCommand.class, OperatorsCommand.class, ExportCommand.class, VerifyCommand.class, KeysCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Vigil implements Callable<Integer> {
 
     /** Held so that the JUL loggers keep their levels (JUL holds loggers weakly). */
@@ -89,6 +93,13 @@ public final class Vigil implements Callable<Integer> {
     @Option(names = "--exit-after", paramLabel = "SECONDS", description = "Close the console after this many seconds.")
     Double exitAfter;
 
+    @Option(names = "--operator", paramLabel = "NAME",
+            description = "Sign in as this operator at start, as if typed at the sign-in screen (the password from --password-file or the terminal).")
+    String operator;
+
+    @Mixin
+    PasswordInput password;
+
     @Option(names = "--sim-objects", paramLabel = "N", defaultValue = "16",
             description = "How many objects the built-in simulated node moves around (default: ${DEFAULT-VALUE}).")
     int simulatedObjects;
@@ -98,8 +109,10 @@ public final class Vigil implements Callable<Integer> {
         if (screenshot != null && exitAfter == null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--screenshot needs --exit-after");
         }
+        ConsoleLauncher.SignInAtStart signIn = operator == null ? null
+                : new ConsoleLauncher.SignInAtStart(operator, password.read("Password for " + operator, false, new CommandLine(this)));
         return ConsoleLauncher.run(new ConsoleLauncher.Options(nodes.stream().map(NodeAddress::parse).toList(),
-                probes::over, data.directory(), screen, camera, screenshot, exitAfter, simulatedObjects));
+                probes::over, data.directory(), screen, camera, screenshot, exitAfter, simulatedObjects, signIn));
     }
 
     /** The version Maven wrote into the jar's resources. */

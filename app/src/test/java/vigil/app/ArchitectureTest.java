@@ -26,7 +26,8 @@ class ArchitectureTest {
 
     @Test
     void theHeadlessCommandsReachNoJavaFxEvenIndirectly() {
-        noClasses().that().resideInAnyPackage("vigil.app.cli..", "vigil.app.recording..", "vigil.app.camera..", "vigil.app.evidence..")
+        noClasses().that().resideInAnyPackage("vigil.app.cli..", "vigil.app.recording..", "vigil.app.camera..", "vigil.app.evidence..",
+                        "vigil.app.operators..")
                 .should().transitivelyDependOnClassesThat().resideInAPackage("javafx..")
                 .because("vigil record runs where there is no display, and must never need JavaFX")
                 .check(VIGIL);

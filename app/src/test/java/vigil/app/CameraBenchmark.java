@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import vigil.storage.Role;
+import vigil.app.operators.TestOperators;
 import vigil.app.camera.CameraReader;
 import vigil.app.camera.CameraState;
 import vigil.app.camera.RtspCamera;
@@ -200,14 +202,15 @@ public final class CameraBenchmark {
             Path data = Files.createTempDirectory("vigil-camera-bench");
             Storage storage = Storage.open(data);
             for (int i = 0; i < cameras.size(); i++) {
-                storage.cameras().add(new SiteCamera("camera " + (i + 1), cameras.get(i).url(), null, null, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true)).get();
+                storage.cameras().add(new SiteCamera("camera " + (i + 1), cameras.get(i).url(), null, null, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true), "test").get();
             }
             ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
-            Console console = Console.start(settings, storage, null, "bench");
+            Console console = Console.start(settings, storage, null);
             CompletableFuture<Running> started = new CompletableFuture<>();
             Platform.runLater(() -> {
                 Stage stage = new Stage();
-                ConsoleWindow window = new ConsoleWindow(stage, console, settings, data.resolve("console.properties"), changed -> { });
+                ConsoleWindow window = new ConsoleWindow(stage, console, settings, data.resolve("console.properties"), changed -> { },
+                        TestOperators.account(storage, "bench", Role.ADMIN));
                 window.start();
                 started.complete(new Running(node, console, window, stage));
             });

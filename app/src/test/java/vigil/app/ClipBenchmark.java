@@ -102,7 +102,7 @@ public final class ClipBenchmark {
         try (Storage storage = Storage.open(data)) {
             for (int i = 0; i < cameras.size(); i++) {
                 storage.cameras().add(new SiteCamera("camera " + (i + 1), cameras.get(i).url(), null, null, List.of(Area.ZONES.getFirst()),
-                        null, WINDOW, true)).get();
+                        null, WINDOW, true), "test").get();
             }
             int clips;
             double cpuPercent;

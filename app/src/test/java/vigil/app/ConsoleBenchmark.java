@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import vigil.storage.Role;
+import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.shell.ConsoleWindow;
@@ -181,11 +183,12 @@ public final class ConsoleBenchmark {
             SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
             Path data = Files.createTempDirectory("vigil-bench");
             ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
-            Console console = Console.start(settings, Storage.open(data), null, "bench");
+            Console console = Console.start(settings, Storage.open(data), null);
             CompletableFuture<Running> started = new CompletableFuture<>();
             Platform.runLater(() -> {
                 Stage stage = new Stage();
-                ConsoleWindow window = new ConsoleWindow(stage, console, settings, data.resolve("console.properties"), changed -> { });
+                ConsoleWindow window = new ConsoleWindow(stage, console, settings, data.resolve("console.properties"), changed -> { },
+                        TestOperators.account(console.storage(), "bench", Role.ADMIN));
                 window.start();
                 started.complete(new Running(node, console, window, stage));
             });

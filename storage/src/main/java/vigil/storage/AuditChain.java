@@ -10,7 +10,7 @@ import vigil.protocol.wire.Jpeg;
 
 /**
  * The audit chain's head, owned by the storage writer's thread. Every sealed row (a recorded
- * incident, an incident action, an authority change, a clip and a clip's removal) gets the next entry: its hash covers the
+ * incident, an incident action, an authority change, a clip, a clip's removal and an operator log entry) gets the next entry: its hash covers the
  * previous entry's hash and the row's canonical content. The head moves only when the writer's
  * transaction commits.
  */
@@ -18,7 +18,7 @@ final class AuditChain {
     static final String GENESIS = "0".repeat(64);
 
     /** What an entry seals. */
-    enum Kind { INCIDENT, ACTION, AUTHORITY, PRUNE, CLIP, CLIP_REMOVAL }
+    enum Kind { INCIDENT, ACTION, AUTHORITY, PRUNE, CLIP, CLIP_REMOVAL, OPERATOR_LOG }
 
     private long committedSeq;
     private String committedHash;

@@ -7,6 +7,7 @@ import static vigil.storage.schema.Tables.CLIP_REMOVAL;
 import static vigil.storage.schema.Tables.IMAGE;
 import static vigil.storage.schema.Tables.INCIDENT;
 import static vigil.storage.schema.Tables.INCIDENT_ACTION;
+import static vigil.storage.schema.Tables.OPERATOR_LOG;
 import static vigil.storage.schema.Tables.PRUNED_SUBJECT;
 import static vigil.storage.schema.Tables.RETENTION_PRUNE;
 
@@ -22,6 +23,7 @@ import vigil.storage.schema.tables.records.ClipRecord;
 import vigil.storage.schema.tables.records.ClipRemovalRecord;
 import vigil.storage.schema.tables.records.IncidentActionRecord;
 import vigil.storage.schema.tables.records.IncidentRecord;
+import vigil.storage.schema.tables.records.OperatorLogRecord;
 
 /**
  * Checks a store for tampering: every image against its hash; every audit entry against the row
@@ -59,15 +61,20 @@ final class AuditVerifier {
         return AuditChain.canonical(r.getId(), r.getClipId(), instant(r.getRemovedAt()), r.getReason());
     }
 
+    static String canonical(OperatorLogRecord r) {
+        return AuditChain.canonical(r.getId(), r.getOperator(), r.getKind(), r.getSubject(), r.getDetail(), instant(r.getLoggedAt()));
+    }
+
     private static Object instant(java.time.OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 
-    static AuditReport verify(DSLContext ctx, ClipStore clips) {
+    static AuditReport verify(DSLContext ctx, ClipStore clips, OperatorStore operators) {
         List<String> problems = new ArrayList<>();
         long images = verifyImages(ctx, problems);
         long clipFiles = clips.verify(problems);
         long entries = verifyChain(ctx, problems);
+        operators.verify(problems);
         long incidents = verifyStates(ctx, problems);
         for (var kind : AuditChain.Kind.values()) {
             var table = switch (kind) {
@@ -77,6 +84,7 @@ final class AuditVerifier {
                 case PRUNE -> RETENTION_PRUNE;
                 case CLIP -> CLIP;
                 case CLIP_REMOVAL -> CLIP_REMOVAL;
+                case OPERATOR_LOG -> OPERATOR_LOG;
             };
             var id = table.field("ID", Long.class);
             ctx.select(id).from(table)
@@ -146,6 +154,7 @@ final class AuditVerifier {
             case AUTHORITY -> ctx.selectFrom(AUTHORITY_CHANGE).where(AUTHORITY_CHANGE.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
             case CLIP -> ctx.selectFrom(CLIP).where(CLIP.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
             case CLIP_REMOVAL -> ctx.selectFrom(CLIP_REMOVAL).where(CLIP_REMOVAL.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
+            case OPERATOR_LOG -> ctx.selectFrom(OPERATOR_LOG).where(OPERATOR_LOG.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
         };
     }
 
@@ -168,7 +177,7 @@ final class AuditVerifier {
             case ACTION -> "A";
             case CLIP -> "C";
             case CLIP_REMOVAL -> "R";
-            case AUTHORITY, PRUNE -> throw new IllegalArgumentException(kind + " rows are never pruned");
+            case AUTHORITY, PRUNE, OPERATOR_LOG -> throw new IllegalArgumentException(kind + " rows are never pruned");
         };
     }
 

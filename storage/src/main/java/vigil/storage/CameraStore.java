@@ -26,8 +26,11 @@ public final class CameraStore {
         this.writer = writer;
     }
 
-    /** Adds a camera; fails with an {@link IllegalArgumentException} when the name is taken. */
-    public CompletableFuture<SiteCamera> add(SiteCamera camera) {
+    /**
+     * Adds a camera, {@code by} an operator (sealed in the operator log); fails with an
+     * {@link IllegalArgumentException} when the name is taken.
+     */
+    public CompletableFuture<SiteCamera> add(SiteCamera camera, String by) {
         return writer.submit((tx, chain) -> {
             CameraRecord row = tx.newRecord(CAMERA);
             fill(row, camera);
@@ -36,12 +39,13 @@ public final class CameraStore {
             } catch (IntegrityConstraintViolationException taken) {
                 throw new IllegalArgumentException("there is already a camera named '" + camera.name() + "'");
             }
+            OperatorStore.append(tx, chain, new OperatorEvent(by, OperatorEvent.Kind.CAMERA_ADDED, camera.name(), camera.toString(), Instant.now()));
             return camera;
         });
     }
 
-    /** Replaces the camera of the same name; fails when there is none. */
-    public CompletableFuture<SiteCamera> update(SiteCamera camera) {
+    /** Replaces the camera of the same name, {@code by} an operator; fails when there is none. */
+    public CompletableFuture<SiteCamera> update(SiteCamera camera, String by) {
         return writer.submit((tx, chain) -> {
             CameraRecord row = tx.selectFrom(CAMERA).where(CAMERA.NAME.eq(camera.name())).fetchOne();
             if (row == null) {
@@ -49,13 +53,20 @@ public final class CameraStore {
             }
             fill(row, camera);
             row.store();
+            OperatorStore.append(tx, chain, new OperatorEvent(by, OperatorEvent.Kind.CAMERA_CHANGED, camera.name(), camera.toString(), Instant.now()));
             return camera;
         });
     }
 
-    /** Removes a camera; its site events stay. Completes with whether there was one. */
-    public CompletableFuture<Boolean> remove(String name) {
-        return writer.submit((tx, chain) -> tx.deleteFrom(CAMERA).where(CAMERA.NAME.eq(name)).execute() > 0);
+    /** Removes a camera, {@code by} an operator; its site events stay. Completes with whether there was one. */
+    public CompletableFuture<Boolean> remove(String name, String by) {
+        return writer.submit((tx, chain) -> {
+            boolean removed = tx.deleteFrom(CAMERA).where(CAMERA.NAME.eq(name)).execute() > 0;
+            if (removed) {
+                OperatorStore.append(tx, chain, new OperatorEvent(by, OperatorEvent.Kind.CAMERA_REMOVED, name, null, Instant.now()));
+            }
+            return removed;
+        });
     }
 
     /** Every camera, by name. */

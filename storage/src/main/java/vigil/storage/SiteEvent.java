@@ -11,7 +11,7 @@ import vigil.protocol.link.NodeAddress;
 public record SiteEvent(NodeAddress node, String camera, Kind kind, String state, String detail, Instant occurredAt) {
 
     public enum Kind {
-        LINK_UP("link"), LINK_DOWN("link"), BIRD_RISK("bird"), RUNWAY("runway"), DECODER_FAILURE("decoder"), CAMERA("camera");
+        LINK_UP("link"), LINK_DOWN("link"), BIRD_RISK("bird"), RUNWAY("runway"), DECODER_FAILURE("decoder"), CAMERA("camera"), SIGN_IN("sign-in");
 
         private final String family;
 
@@ -19,7 +19,7 @@ public record SiteEvent(NodeAddress node, String camera, Kind kind, String state
             this.family = family;
         }
 
-        /** What kind of thing it is about, as {@code vigil events} names it: link, bird, runway, decoder, camera. */
+        /** What kind of thing it is about, as {@code vigil events} names it: link, bird, runway, decoder, camera, sign-in. */
         public String family() {
             return family;
         }
@@ -33,6 +33,11 @@ public record SiteEvent(NodeAddress node, String camera, Kind kind, String state
     /** A camera's change of state. */
     public static SiteEvent ofCamera(String camera, String state, String detail, Instant occurredAt) {
         return new SiteEvent(null, camera, Kind.CAMERA, state, detail, occurredAt);
+    }
+
+    /** A refused sign-in at this desk ({@code state} FAILED), or the alert after several in a row (ALERT). */
+    public static SiteEvent ofSignIn(String state, String detail, Instant occurredAt) {
+        return new SiteEvent(null, null, Kind.SIGN_IN, state, detail, occurredAt);
     }
 
     /** Where it comes from: the node's address, the camera's name, or null. */

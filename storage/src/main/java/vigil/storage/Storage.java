@@ -26,6 +26,7 @@ public final class Storage implements AutoCloseable {
     private final SiteEventLog siteEvents;
     private final CameraStore cameras;
     private final ClipStore clips;
+    private final OperatorStore operators;
 
     private Storage(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -39,6 +40,7 @@ public final class Storage implements AutoCloseable {
         this.authority = new AuthorityLog(ctx, writer, nodes);
         this.siteEvents = new SiteEventLog(ctx, writer, nodes);
         this.cameras = new CameraStore(ctx, writer);
+        this.operators = new OperatorStore(ctx, writer);
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -96,12 +98,16 @@ public final class Storage implements AutoCloseable {
         return clips;
     }
 
+    public OperatorStore operators() {
+        return operators;
+    }
+
     /**
      * Checks every image and clip file against its hash, the audit chain against every sealed row,
-     * and each incident's state.
+     * each incident's state and each operator account.
      */
     public AuditReport verify() {
-        return AuditVerifier.verify(DSL.using(pool, SQLDialect.H2), clips);
+        return AuditVerifier.verify(DSL.using(pool, SQLDialect.H2), clips, operators);
     }
 
     /** Finishes every submitted write, then closes the database. */

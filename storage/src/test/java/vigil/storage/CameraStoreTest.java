@@ -29,19 +29,19 @@ class CameraStoreTest {
     void camerasAreKeptByNameAndOutliveTheProcess() throws Exception {
         SiteCamera gate = new SiteCamera("Gate 2", "http://10.1.0.21/video.mjpg", null, null, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true);
         try (Storage storage = Storage.open(data)) {
-            storage.cameras().add(APRON).get();
-            storage.cameras().add(gate).get();
-            ExecutionException taken = assertThrows(ExecutionException.class, () -> storage.cameras().add(gate).get());
+            storage.cameras().add(APRON, "test").get();
+            storage.cameras().add(gate, "test").get();
+            ExecutionException taken = assertThrows(ExecutionException.class, () -> storage.cameras().add(gate, "test").get());
             assertInstanceOf(IllegalArgumentException.class, taken.getCause());
             assertEquals("there is already a camera named 'Gate 2'", taken.getCause().getMessage());
         }
         try (Storage storage = Storage.open(data)) {
             assertEquals(List.of(Area.TWY_A, Area.RWY_A), storage.cameras().find("Apron east").orElseThrow().zones());
             assertEquals(List.of(APRON, gate), storage.cameras().list());
-            storage.cameras().update(gate.withEnabled(false)).get();
+            storage.cameras().update(gate.withEnabled(false), "test").get();
             assertFalse(storage.cameras().find("Gate 2").orElseThrow().enabled());
-            assertTrue(storage.cameras().remove("Gate 2").get());
-            assertFalse(storage.cameras().remove("Gate 2").get());
+            assertTrue(storage.cameras().remove("Gate 2", "test").get());
+            assertFalse(storage.cameras().remove("Gate 2", "test").get());
             assertEquals(List.of(APRON), storage.cameras().list());
         }
     }

@@ -28,6 +28,7 @@ import vigil.protocol.wire.EventType;
 import vigil.storage.ActionKind;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
+import vigil.storage.Right;
 import vigil.storage.SiteCamera;
 
 /**
@@ -58,6 +59,7 @@ public final class AlertPopups {
     private final List<IncidentItem> showing = new ArrayList<>();
     private final List<CameraAlarm> cameraAlarms = new ArrayList<>();
     private Consumer<CameraAlarm> cameraAlarmAcknowledged = alarm -> { };
+    private Consumer<String> refused = why -> { };
     private final ImageView live = new ImageView();
     private final Label liveName = new Label();
     /** The camera the newest card shows, and which of the covering cameras it is. */
@@ -172,7 +174,15 @@ public final class AlertPopups {
         return true;
     }
 
+    /** Hears why an acknowledgement was refused (nobody is signed in). */
+    public void onRefused(Consumer<String> listener) {
+        refused = listener;
+    }
+
     public boolean acknowledgeNewest() {
+        if (!permitted()) {
+            return true;
+        }
         if (!cameraAlarms.isEmpty()) { // a camera alarm stands above the incidents until it is acknowledged
             CameraAlarm alarm = cameraAlarms.removeFirst();
             cameraAlarmAcknowledged.accept(alarm);
@@ -214,7 +224,19 @@ public final class AlertPopups {
         render();
     }
 
+    /** A locked desk sees and hears every card, but none is acknowledged until someone signs in. */
+    private boolean permitted() {
+        String refusal = board.desk().refusal(Right.ACT_ON_INCIDENTS);
+        if (refusal != null) {
+            refused.accept(refusal);
+        }
+        return refusal == null;
+    }
+
     private void acknowledge(IncidentItem item) {
+        if (!permitted()) {
+            return;
+        }
         remove(item.id());
         board.act(item.id(), ActionKind.ACKNOWLEDGE);
     }
@@ -346,6 +368,9 @@ public final class AlertPopups {
         why.getStyleClass().add("popup-where");
         why.setWrapText(true);
         Button acknowledge = button("Acknowledge  A", () -> {
+            if (!permitted()) {
+                return;
+            }
             cameraAlarms.remove(alarm);
             cameraAlarmAcknowledged.accept(alarm);
             render();

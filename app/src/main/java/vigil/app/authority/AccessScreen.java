@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import vigil.app.map.MapPalette;
+import vigil.app.operators.Desk;
 import vigil.app.shell.KeyBindings;
 import vigil.app.shell.NodeChooser;
 import vigil.app.shell.ScreenView;
@@ -62,6 +63,11 @@ public final class AccessScreen implements ScreenView {
     @Override
     public void shown() {
         current.shown();
+    }
+
+    @Override
+    public void rightsChanged(Desk desk) {
+        editors.forEach(editor -> editor.rightsChanged(desk));
     }
 
     @Override

@@ -2,6 +2,8 @@ package vigil.app.authority;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -11,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,12 +23,16 @@ import vigil.app.map.MapFrame;
 import vigil.app.map.MapPalette;
 import vigil.app.map.SitePlan;
 import vigil.app.map.ZoneMapView;
+import vigil.app.operators.Desk;
 import vigil.app.shell.ScreenView;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.AuthorityLevel;
+import vigil.storage.Right;
 
 /** The Access screen: the zones on the map and in a list, their current and pending levels, apply and revert. */
 public final class AuthorityView implements ScreenView {
+    private final BooleanProperty mayApply = new SimpleBooleanProperty(this, "mayApply", true);
+    private Button applyButton;
     private final AuthorityViewModel model;
     private final SitePlan site;
     private final ZoneMapView map;
@@ -57,7 +64,8 @@ public final class AuthorityView implements ScreenView {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(22, 22);
         progress.visibleProperty().bind(model.applyingProperty());
-        apply.disableProperty().bind(model.applyingProperty());
+        apply.disableProperty().bind(model.applyingProperty().or(mayApply.not()));
+        applyButton = apply;
         HBox actions = new HBox(8, apply, revert, refresh, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label outcome = new Label();
@@ -162,5 +170,13 @@ public final class AuthorityView implements ScreenView {
         Label chip = new Label(ZoneMapView.levelName(level));
         chip.getStyleClass().addAll("level-chip", level == null ? "unknown" : level.name().toLowerCase());
         return chip;
+    }
+
+    /** Only a supervisor may apply: for others the button is disabled and says why. */
+    @Override
+    public void rightsChanged(Desk desk) {
+        String refusal = desk.refusal(Right.CHANGE_AUTHORITY);
+        mayApply.set(refusal == null);
+        applyButton.setTooltip(refusal == null ? null : new Tooltip(refusal));
     }
 }

@@ -17,6 +17,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vigil.app.console.Console;
 import vigil.app.console.Tasks;
+import vigil.app.operators.Desk;
+import vigil.storage.Right;
 import vigil.protocol.link.CommandFailedException;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.AuthorityLevel;
@@ -36,7 +38,7 @@ public final class AuthorityViewModel {
     private final Console.Node node;
     private final AuthorityLog log;
     private final Tasks tasks;
-    private final String operator;
+    private final Desk desk;
     private final ReadOnlyObjectWrapper<List<AuthorityLevel>> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ObservableList<AuthorityLevel> pending = FXCollections.observableArrayList();
     private final ObjectProperty<Area> selectedZone = new SimpleObjectProperty<>(this, "selectedZone", Area.ZONES.getFirst());
@@ -45,11 +47,11 @@ public final class AuthorityViewModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private List<AuthorityLevel> lastReported;
 
-    public AuthorityViewModel(Console.Node node, AuthorityLog log, Tasks tasks, String operator) {
+    public AuthorityViewModel(Console.Node node, AuthorityLog log, Tasks tasks, Desk desk) {
         this.node = node;
         this.log = log;
         this.tasks = tasks;
-        this.operator = operator;
+        this.desk = desk;
     }
 
     // ---- Properties ----
@@ -140,12 +142,22 @@ public final class AuthorityViewModel {
         }
     }
 
-    /** Sends the pending levels ({@code AC_UA}); the current ones change only on the node's OK. */
+    /**
+     * Sends the pending levels ({@code AC_UA}) as the signed-in supervisor; the current ones change
+     * only on the node's OK. Nothing is sent for anyone else, and the outcome says why.
+     */
     public void apply() {
         List<AuthorityLevel> before = current.get();
         if (applying.get() || changedZones().isEmpty()) {
             return;
         }
+        String refusal = desk.refusal(Right.CHANGE_AUTHORITY);
+        if (refusal != null) {
+            failed.set(true);
+            outcome.set("Not sent: " + refusal + ".");
+            return;
+        }
+        String operator = desk.require(Right.CHANGE_AUTHORITY);
         List<AuthorityLevel> after = List.copyOf(pending);
         Instant askedAt = Instant.now();
         applying.set(true);
@@ -155,19 +167,19 @@ public final class AuthorityViewModel {
             applying.set(false);
             outcome.set("Applied: the node took the new levels.");
             current.set(after);
-            record(before, after, askedAt, AuthorityChange.Outcome.OK, null);
+            record(before, after, operator, askedAt, AuthorityChange.Outcome.OK, null);
         }, error -> {
             applying.set(false);
             failed.set(true);
             Integer code = error instanceof CommandFailedException rejected && rejected.reply() instanceof ErrorReply reply
                     ? reply.code() : null;
             outcome.set("Not applied, the levels are unchanged: " + explain(error, code));
-            record(before, after, askedAt, error instanceof TimeoutException ? AuthorityChange.Outcome.TIMEOUT
+            record(before, after, operator, askedAt, error instanceof TimeoutException ? AuthorityChange.Outcome.TIMEOUT
                     : AuthorityChange.Outcome.ERR, code);
         });
     }
 
-    private void record(List<AuthorityLevel> before, List<AuthorityLevel> after, Instant askedAt,
+    private void record(List<AuthorityLevel> before, List<AuthorityLevel> after, String operator, Instant askedAt,
                         AuthorityChange.Outcome result, Integer code) {
         tasks.whenDone(log.record(new AuthorityChange(node.address(), before, after, operator, askedAt, result, code)),
                 id -> { }, error -> outcome.set(outcome.get() + " (and recording the attempt failed: " + error.getMessage() + ")"));

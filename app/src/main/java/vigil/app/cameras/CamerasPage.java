@@ -31,14 +31,17 @@ import vigil.storage.SiteCamera;
 public final class CamerasPage {
     private final CameraStore store;
     private final Tasks tasks;
+    private final String operator;
     private final TableView<SiteCamera> table = new TableView<>();
     private final Label outcome = new Label();
     private final VBox root;
     private boolean changed;
 
-    public CamerasPage(CameraStore store, Tasks tasks) {
+    /** {@code operator}: the admin whose changes these are, in the operator log. */
+    public CamerasPage(CameraStore store, Tasks tasks, String operator) {
         this.store = store;
         this.tasks = tasks;
+        this.operator = operator;
         table.setId("cameras-table");
         table.setPlaceholder(new Label("No cameras yet: Insert adds one"));
         table.getColumns().add(column("Name", SiteCamera::name, 160));
@@ -86,7 +89,7 @@ public final class CamerasPage {
     private boolean add() {
         CameraForm form = new CameraForm(null);
         form.initOwner(owner());
-        form.showAndWait().ifPresent(camera -> save(store.add(camera), "added " + camera.name()));
+        form.showAndWait().ifPresent(camera -> save(store.add(camera, operator), "added " + camera.name()));
         return true;
     }
 
@@ -97,7 +100,7 @@ public final class CamerasPage {
         }
         CameraForm form = new CameraForm(selected);
         form.initOwner(owner());
-        form.showAndWait().ifPresent(camera -> save(store.update(camera), "saved " + camera.name()));
+        form.showAndWait().ifPresent(camera -> save(store.update(camera, operator), "saved " + camera.name()));
         return true;
     }
 
@@ -109,7 +112,7 @@ public final class CamerasPage {
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Its events stay in the log.", ButtonType.OK, ButtonType.CANCEL);
         confirm.initOwner(owner());
         confirm.setHeaderText("Remove the camera " + selected.name() + "?");
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> save(store.remove(selected.name()), "removed " + selected.name()));
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> save(store.remove(selected.name(), operator), "removed " + selected.name()));
         return true;
     }
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import vigil.app.camera.CameraProbe;
 import vigil.app.camera.CameraUrl;
+import vigil.app.operators.Accounts;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.Camera;
@@ -123,7 +124,7 @@ public final class CamerasCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             try (Storage storage = data.open()) {
-                storage.cameras().add(camera).get();
+                storage.cameras().add(camera, Accounts.commandLineUser()).get();
             } catch (ExecutionException e) {
                 System.err.println("vigil cameras add: " + e.getCause().getMessage());
                 return 1;
@@ -248,7 +249,7 @@ public final class CamerasCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             try (Storage storage = data.open()) {
-                if (!storage.cameras().remove(name).get()) {
+                if (!storage.cameras().remove(name, Accounts.commandLineUser()).get()) {
                     System.err.println("vigil cameras remove: no camera named '" + name + "'");
                     return 1;
                 }

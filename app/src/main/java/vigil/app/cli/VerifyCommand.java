@@ -1,40 +1,68 @@
 package vigil.app.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vigil.app.evidence.EvidencePackage;
+import vigil.app.evidence.SigningKey;
 import vigil.storage.AuditReport;
 import vigil.storage.DataDirectory;
 import vigil.storage.Storage;
 
 /** {@code vigil verify}: checks an evidence package, or the incident database itself, for tampering. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check an evidence package (FILE.zip) or the incident database (--data) for tampering; exit 1 naming what fails.")
+        description = "Check an evidence package (FILE.zip: its signature, then every file) or the incident database (--data) for tampering;"
+                + " exit 1 naming what fails.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE.zip", arity = "0..1", description = "An evidence package from vigil export.")
     Path zip;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Verify the incident database in this directory instead.")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The data directory: verify its incident database; with FILE.zip, expect its installation's signature.")
     Path data;
+
+    @Option(names = "--signer", paramLabel = "FINGERPRINT",
+            description = "With FILE.zip: the key it must be signed by, as vigil keys prints it (default: this installation's, when it has one).")
+    String signer;
 
     @Override
     public Integer call() throws Exception {
+        Path directory = DataDirectory.resolve(data, System.getenv());
         if (zip != null) {
-            Map<String, String> checked = new LinkedHashMap<>();
-            List<String> problems = EvidencePackage.verify(zip, checked);
-            return report(problems, "checked " + checked.size() + " files of " + zip + " against its manifest, and the manifest itself");
+            EvidencePackage.Verification verification = EvidencePackage.verify(zip);
+            List<String> problems = new ArrayList<>(verification.problems());
+            if (verification.signer() != null) {
+                checkSigner(verification.signer(), directory, problems);
+            }
+            return report(problems, "checked " + verification.checked().size() + " files of " + zip
+                    + " against its manifest, and the manifest against its signature and its own hash");
         }
-        try (Storage storage = Storage.open(DataDirectory.resolve(data, System.getenv()))) {
+        try (Storage storage = Storage.open(directory)) {
             AuditReport report = storage.verify();
             return report(report.problems(), "checked " + report.images() + " images, " + report.clips() + " clips, " + report.entries()
                     + " audit entries and " + report.incidents() + " incidents in " + storage.directory());
+        }
+    }
+
+    /** Says who signed, and whether that is who was expected. */
+    private void checkSigner(PublicKey key, Path directory, List<String> problems) throws java.io.IOException {
+        String actual = SigningKey.fingerprint(key);
+        PublicKey local = SigningKey.publicKeyIn(directory);
+        String expected = signer != null ? signer.strip().toLowerCase(Locale.ROOT) : local == null ? null : SigningKey.fingerprint(local);
+        if (expected == null) {
+            System.out.println("signed by " + actual + " (no key here to compare it with: check it against the fingerprint the site published)");
+        } else if (expected.equals(actual)) {
+            System.out.println("signed by " + actual + (signer == null ? " (this installation)" : ""));
+        } else {
+            problems.add("signed by " + actual + ", another installation's key, not " + expected
+                    + (signer == null ? " (this installation's)" : " (the one asked for)"));
         }
     }
 

@@ -3,13 +3,17 @@ package vigil.app.console;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import vigil.app.camera.Cameras;
 import vigil.app.camera.EvidenceClips;
+import vigil.app.evidence.SigningKey;
 import vigil.app.live.SiteState;
 import vigil.app.recording.NewIncident;
 import vigil.app.recording.Recorder;
@@ -29,6 +33,7 @@ import vigil.storage.Storage;
  * that the screen drains once per frame.
  */
 public final class Console implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Console.class.getName());
 
     /** A node the console follows: its link and what it has said. */
     public record Node(NodeLink link, SiteState site) {
@@ -44,13 +49,11 @@ public final class Console implements AutoCloseable {
     private final Queue<NewIncident> newIncidents = new ConcurrentLinkedQueue<>();
     private final Queue<Throwable> storageFailures = new ConcurrentLinkedQueue<>();
     private final Queue<EvidenceClips.Report> clipReports = new ConcurrentLinkedQueue<>();
-    private final String operator;
     private final Cameras cameras;
 
-    private Console(Storage storage, SimulatedNode simulatedNode, String operator, long clipQuotaBytes) {
+    private Console(Storage storage, SimulatedNode simulatedNode, long clipQuotaBytes) {
         this.storage = storage;
         this.simulatedNode = simulatedNode;
-        this.operator = operator;
         this.cameras = new Cameras(storage, clipQuotaBytes, (camera, health) -> { }, clipReports::add);
     }
 
@@ -58,7 +61,7 @@ public final class Console implements AutoCloseable {
      * Links to the settings' nodes, or to a simulated node started with {@code simulation} when
      * there are none. The console owns the store from here on and closes it.
      */
-    public static Console start(ConsoleSettings settings, Storage storage, SimulatedNode.Settings simulation, String operator)
+    public static Console start(ConsoleSettings settings, Storage storage, SimulatedNode.Settings simulation)
             throws InterruptedException {
         List<NodeAddress> addresses = settings.nodes();
         SimulatedNode simulated = null;
@@ -66,7 +69,7 @@ public final class Console implements AutoCloseable {
             simulated = SimulatedNode.start(simulation);
             addresses = List.of(new NodeAddress("127.0.0.1", simulated.port()));
         }
-        Console console = new Console(storage, simulated, operator, settings.clipQuotaBytes());
+        Console console = new Console(storage, simulated, settings.clipQuotaBytes());
         Recorder recorder = new Recorder(storage, console.cameras.clips()::camerasOwing, recorded -> {
             console.cameras.clips().record(recorded.incident());
             console.newIncidents.add(recorded);
@@ -91,6 +94,11 @@ public final class Console implements AutoCloseable {
         }
         console.nodes.forEach(node -> node.link().start());
         console.cameras.start();
+        try {
+            SigningKey.of(storage.directory()); // made on the first start, so that it can be published before the first export
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "no signing key: evidence packages cannot be exported until it can be made", e);
+        }
         return console;
     }
 
@@ -118,11 +126,6 @@ public final class Console implements AutoCloseable {
 
     public EventLoopGroup eventLoops() {
         return group;
-    }
-
-    /** Who is at the console: the OS user until operator accounts exist. */
-    public String operator() {
-        return operator;
     }
 
     /** Incidents made durable since the last call, oldest first; for the FX thread's frame. */

@@ -24,6 +24,7 @@ import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.wire.Camera;
 import vigil.app.recording.LivenessProbes;
+import vigil.storage.OperatorAccount;
 import vigil.storage.Storage;
 
 /** Starts the JavaFX console on the caller's thread and returns when its window has closed. */
@@ -35,7 +36,11 @@ public final class ConsoleLauncher {
      * which to exit.
      */
     public record Options(List<NodeAddress> nodes, UnaryOperator<LivenessProbes> probes, Path dataDirectory, Screen screen,
-                          Camera camera, Path screenshot, Double exitAfterSeconds, int simulatedObjects) {
+                          Camera camera, Path screenshot, Double exitAfterSeconds, int simulatedObjects, SignInAtStart signIn) {
+    }
+
+    /** {@code vigil --operator NAME}: a sign-in as if typed at the sign-in screen, null when none was asked for. */
+    public record SignInAtStart(String operator, char[] password) {
     }
 
     private ConsoleLauncher() {
@@ -54,10 +59,12 @@ public final class ConsoleLauncher {
         int exitCode = 0;
         Screen screen = options.screen();
         Camera camera = options.camera();
+        OperatorAccount signedIn = null;
         for (ConsoleSettings next = settings; next != null; screen = Screen.LIVE, camera = null, storage = openStorage(options)) {
-            Session session = new Session(options, settingsFile);
-            exitCode = session.run(next, opened(storage), screen, camera); // a reconnection starts afresh
+            Session session = new Session(options, settingsFile, signedIn);
+            exitCode = session.run(next, opened(storage), screen, camera); // a reconnection starts afresh, with the same operator
             next = session.reconnectWith;
+            signedIn = session.signedIn;
         }
         Platform.exit();
         return exitCode;
@@ -82,18 +89,20 @@ public final class ConsoleLauncher {
         private final Options options;
         private final Path settingsFile;
         private final CountDownLatch ended = new CountDownLatch(1);
+        private final OperatorAccount resumed;
         private volatile ConsoleSettings reconnectWith;
+        private volatile OperatorAccount signedIn;
         private volatile int exitCode;
 
-        Session(Options options, Path settingsFile) {
+        Session(Options options, Path settingsFile, OperatorAccount resumed) {
             this.options = options;
             this.settingsFile = settingsFile;
+            this.resumed = resumed;
         }
 
         int run(ConsoleSettings settings, Storage storage, Screen screen, Camera camera) throws InterruptedException {
             Console console = Console.start(settings, storage,
-                    SimulatedNode.Settings.defaults().withPort(0).withSeed(System.nanoTime()).withObjects(options.simulatedObjects()),
-                    System.getProperty("user.name", "operator"));
+                    SimulatedNode.Settings.defaults().withPort(0).withSeed(System.nanoTime()).withObjects(options.simulatedObjects()));
             Platform.runLater(() -> {
                 try {
                     open(console, settings, screen, camera);
@@ -110,10 +119,16 @@ public final class ConsoleLauncher {
 
         private void open(Console console, ConsoleSettings settings, Screen screen, Camera camera) {
             Stage stage = new Stage();
+            ConsoleWindow[] opened = new ConsoleWindow[1];
             ConsoleWindow window = new ConsoleWindow(stage, console, settings, settingsFile, changed -> {
                 reconnectWith = changed;
+                signedIn = opened[0].desk().operator().orElse(null);
                 stage.hide();
-            });
+            }, resumed);
+            opened[0] = window;
+            if (resumed == null && options.signIn() != null) {
+                window.signIn(options.signIn().operator(), options.signIn().password());
+            }
             ErrorDialog.install(stage);
             stage.setOnHidden(e -> {
                 window.stop();

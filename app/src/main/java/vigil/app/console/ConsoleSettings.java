@@ -22,6 +22,7 @@ import vigil.protocol.link.NodeAddress;
  * @param probes which nodes are probed for liveness after how long a silence
  * @param cameraAlarmSeconds how long one of the site's cameras may be offline before it raises an alarm
  * @param clipQuotaBytes the cap for clip storage
+ * @param lockAfterSeconds how long the console waits without input before it locks itself
  */
 public record ConsoleSettings(
         List<NodeAddress> nodes,
@@ -32,12 +33,13 @@ public record ConsoleSettings(
         int videoPort,
         LivenessProbes probes,
         int cameraAlarmSeconds,
-        long clipQuotaBytes) {
+        long clipQuotaBytes,
+        int lockAfterSeconds) {
 
     public enum Theme { DARK, LIGHT }
 
     public static final ConsoleSettings DEFAULTS = new ConsoleSettings(List.of(), Theme.DARK, 0.8, false, 2.0, 4100,
-            LivenessProbes.DEFAULTS, 30, Cameras.DEFAULT_CLIP_QUOTA);
+            LivenessProbes.DEFAULTS, 30, Cameras.DEFAULT_CLIP_QUOTA, 15 * 60);
 
     public ConsoleSettings {
         nodes = List.copyOf(nodes);
@@ -51,41 +53,65 @@ public record ConsoleSettings(
         if (clipQuotaBytes < 1) {
             throw new IllegalArgumentException("clip storage needs a cap of at least a byte: " + clipQuotaBytes);
         }
+        if (lockAfterSeconds < 1) {
+            throw new IllegalArgumentException("the console locks after at least 1 s without input: " + lockAfterSeconds);
+        }
         if (videoPort < 0 || videoPort > 65_535) {
             throw new IllegalArgumentException("not a UDP port: " + videoPort);
         }
     }
 
     public ConsoleSettings withNodes(List<NodeAddress> nodes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
     }
 
     public ConsoleSettings withTheme(Theme theme) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
     }
 
     public ConsoleSettings withSound(double volume, boolean muted) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
     }
 
     public ConsoleSettings withObjectExpirySeconds(double seconds) {
-        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
+        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
     }
 
     public ConsoleSettings withVideoPort(int port) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port, probes, cameraAlarmSeconds, clipQuotaBytes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
     }
 
     public ConsoleSettings withProbes(LivenessProbes probes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
     }
 
     public ConsoleSettings withCameraAlarmSeconds(int seconds) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, seconds, clipQuotaBytes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, seconds, clipQuotaBytes, lockAfterSeconds);
     }
 
     public ConsoleSettings withClipQuotaBytes(long bytes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, bytes);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, bytes, lockAfterSeconds);
+    }
+
+    public ConsoleSettings withLockAfterSeconds(int seconds) {
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, seconds);
+    }
+
+    /** What differs in {@code changed}, in words ({@code theme: DARK → LIGHT; clipQuotaBytes: …}), for the operator log. */
+    public String differences(ConsoleSettings changed) {
+        List<String> differences = new java.util.ArrayList<>();
+        for (var component : ConsoleSettings.class.getRecordComponents()) {
+            try {
+                Object before = component.getAccessor().invoke(this);
+                Object after = component.getAccessor().invoke(changed);
+                if (!before.equals(after)) {
+                    differences.add(component.getName() + ": " + before + " → " + after);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return differences.isEmpty() ? "nothing" : String.join("; ", differences);
     }
 
     /** {@code $XDG_CONFIG_HOME/vigil/console.properties}, else {@code ~/.config/vigil/console.properties}. */
@@ -113,7 +139,8 @@ public record ConsoleSettings(
                             Long.toString(DEFAULTS.probes.after().toSeconds())).trim())),
                             addresses(properties.getProperty("noProbe", ""))),
                     Integer.parseInt(properties.getProperty("cameraAlarmSeconds", Integer.toString(DEFAULTS.cameraAlarmSeconds)).trim()),
-                    ByteSize.parse(properties.getProperty("clipQuota", Long.toString(DEFAULTS.clipQuotaBytes))));
+                    ByteSize.parse(properties.getProperty("clipQuota", Long.toString(DEFAULTS.clipQuotaBytes))),
+                    Integer.parseInt(properties.getProperty("lockAfterSeconds", Integer.toString(DEFAULTS.lockAfterSeconds)).trim()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("settings " + file + ": " + e.getMessage(), e);
         }
@@ -141,6 +168,7 @@ public record ConsoleSettings(
         properties.setProperty("noProbe", addresses(probes.unprobed()));
         properties.setProperty("cameraAlarmSeconds", Integer.toString(cameraAlarmSeconds));
         properties.setProperty("clipQuota", Long.toString(clipQuotaBytes));
+        properties.setProperty("lockAfterSeconds", Integer.toString(lockAfterSeconds));
         PropertiesFile.write(file, properties, "Vigil console settings");
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,11 +46,16 @@ import vigil.storage.Storage;
  * An evidence package: a zip of every selected incident's picture ({@code images/<sha256>.jpg}) and
  * clips ({@code clips/<sha256>.mp4}), {@code incidents.csv} and {@code incidents.json} with every
  * field, action and clip, a {@code report.html} to read (and play the clips in), and a {@code manifest.json} with the SHA-256 of every file and, as
- * {@code manifestSha256}, of its own text with that value left empty. Exporting puts each incident
- * on evidence hold and records the export in its history.
+ * {@code manifestSha256}, of its own text with that value left empty. The manifest is signed with
+ * the installation's Ed25519 key: {@code manifest.sig} holds the raw signature of {@code manifest.json}'s
+ * bytes and {@code signer.pub.pem} the public key, so that openssl can check it too
+ * ({@code openssl pkeyutl -verify -pubin -inkey signer.pub.pem -rawin -in manifest.json -sigfile manifest.sig}).
+ * Exporting puts each incident on evidence hold and records the export in its history.
  */
 public final class EvidencePackage {
     public static final String MANIFEST = "manifest.json";
+    public static final String SIGNATURE = "manifest.sig";
+    public static final String SIGNER = "signer.pub.pem";
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern SELF_HASH = Pattern.compile("\"manifestSha256\":\"([0-9a-f]{64})\"");
 
@@ -57,7 +63,7 @@ public final class EvidencePackage {
     }
 
     /** Writes the package for the incidents that match; returns how many. {@code progress} hears each incident done. */
-    public static int export(Storage storage, IncidentQuery query, Path out, String operator, IntConsumer progress)
+    public static int export(Storage storage, IncidentQuery query, Path out, String operator, SigningKey key, IntConsumer progress)
             throws IOException, InterruptedException, ExecutionException {
         List<Incident> incidents = new ArrayList<>();
         for (IncidentPage.Cursor cursor = null; ; ) {
@@ -67,11 +73,11 @@ public final class EvidencePackage {
                 break;
             }
         }
-        return export(storage, incidents, out, operator, progress);
+        return export(storage, incidents, out, operator, key, progress);
     }
 
     /** Writes the package for these incidents (the console's selection); returns how many. */
-    public static int export(Storage storage, List<Incident> incidents, Path out, String operator, IntConsumer progress)
+    public static int export(Storage storage, List<Incident> incidents, Path out, String operator, SigningKey key, IntConsumer progress)
             throws IOException, InterruptedException, ExecutionException {
         // The history handed over includes the hand-over. All at once, so the writer batches them.
         List<CompletableFuture<Incident>> exports = new ArrayList<>(incidents.size());
@@ -88,7 +94,7 @@ public final class EvidencePackage {
 
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
         try {
-            write(storage, incidents, actions, clips, partial, operator, progress);
+            write(storage, incidents, actions, clips, partial, operator, key, progress);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
@@ -98,7 +104,7 @@ public final class EvidencePackage {
     }
 
     private static void write(Storage storage, List<Incident> incidents, Map<Long, List<IncidentAction>> actions,
-                              Map<Long, List<Clip>> clips, Path partial, String operator, IntConsumer progress) throws IOException {
+                              Map<Long, List<Clip>> clips, Path partial, String operator, SigningKey key, IntConsumer progress) throws IOException {
         Map<String, String> hashes = new LinkedHashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
             Set<String> images = new LinkedHashSet<>();
@@ -128,22 +134,37 @@ public final class EvidencePackage {
             hashes.put("incidents.csv", entry(zip, "incidents.csv", IncidentTables.csv(incidents, actions, clips)));
             hashes.put("incidents.json", entry(zip, "incidents.json", json(incidents, actions, clips)));
             hashes.put("report.html", entry(zip, "report.html", IncidentTables.html(incidents, actions, clips)));
-            entry(zip, MANIFEST, manifest(hashes, incidents.size(), operator));
+            byte[] manifest = manifest(hashes, incidents.size(), operator);
+            entry(zip, MANIFEST, manifest);
+            entry(zip, SIGNATURE, key.sign(manifest));
+            entry(zip, SIGNER, SigningKey.pem(key.publicKey()));
         }
     }
 
-    /** Checks a package: every file against the manifest, and the manifest against its own hash. */
-    public static List<String> verify(Path zipFile, Map<String, String> checked) throws IOException {
+    /**
+     * What checking a package found: the problems (none: it is whole), each file checked with its
+     * hash, and the key that signed the manifest (null when there is no good signature).
+     */
+    public record Verification(List<String> problems, Map<String, String> checked, PublicKey signer) {
+    }
+
+    /** Checks a package: the manifest's signature, every file against the manifest, and the manifest against its own hash. */
+    public static Verification verify(Path zipFile) throws IOException {
         List<String> problems = new ArrayList<>();
+        Map<String, String> checked = new LinkedHashMap<>();
+        PublicKey signer = null;
         try (ZipFile zip = new ZipFile(zipFile.toFile())) {
             ZipEntry manifestEntry = zip.getEntry(MANIFEST);
             if (manifestEntry == null) {
-                return List.of("no " + MANIFEST + " in " + zipFile);
+                return new Verification(List.of("no " + MANIFEST + " in " + zipFile), checked, null);
             }
-            String manifest = new String(zip.getInputStream(manifestEntry).readAllBytes(), StandardCharsets.UTF_8);
+            byte[] manifestBytes = zip.getInputStream(manifestEntry).readAllBytes();
+            signer = checkSignature(zip, manifestBytes, problems);
+            String manifest = new String(manifestBytes, StandardCharsets.UTF_8);
             Matcher self = SELF_HASH.matcher(manifest);
             if (!self.find()) {
-                return List.of(MANIFEST + " has no manifestSha256");
+                problems.add(MANIFEST + " has no manifestSha256");
+                return new Verification(problems, checked, signer);
             }
             String expectedSelf = self.group(1);
             String actualSelf = sha256(self.replaceFirst("\"manifestSha256\":\"\"").getBytes(StandardCharsets.UTF_8));
@@ -171,10 +192,30 @@ public final class EvidencePackage {
                 checked.put(listedFile.getKey(), actual);
             }
             zip.stream().map(ZipEntry::getName)
-                    .filter(name -> !name.equals(MANIFEST) && !listed.containsKey(name))
+                    .filter(name -> !name.equals(MANIFEST) && !name.equals(SIGNATURE) && !name.equals(SIGNER) && !listed.containsKey(name))
                     .forEach(name -> problems.add(name + " is not in the manifest"));
         }
-        return problems;
+        return new Verification(problems, checked, signer);
+    }
+
+    /** The key whose good signature the manifest bears, or null, with the reason added to {@code problems}. */
+    private static PublicKey checkSignature(ZipFile zip, byte[] manifest, List<String> problems) throws IOException {
+        ZipEntry signatureEntry = zip.getEntry(SIGNATURE);
+        ZipEntry signerEntry = zip.getEntry(SIGNER);
+        if (signatureEntry == null || signerEntry == null) {
+            problems.add("the manifest is not signed (no " + (signatureEntry == null ? SIGNATURE : SIGNER) + ")");
+            return null;
+        }
+        PublicKey signer;
+        try (InputStream pem = zip.getInputStream(signerEntry)) {
+            signer = SigningKey.readPublic(new String(pem.readNBytes(4096), StandardCharsets.US_ASCII), SIGNER);
+        }
+        byte[] signature = zip.getInputStream(signatureEntry).readNBytes(1024);
+        if (!SigningKey.verify(signer, manifest, signature)) {
+            problems.add("the manifest's signature does not match it: " + MANIFEST + " or " + SIGNATURE + " has been changed");
+            return null;
+        }
+        return signer;
     }
 
     private static String imagePath(Incident incident) {

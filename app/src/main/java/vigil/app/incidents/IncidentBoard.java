@@ -15,7 +15,10 @@ import javafx.scene.image.Image;
 import vigil.app.console.Tasks;
 import vigil.app.recording.NewIncident;
 import vigil.protocol.wire.Jpeg;
+import vigil.app.operators.Desk;
+import vigil.app.operators.NotPermittedException;
 import vigil.storage.ActionKind;
+import vigil.storage.Right;
 import vigil.storage.Incident;
 import vigil.storage.IncidentQuery;
 import vigil.storage.IncidentState;
@@ -32,16 +35,16 @@ public final class IncidentBoard {
 
     private final IncidentStore store;
     private final Tasks tasks;
-    private final String operator;
+    private final Desk desk;
     private final ObservableList<IncidentItem> open = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "lastError");
     private final List<Consumer<IncidentItem>> arrivals = new ArrayList<>();
     private final List<Consumer<Incident>> changes = new ArrayList<>();
 
-    public IncidentBoard(IncidentStore store, Tasks tasks, String operator) {
+    public IncidentBoard(IncidentStore store, Tasks tasks, Desk desk) {
         this.store = store;
         this.tasks = tasks;
-        this.operator = operator;
+        this.desk = desk;
     }
 
     // ---- Properties ----
@@ -56,8 +59,9 @@ public final class IncidentBoard {
         return lastError.getReadOnlyProperty();
     }
 
-    public String operator() {
-        return operator;
+    /** Who is at the desk: actions are recorded under them, and refused while it is locked. */
+    public Desk desk() {
+        return desk;
     }
 
     public IncidentStore store() {
@@ -117,9 +121,16 @@ public final class IncidentBoard {
     /**
      * Acts on incidents (one store write each, batched by the writer). Incidents for which the
      * action makes no sense (acknowledging a resolved one) are skipped; the returned future
-     * completes with the incidents that changed.
+     * completes with the incidents that changed, or fails with a {@link NotPermittedException}
+     * when nobody is signed in.
      */
     public CompletableFuture<List<Incident>> act(List<Long> incidentIds, ActionKind kind, String note) {
+        String operator;
+        try {
+            operator = desk.require(Right.ACT_ON_INCIDENTS);
+        } catch (NotPermittedException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
         List<CompletableFuture<Incident>> writes = new ArrayList<>();
         for (long id : incidentIds) {
             writes.add(store.act(id, kind, operator, note).exceptionally(error -> null));

@@ -58,6 +58,7 @@ import vigil.storage.ActionKind;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentState;
+import vigil.storage.Right;
 
 /** The Incidents screen: filters over the whole history, the table, and the selected incident's detail. */
 public final class ReviewView implements ScreenView {
@@ -362,7 +363,7 @@ public final class ReviewView implements ScreenView {
 
     private void export() {
         List<Incident> selected = selection();
-        if (selected.isEmpty()) {
+        if (selected.isEmpty() || !model.permits(Right.EXPORT_EVIDENCE)) {
             return;
         }
         FileChooser chooser = new FileChooser();

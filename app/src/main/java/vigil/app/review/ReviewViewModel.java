@@ -27,6 +27,7 @@ import javafx.collections.ObservableSet;
 import javafx.scene.image.Image;
 import vigil.app.console.Tasks;
 import vigil.app.evidence.EvidencePackage;
+import vigil.app.evidence.SigningKey;
 import vigil.app.incidents.IncidentBoard;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
@@ -35,6 +36,7 @@ import vigil.protocol.wire.ObjectClass;
 import vigil.storage.ActionKind;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
+import vigil.storage.Right;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentPage;
 import vigil.storage.IncidentQuery;
@@ -228,9 +230,18 @@ public final class ReviewViewModel {
                 detail::set, this::failed);
     }
 
+    /** Whether the operator at the desk may; when not, the message says why. */
+    public boolean permits(Right right) {
+        String refusal = board.desk().refusal(right);
+        if (refusal != null) {
+            message.set("Refused: " + refusal);
+        }
+        return refusal == null;
+    }
+
     /** Acts on the selected incidents; the rows change once the store has the actions. */
     public void act(List<Incident> selection, ActionKind kind, String note) {
-        if (selection.isEmpty()) {
+        if (selection.isEmpty() || !permits(Right.ACT_ON_INCIDENTS)) {
             return;
         }
         List<Long> ids = selection.stream().map(Incident::id).toList();
@@ -244,14 +255,15 @@ public final class ReviewViewModel {
 
     /** Writes the selection as an evidence package, with progress. */
     public void export(List<Incident> selection, Path out) {
-        if (selection.isEmpty() || exportProgress.get() >= 0) {
+        if (selection.isEmpty() || exportProgress.get() >= 0 || !permits(Right.EXPORT_EVIDENCE)) {
             return;
         }
+        String operator = board.desk().require(Right.EXPORT_EVIDENCE);
         List<Incident> incidents = new ArrayList<>(selection);
         exportProgress.set(0);
         message.set("Exporting " + incidents.size() + " incidents to " + out + "…");
         int step = Math.max(1, incidents.size() / 100); // at most a hundred progress updates
-        tasks.run(() -> EvidencePackage.export(storage, incidents, out, board.operator(), done -> {
+        tasks.run(() -> EvidencePackage.export(storage, incidents, out, operator, SigningKey.of(storage.directory()), done -> {
             if (done % step == 0) {
                 tasks.run(() -> (double) done / incidents.size(), exportProgress::set, this::failed);
             }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,15 +25,20 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import vigil.app.alert.AlertPopups;
 import vigil.app.alert.AlertSounds;
@@ -61,11 +67,17 @@ import vigil.app.live.LiveViewModel;
 import vigil.app.logs.LogsView;
 import vigil.app.map.MapPalette;
 import vigil.app.map.SitePlan;
+import vigil.app.operators.Accounts;
+import vigil.app.operators.Desk;
+import vigil.app.operators.SignIn;
 import vigil.app.review.ReviewView;
 import vigil.app.review.ReviewViewModel;
 import vigil.protocol.wire.Camera;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
+import vigil.storage.OperatorAccount;
+import vigil.storage.OperatorEvent;
+import vigil.storage.Right;
 
 /**
  * The console's window: a header to switch screens, the screens, the pop-up layer and the status
@@ -99,16 +111,32 @@ public final class ConsoleWindow {
     private final LivePictures livePictures;
     private final CameraAlarms cameraAlarms;
     private LongConsumer frameWork = nanos -> { };
+    private final Desk desk;
+    private final LockScreen lockScreen;
+    private final Label operatorBadge = new Label();
+    private final Label deskNotice = new Label();
+    private final Button settingsButton = new Button("Settings");
+    private final Button lockButton = new Button("Lock");
+    private final Button handOverButton = new Button("Hand over");
+    private final PauseTransition noticeFades = new PauseTransition(javafx.util.Duration.seconds(6));
+    private long lastInputAt = System.currentTimeMillis();
 
-    /** {@code reconnect} restarts the console on new settings (the operator changed the nodes). */
+    /**
+     * {@code reconnect} restarts the console on new settings (the operator changed the nodes);
+     * {@code signedIn} is who was signed in before a reconnection (null: the desk starts locked).
+     */
     public ConsoleWindow(Stage stage, Console console, ConsoleSettings settings, Path settingsFile,
-                         Consumer<ConsoleSettings> reconnect) {
+                         Consumer<ConsoleSettings> reconnect, OperatorAccount signedIn) {
         this.stage = stage;
         this.reconnect = reconnect;
         this.console = console;
         this.settings = settings;
         this.settingsFile = settingsFile;
-        this.board = new IncidentBoard(console.storage().incidents(), tasks, console.operator());
+        this.desk = new Desk(new Accounts(console.storage().operators(), console.storage().siteEvents()), console.storage().operators());
+        if (signedIn != null) {
+            desk.resume(signedIn);
+        }
+        this.board = new IncidentBoard(console.storage().incidents(), tasks, desk);
         this.nodeCameras = new NodeCameras(console.nodes().stream().map(Console.Node::link).toList(), console.eventLoops(),
                 settings.videoPort());
         List<CameraFeed> feeds = new ArrayList<>(console.cameras().readers());
@@ -119,7 +147,9 @@ public final class ConsoleWindow {
                 console.cameras().readers().stream().map(CameraReader::camera).toList());
         this.cameraAlarms = new CameraAlarms(console.cameras().readers(), Duration.ofSeconds(settings.cameraAlarmSeconds()), popups);
         popups.onCameraAlarmAcknowledged(alarm -> console.storage().siteEvents().record(SiteEvent.ofCamera(alarm.camera(),
-                alarm.back() ? "LIVE" : "OFFLINE", "camera alarm acknowledged by " + console.operator(), Instant.now())));
+                alarm.back() ? "LIVE" : "OFFLINE", "camera alarm acknowledged by " + desk.require(Right.ACT_ON_INCIDENTS), Instant.now())));
+        this.lockScreen = new LockScreen(desk, tasks, this::signedIn, refused -> sounds.play(AlertSounds.Sound.VIOLATION));
+        popups.onRefused(why -> refuse(desk.isLocked() ? "acknowledging" : why));
         this.statusBar = new StatusBar(console.nodes(), console.cameras().readers(), console.storage().directory());
 
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
@@ -130,8 +160,10 @@ public final class ConsoleWindow {
         BorderPane root = new BorderPane();
         root.getStyleClass().add("console");
         root.setTop(header());
-        HBox center = new HBox(content, popups.layer()); // the cards have a column of their own: they never cover the work
-        HBox.setHgrow(content, Priority.ALWAYS);
+        VBox work = new VBox(lockScreen.node(), content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        HBox center = new HBox(work, popups.layer()); // the cards have a column of their own: they never cover the work
+        HBox.setHgrow(work, Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(statusBar.node());
         scene = new Scene(root, 1440, 900);
@@ -141,6 +173,10 @@ public final class ConsoleWindow {
                 event.consume();
             }
         });
+        for (var input : List.of(KeyEvent.ANY, MouseEvent.MOUSE_MOVED, MouseEvent.MOUSE_PRESSED, ScrollEvent.ANY)) {
+            scene.addEventFilter(input, event -> lastInputAt = System.currentTimeMillis());
+        }
+        keys.gate(this::mayUse, shortcut -> refuse(shortcut.keys().getDisplayText() + " (" + shortcut.description().toLowerCase() + ")"));
         scene.addEventFilter(KeyEvent.KEY_TYPED, event -> { // "?" whatever the keyboard layout
             if ("?".equals(event.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
                 showCheatSheet();
@@ -160,6 +196,7 @@ public final class ConsoleWindow {
         });
         board.load();
         show(Screen.LIVE);
+        deskChanged(false);
 
         frames = new AnimationTimer() {
             @Override
@@ -252,6 +289,11 @@ public final class ConsoleWindow {
         return popups;
     }
 
+    /** Who is at the desk, and what they may do. */
+    public Desk desk() {
+        return desk;
+    }
+
     private void frame(long now) {
         board.arrived(console.takeNewIncidents());
         console.takeStorageFailures().forEach(statusBar::storageFailed);
@@ -263,10 +305,17 @@ public final class ConsoleWindow {
             statusBar.refresh(now);
             cameraAlarms.check(Instant.ofEpochMilli(now));
             lastStatusRefresh = now;
+            if (!desk.isLocked() && now - lastInputAt >= settings.lockAfterSeconds() * 1000L) {
+                lock(true);
+            }
         }
     }
 
     public void show(Screen next) {
+        if (desk.isLocked() && next != Screen.LIVE) {
+            refuse("the " + next.title() + " screen");
+            return;
+        }
         ScreenView previous = screens.get(screen);
         if (previous != null && next != screen) {
             previous.hidden();
@@ -295,7 +344,7 @@ public final class ConsoleWindow {
                 yield review;
             }
             case ACCESS -> new AccessScreen(console.nodes().stream().map(node -> new AuthorityView(
-                    new AuthorityViewModel(node, console.storage().authority(), tasks, console.operator()), site)).toList(), keys);
+                    new AuthorityViewModel(node, console.storage().authority(), tasks, desk), site)).toList(), keys);
             case CAMERAS -> {
                 yield new CameraWallView(console.cameras().readers(), nodeCameras.feeds(), livePictures,
                         new CameraViewsFile(settingsFile.resolveSibling("camera-views.properties")), nodeCameras.failure(), keys,
@@ -304,6 +353,7 @@ public final class ConsoleWindow {
             case LOGS -> new LogsView(console.nodes(), console.storage(), tasks, site, keys);
         };
         view.setPalette(palette);
+        view.rightsChanged(desk);
         return view;
     }
 
@@ -354,14 +404,32 @@ public final class ConsoleWindow {
         }
         muteButton.setId("mute");
         muteButton.setFocusTraversable(false);
-        muteButton.setOnAction(e -> setMuted(muteButton.isSelected()));
-        Button settingsButton = new Button("Settings");
+        muteButton.setOnAction(e -> {
+            if (desk.isLocked()) {
+                muteButton.setSelected(sounds.isMuted());
+                refuse("muting the alarms");
+            } else {
+                setMuted(muteButton.isSelected());
+            }
+        });
+        deskNotice.setId("desk-notice");
+        deskNotice.getStyleClass().add("desk-notice");
+        noticeFades.setOnFinished(e -> deskNotice.setText(""));
+        operatorBadge.setId("operator-badge");
+        operatorBadge.getStyleClass().add("operator-badge");
+        lockButton.setId("lock");
+        lockButton.setFocusTraversable(false);
+        lockButton.setOnAction(e -> lock(false));
+        handOverButton.setId("hand-over");
+        handOverButton.setFocusTraversable(false);
+        handOverButton.setOnAction(e -> handOver());
+        settingsButton.setId("settings");
         settingsButton.setFocusTraversable(false);
         settingsButton.setOnAction(e -> showSettings());
         Button help = new Button("?");
         help.setFocusTraversable(false);
         help.setOnAction(e -> showCheatSheet());
-        header.getChildren().addAll(muteButton, settingsButton, help);
+        header.getChildren().addAll(deskNotice, operatorBadge, lockButton, handOverButton, muteButton, settingsButton, help);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
@@ -386,6 +454,100 @@ public final class ConsoleWindow {
         keys.on(Shortcut.POPUP_DISMISS, popups::dismissNewest);
         keys.on(Shortcut.POPUP_NEXT_CAMERA, popups::nextCamera);
         keys.on(Shortcut.CAMERAS_OF_ZONE, this::showCamerasOfFocusedZone);
+        keys.on(Shortcut.LOCK, () -> lock(false));
+        keys.on(Shortcut.HAND_OVER, this::handOver);
+    }
+
+    /** While the desk is locked only looking is allowed: the map's selection, the pop-up's cameras, the cheat-sheet. */
+    private boolean mayUse(Shortcut shortcut) {
+        return !desk.isLocked() || LOOKING.contains(shortcut);
+    }
+
+    private static final java.util.Set<Shortcut> LOOKING = java.util.EnumSet.of(Shortcut.SHOW_LIVE, Shortcut.CHEAT_SHEET,
+            Shortcut.POPUP_NEXT_CAMERA, Shortcut.LIVE_NEXT_OBJECT, Shortcut.LIVE_CLEAR_SELECTION, Shortcut.LIVE_OBJECT_DETAIL);
+
+    /** Says why something was not done: on the lock band while locked, else beside the operator's name. */
+    private void refuse(String what) {
+        if (desk.isLocked()) {
+            lockScreen.refused(what);
+            lockScreen.focus();
+        } else {
+            notice(what);
+        }
+    }
+
+    private void notice(String text) {
+        deskNotice.setText(text);
+        noticeFades.playFromStart();
+    }
+
+    /** Locks the desk: the Live screen, the lock band; watching, recording and sounding go on. */
+    private void lock(boolean idle) {
+        if (desk.isLocked()) {
+            return;
+        }
+        desk.lock(idle);
+        deskChanged(idle);
+    }
+
+    /** Signs in as if typed at the sign-in screen; a refusal is shown there. */
+    public void signIn(String name, char[] password) {
+        lockScreen.signIn(name, password);
+    }
+
+    /** Ends the shift: a note for the next operator, then the lock. */
+    private void handOver() {
+        if (desk.isLocked()) {
+            refuse("handing over");
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(stage);
+        dialog.setTitle("Hand over");
+        dialog.setHeaderText("Hand over the desk: a note for the next operator (open incidents, cameras down, anything to watch).");
+        dialog.getEditor().setPrefColumnCount(48);
+        dialog.showAndWait().ifPresent(note -> {
+            desk.handOver(note);
+            deskChanged(false);
+        });
+    }
+
+    private void signedIn(SignIn.Accepted accepted) {
+        lastInputAt = System.currentTimeMillis();
+        deskChanged(false);
+        OperatorEvent note = accepted.handover();
+        if (note != null) {
+            Alert shown = new Alert(Alert.AlertType.INFORMATION, note.detail() == null ? "(no note)" : note.detail(), ButtonType.OK);
+            shown.initOwner(stage);
+            shown.setTitle("Handover");
+            shown.setHeaderText("Handover from " + note.operator());
+            shown.show();
+        }
+    }
+
+    /** Shows who is at the desk, and disables what they may not do, saying why. */
+    private void deskChanged(boolean idle) {
+        boolean locked = desk.isLocked();
+        lockScreen.node().setVisible(locked);
+        lockScreen.node().setManaged(locked);
+        if (locked) {
+            show(Screen.LIVE);
+            lockScreen.show(idle);
+        } else {
+            content.requestFocus(); // the keys are the work's again
+        }
+        tabs.forEach((which, tab) -> tab.setDisable(locked && which != Screen.LIVE));
+        operatorBadge.setText(desk.operator().map(operator -> operator.displayName() + " · " + operator.role().word()).orElse("locked"));
+        lockButton.setDisable(locked);
+        handOverButton.setDisable(locked);
+        explain(settingsButton, desk.refusal(Right.CHANGE_SETTINGS));
+        screens.values().forEach(view -> view.rightsChanged(desk));
+    }
+
+    /** Disables a control that the desk may not use, its tooltip saying why. */
+    static void explain(javafx.scene.control.Control control, String refusal) {
+        control.setDisable(refusal != null);
+        control.setTooltip(refusal == null ? null : new Tooltip(refusal));
     }
 
     private void setMuted(boolean muted) {
@@ -434,13 +596,21 @@ public final class ConsoleWindow {
     }
 
     private void showSettings() {
-        CamerasPage cameras = new CamerasPage(console.storage().cameras(), tasks);
+        String refusal = desk.refusal(Right.CHANGE_SETTINGS);
+        if (refusal != null) {
+            refuse(refusal);
+            return;
+        }
+        String operator = desk.require(Right.CHANGE_SETTINGS);
+        CamerasPage cameras = new CamerasPage(console.storage().cameras(), tasks, operator);
         SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.isSimulated(), cameras,
                 console.storage().clips().usage(settings.clipQuotaBytes()));
         dialog.initOwner(stage);
         ConsoleSettings chosen = dialog.showAndWait().orElse(settings);
         boolean nodesChanged = !chosen.nodes().equals(settings.nodes());
         if (chosen != settings) {
+            console.storage().operators().log(new OperatorEvent(operator, OperatorEvent.Kind.SETTINGS_CHANGED, null,
+                    settings.differences(chosen), Instant.now()));
             updateSettings(chosen);
             console.cameras().clips().quota(chosen.clipQuotaBytes());
             applyTheme(chosen.theme());

@@ -3,6 +3,8 @@ package vigil.app.shell;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
@@ -17,6 +19,8 @@ import javafx.scene.input.KeyEvent;
  */
 public final class KeyBindings {
     private final Map<Shortcut, BooleanSupplier> actions = new EnumMap<>(Shortcut.class);
+    private Predicate<Shortcut> allowed = shortcut -> true;
+    private Consumer<Shortcut> refused = shortcut -> { };
 
     public void on(Shortcut shortcut, BooleanSupplier action) {
         actions.put(shortcut, action);
@@ -27,6 +31,12 @@ public final class KeyBindings {
             action.run();
             return true;
         });
+    }
+
+    /** Lets only the shortcuts {@code allowed} act; the others are taken and {@code refused} hears of them. */
+    public void gate(Predicate<Shortcut> allowed, Consumer<Shortcut> refused) {
+        this.allowed = allowed;
+        this.refused = refused;
     }
 
     /** Handles a key press on {@code screen}; true when a binding took it. */
@@ -42,7 +52,14 @@ public final class KeyBindings {
         for (Shortcut.Scope scope : order) {
             for (Shortcut shortcut : Shortcut.in(scope)) {
                 BooleanSupplier action = actions.get(shortcut);
-                if (action != null && shortcut.matches(event) && action.getAsBoolean()) {
+                if (action == null || !shortcut.matches(event)) {
+                    continue;
+                }
+                if (!allowed.test(shortcut)) {
+                    refused.accept(shortcut);
+                    return true;
+                }
+                if (action.getAsBoolean()) {
                     return true;
                 }
             }

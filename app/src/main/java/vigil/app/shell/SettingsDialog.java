@@ -28,7 +28,7 @@ import vigil.protocol.link.NodeAddress;
 import vigil.storage.ClipStore;
 
 /**
- * Two pages: the console's (nodes, theme, sound, object expiry, the camera UDP port, the cap for
+ * Two pages: the console's (nodes, theme, sound, object expiry, the camera UDP port, the idle lock, the cap for
  * clip storage beside what is used of it; the data directory is shown, not edited) and the site's
  * cameras.
  */
@@ -73,6 +73,10 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         expiry.setEditable(true);
         Spinner<Integer> videoPort = new Spinner<>(1, 65_535, settings.videoPort());
         videoPort.setEditable(true);
+        int lockMinutes = Math.max(1, Math.round(settings.lockAfterSeconds() / 60f));
+        Spinner<Integer> lockAfter = new Spinner<>(1, 240, lockMinutes);
+        lockAfter.setEditable(true);
+        lockAfter.setId("settings-lock-after");
         Label data = new Label(dataDirectory.toString());
         data.setId("settings-data-directory");
         TextField clipQuota = new TextField(ByteSize.format(settings.clipQuotaBytes()).replace(" ", ""));
@@ -104,6 +108,7 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         grid.addRow(row++, new Label("Alert volume"), new HBox(12, volume, muted));
         grid.addRow(row++, new Label("Objects fade after (s)"), expiry);
         grid.addRow(row++, new Label("Camera UDP port"), videoPort);
+        grid.addRow(row++, new Label("Lock after no input (min)"), lockAfter);
         grid.addRow(row++, new Label("Clip storage cap"), new HBox(12, clipQuota, clipBar, clipWords));
         grid.addRow(row++, new Label(""), quotaError);
         grid.addRow(row, new Label("Data directory"), data);
@@ -127,6 +132,7 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         });
         setResultConverter(button -> button != save ? null : new ConsoleSettings(List.copyOf(nodes.getItems()),
                 theme.getValue(), volume.getValue() / 100, muted.isSelected(), expiry.getValue(), videoPort.getValue(),
-                settings.probes(), settings.cameraAlarmSeconds(), ByteSize.parse(clipQuota.getText())));
+                settings.probes(), settings.cameraAlarmSeconds(), ByteSize.parse(clipQuota.getText()),
+                lockAfter.getValue() == lockMinutes ? settings.lockAfterSeconds() : lockAfter.getValue() * 60));
     }
 }

@@ -20,6 +20,8 @@ public enum Shortcut {
     MUTE(Scope.GLOBAL, "M", "Mute or unmute alert sounds"),
     CAMERAS_OF_ZONE(Scope.GLOBAL, "C", "Show the cameras that cover the selected object's, incident's or newest pop-up's zone"),
     SETTINGS(Scope.GLOBAL, "Shortcut+Comma", "Settings"),
+    LOCK(Scope.GLOBAL, "Shortcut+L", "Lock the console (alarms still show and sound)"),
+    HAND_OVER(Scope.GLOBAL, "Shortcut+Shift+L", "Hand over: a note for the next operator, then lock"),
     CHEAT_SHEET(Scope.GLOBAL, "Shift+Slash", "This list of shortcuts (?)"),
 
     POPUP_OPEN(Scope.POPUP, "Enter", "Open the newest pop-up's incident"),

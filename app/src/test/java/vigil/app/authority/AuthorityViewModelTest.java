@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.storage.Role;
+import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.console.Tasks;
@@ -35,8 +37,9 @@ class AuthorityViewModelTest {
     void start() throws Exception {
         node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
         console = Console.start(ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port()))),
-                Storage.open(directory), null, "tester");
-        model = new AuthorityViewModel(console.nodes().getFirst(), console.storage().authority(), Tasks.sameThread(), "tester");
+                Storage.open(directory), null);
+        model = new AuthorityViewModel(console.nodes().getFirst(), console.storage().authority(), Tasks.sameThread(),
+                TestOperators.signedIn(console.storage(), "sue", Role.SUPERVISOR));
         await(() -> {
             model.refreshFromNode();
             return model.currentProperty().get() != null;
@@ -70,6 +73,26 @@ class AuthorityViewModelTest {
         assertEquals(AuthorityLevel.OPEN, model.currentProperty().get().get(Area.TWY_C.ordinal()));
         assertFalse(model.failedProperty().get());
         await(() -> console.storage().authority().count() == 1);
+    }
+
+    @Test
+    void anOperatorIsRefusedAndNothingReachesTheNode() throws Exception {
+        AuthorityViewModel asOperator = new AuthorityViewModel(console.nodes().getFirst(), console.storage().authority(), Tasks.sameThread(),
+                TestOperators.signedIn(console.storage(), "bo", Role.OPERATOR));
+        await(() -> {
+            asOperator.refreshFromNode();
+            return asOperator.currentProperty().get() != null;
+        });
+        asOperator.select(Area.TWY_C);
+        asOperator.set(AuthorityLevel.OPEN);
+        asOperator.apply();
+        assertFalse(asOperator.applyingProperty().get(), "nothing sent");
+        assertTrue(asOperator.failedProperty().get());
+        assertEquals("Not sent: only a supervisor or an admin may change zone authority levels (bo is an operator).",
+                asOperator.outcomeProperty().get());
+        Thread.sleep(300); // what was not sent cannot arrive
+        assertEquals(AuthorityLevel.AUTH_ONLY, node.authorityLevels().get(Area.TWY_C.ordinal()));
+        assertEquals(0, console.storage().authority().count());
     }
 
     @Test

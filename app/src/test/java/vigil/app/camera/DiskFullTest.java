@@ -65,7 +65,7 @@ class DiskFullTest {
         BlockingQueue<EvidenceClips.Report> reports = new LinkedBlockingQueue<>();
         try (RtspCamera camera = RtspCamera.start(); Storage storage = Storage.open(small.resolve("data"))) {
             storage.cameras().add(new SiteCamera("Runway", camera.url(), null, null, List.of(Area.ZONES.getFirst()), null,
-                    new SiteCamera.ClipWindow(Duration.ofSeconds(2), Duration.ofSeconds(3)), true)).get();
+                    new SiteCamera.ClipWindow(Duration.ofSeconds(2), Duration.ofSeconds(3)), true), "test").get();
             try (Cameras cameras = new Cameras(storage, Cameras.DEFAULT_CLIP_QUOTA, (c, health) -> { }, reports::add).start()) {
                 CameraReader reader = cameras.readers().getFirst();
                 Recorder.await("the camera live", () -> reader.health().state() == CameraState.LIVE, Duration.ofSeconds(20));

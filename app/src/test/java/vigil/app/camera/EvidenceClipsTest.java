@@ -54,8 +54,8 @@ class EvidenceClipsTest {
         BlockingQueue<EvidenceClips.Report> reports = new LinkedBlockingQueue<>();
         try (RtspCamera numbered = RtspCamera.numbered(); RtspCamera other = RtspCamera.solid("0x2040D0");
              Storage storage = Storage.open(data)) {
-            storage.cameras().add(new SiteCamera("Runway", numbered.url(), null, null, List.of(Area.ZONES.get(0)), null, WINDOW, true)).get();
-            storage.cameras().add(new SiteCamera("Gate", other.url(), null, null, List.of(Area.ZONES.get(2)), null, WINDOW, true)).get();
+            storage.cameras().add(new SiteCamera("Runway", numbered.url(), null, null, List.of(Area.ZONES.get(0)), null, WINDOW, true), "test").get();
+            storage.cameras().add(new SiteCamera("Gate", other.url(), null, null, List.of(Area.ZONES.get(2)), null, WINDOW, true), "test").get();
             try (Cameras cameras = new Cameras(storage, Cameras.DEFAULT_CLIP_QUOTA, (camera, health) -> { }, reports::add).start()) {
                 CameraReader runway = cameras.readers().stream().filter(r -> r.name().equals("Runway")).findFirst().orElseThrow();
                 Recorder.await("the runway camera live", () -> runway.health().state() == CameraState.LIVE, Duration.ofSeconds(20));
@@ -100,7 +100,7 @@ class EvidenceClipsTest {
         BlockingQueue<EvidenceClips.Report> reports = new LinkedBlockingQueue<>();
         try (Storage storage = Storage.open(data)) {
             storage.cameras().add(new SiteCamera("Dead", "rtsp://127.0.0.1:9/cam", null, null, List.of(Area.ZONES.get(0)), null,
-                    new SiteCamera.ClipWindow(Duration.ofSeconds(1), Duration.ofSeconds(1)), true)).get();
+                    new SiteCamera.ClipWindow(Duration.ofSeconds(1), Duration.ofSeconds(1)), true), "test").get();
             try (Cameras cameras = new Cameras(storage, Cameras.DEFAULT_CLIP_QUOTA, (camera, health) -> { }, reports::add).start()) {
                 Incident incident = incident(storage, 1, Area.ZONES.get(0));
                 cameras.clips().record(incident);
@@ -120,7 +120,7 @@ class EvidenceClipsTest {
         BlockingQueue<EvidenceClips.Report> reports = new LinkedBlockingQueue<>();
         try (MjpegCamera camera = MjpegCamera.start(java.awt.Color.ORANGE); Storage storage = Storage.open(data)) {
             storage.cameras().add(new SiteCamera("Gate", snapshot ? camera.snapshotUrl() : camera.url(), null, null,
-                    List.of(Area.ZONES.get(0)), null, WINDOW, true)).get();
+                    List.of(Area.ZONES.get(0)), null, WINDOW, true), "test").get();
             try (Cameras cameras = new Cameras(storage, Cameras.DEFAULT_CLIP_QUOTA, (c, health) -> { }, reports::add).start()) {
                 CameraReader gate = cameras.readers().getFirst();
                 Recorder.await("the camera live", () -> gate.health().state() == CameraState.LIVE, Duration.ofSeconds(20));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.app.CapturedOutput;
 import vigil.app.Vigil;
+import vigil.app.operators.TestOperators;
 import vigil.app.camera.RtspCamera;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.testing.Recorder;
@@ -81,9 +82,12 @@ class ClipEvidenceTest {
                 json);
 
         Path zip = work.resolve("evidence.zip");
-        assertEquals(0, vigil("export", "--data", data.toString(), "--out", zip.toString()));
-        assertEquals(0, vigil("verify", zip.toString()));
-        assertEquals("OK: checked 5 files of " + zip + " against its manifest, and the manifest itself", captured.stdout().strip());
+        Path password = Files.writeString(work.resolve("password"), TestOperators.PASSWORD + "\n");
+        assertEquals(0, vigil("operators", "add", "sue", "--role", "supervisor", "--password-file", password.toString(), "--data", data.toString()));
+        assertEquals(0, vigil("export", "--data", data.toString(), "--out", zip.toString(), "--operator", "sue", "--password-file", password.toString()));
+        assertEquals(0, vigil("verify", zip.toString(), "--data", data.toString()));
+        assertTrue(captured.stdout().endsWith("OK: checked 5 files of " + zip
+                + " against its manifest, and the manifest against its signature and its own hash\n"), captured.stdout());
         try (ZipFile package_ = new ZipFile(zip.toFile())) {
             assertEquals(Files.size(clipFile), package_.getEntry("clips/" + sha256 + ".mp4").getSize());
             String report = new String(package_.getInputStream(package_.getEntry("report.html")).readAllBytes(), StandardCharsets.UTF_8);
@@ -99,7 +103,7 @@ class ClipEvidenceTest {
         assertTrue(captured.stdout().contains("FAILED: clip 1 (incident 1, camera Runway, " + sha256 + ".mp4) has been altered"),
                 captured.stdout());
         Path second = work.resolve("second.zip");
-        assertEquals(1, vigil("export", "--data", data.toString(), "--out", second.toString()));
+        assertEquals(1, vigil("export", "--data", data.toString(), "--out", second.toString(), "--operator", "sue", "--password-file", password.toString()));
         assertTrue(captured.stderr().contains("vigil export: no package written: the clip of incident 1 from Runway (" + sha256
                 + ".mp4) has been altered since it was recorded"), captured.stderr());
         assertTrue(!Files.exists(second) && !Files.exists(work.resolve("second.zip.partial")), "nothing written");

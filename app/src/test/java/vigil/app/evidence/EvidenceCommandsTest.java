@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.app.CapturedOutput;
 import vigil.app.Vigil;
+import vigil.app.operators.TestOperators;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.testing.Recorder;
 import vigil.protocol.testing.TestJpegs;
@@ -74,23 +75,26 @@ class EvidenceCommandsTest {
         assertTrue(birds.getFirst().startsWith("{\"id\":5,\"node\":\"127.0.0.1:" + node.port() + "\",\"eventType\":\"HAZARD\",\"objectId\":504,"), birds.getFirst());
 
         Path zip = work.resolve("evidence.zip");
-        assertEquals(0, vigil("export", "--data", data.toString(), "--out", zip.toString()));
+        Path password = Files.writeString(work.resolve("password"), TestOperators.PASSWORD + "\n");
+        assertEquals(0, vigil("operators", "add", "sue", "--role", "supervisor", "--password-file", password.toString(), "--data", data.toString()));
+        assertEquals(0, vigil("export", "--data", data.toString(), "--out", zip.toString(), "--operator", "sue", "--password-file", password.toString()));
         assertTrue(output().startsWith("exported 5 incidents to "), output());
-        assertEquals(0, vigil("verify", zip.toString()));
-        assertEquals("OK: checked 8 files of " + zip + " against its manifest, and the manifest itself", output().strip());
+        assertEquals(0, vigil("verify", zip.toString(), "--data", data.toString()));
+        assertTrue(output().endsWith(" (this installation)\nOK: checked 8 files of " + zip
+                + " against its manifest, and the manifest against its signature and its own hash\n"), output());
         try (ZipFile package_ = new ZipFile(zip.toFile())) {
             assertTrue(package_.getEntry("report.html") != null && package_.getEntry("incidents.csv") != null);
         }
 
         Path tampered = work.resolve("tampered.zip");
         String changedImage = rewriteOneImage(zip, tampered);
-        assertEquals(1, vigil("verify", tampered.toString()));
+        assertEquals(1, vigil("verify", tampered.toString(), "--data", data.toString()));
         assertTrue(output().contains("FAILED: " + changedImage + " has been changed"), output());
 
         assertEquals(0, vigil("verify", "--data", data.toString()));
-        assertTrue(output().startsWith("OK: checked 5 images, 0 clips, 10 audit entries and 5 incidents in "), output());
+        assertTrue(output().startsWith("OK: checked 5 images, 0 clips, 11 audit entries and 5 incidents in "), output());
         assertEquals(0, vigil("incidents", "--data", data.toString(), "--json", "--limit", "1"));
-        assertTrue(output().contains("\"evidenceHold\":true") && output().contains("\"action\":\"EXPORT\""), output());
+        assertTrue(output().contains("\"evidenceHold\":true") && output().contains("\"action\":\"EXPORT\",\"note\":\"evidence package evidence.zip\",\"operator\":\"sue\""), output());
 
         // a hand in the database file: one export note rewritten through plain JDBC
         try (var jdbc = java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("vigil"), "vigil", "");
@@ -98,8 +102,8 @@ class EvidenceCommandsTest {
             assertEquals(1, sql.executeUpdate("UPDATE incident_action SET note = 'nothing to see' WHERE id = 1"));
         }
         assertEquals(1, vigil("verify", "--data", data.toString()));
-        assertTrue(output().contains("FAILED: action 1 (audit entry 6) has been changed since it was recorded"), output());
-        assertTrue(output().contains("1 problem; checked 5 images, 0 clips, 10 audit entries and 5 incidents in "), output());
+        assertTrue(output().contains("FAILED: action 1 (audit entry 7) has been changed since it was recorded"), output());
+        assertTrue(output().contains("1 problem; checked 5 images, 0 clips, 11 audit entries and 5 incidents in "), output());
     }
 
     /** Copies the package, flipping one byte in the middle of its first image; returns that image's path. */

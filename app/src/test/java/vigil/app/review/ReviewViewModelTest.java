@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
+import vigil.storage.Role;
+import vigil.app.operators.TestOperators;
 import vigil.app.console.Tasks;
 import vigil.app.evidence.EvidencePackage;
 import vigil.app.incidents.IncidentBoard;
@@ -54,7 +56,8 @@ class ReviewViewModelTest {
     @BeforeEach
     void open() {
         storage = Storage.open(directory);
-        model = new ReviewViewModel(storage, new IncidentBoard(storage.incidents(), Tasks.sameThread(), "tester"), Tasks.sameThread());
+        model = new ReviewViewModel(storage, new IncidentBoard(storage.incidents(), Tasks.sameThread(),
+                TestOperators.signedIn(storage, "sue", Role.SUPERVISOR)), Tasks.sameThread());
     }
 
     @AfterEach
@@ -142,7 +145,7 @@ class ReviewViewModelTest {
         awaitMessage("");
         assertEquals("Exported 2 incidents to " + out, model.messageProperty().get());
         assertEquals(-1, model.exportProgressProperty().get());
-        assertEquals(List.of(), EvidencePackage.verify(out, new java.util.LinkedHashMap<>()));
+        assertEquals(List.of(), EvidencePackage.verify(out).problems());
         for (Incident incident : selection) {
             assertEquals(ActionKind.EXPORT, storage.incidents().actions(incident.id()).getLast().kind());
         }

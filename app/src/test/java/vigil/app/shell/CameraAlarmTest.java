@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import vigil.storage.Role;
+import vigil.app.operators.TestOperators;
 import vigil.app.camera.RtspCamera;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
@@ -43,11 +45,12 @@ class CameraAlarmTest {
         camera = RtspCamera.start();
         node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
         Storage storage = Storage.open(directory.resolve("data-" + System.nanoTime()));
-        storage.cameras().add(new SiteCamera("Gate 2", camera.url(), null, null, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true)).get();
+        storage.cameras().add(new SiteCamera("Gate 2", camera.url(), null, null, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true), "test").get();
         ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())))
                 .withCameraAlarmSeconds(1);
-        console = Console.start(settings, storage, null, "tester");
-        window = new ConsoleWindow(stage, console, settings, directory.resolve("settings.properties"), next -> { });
+        console = Console.start(settings, storage, null);
+        window = new ConsoleWindow(stage, console, settings, directory.resolve("settings.properties"), next -> { },
+                TestOperators.account(console.storage(), "ada", Role.ADMIN));
         window.start();
     }
 
@@ -71,7 +74,7 @@ class CameraAlarmTest {
         robot.type(KeyCode.A);
         await("acknowledged", () -> fx(() -> robot.lookup("#camera-alarm-Gate_2").tryQuery().isEmpty()));
         await("recorded", () -> console.storage().siteEvents().find(null, null, Set.of(SiteEvent.Kind.CAMERA), "Gate 2", 10).stream()
-                .anyMatch(event -> event.detail().equals("camera alarm acknowledged by tester")));
+                .anyMatch(event -> event.detail().equals("camera alarm acknowledged by ada")));
         List<String> states = console.storage().siteEvents().find(null, Instant.now(), Set.of(SiteEvent.Kind.CAMERA), "Gate 2", 10)
                 .reversed().stream().map(SiteEvent::state).toList();
         assertEquals(List.of("LIVE", "OFFLINE", "LIVE", "LIVE"), states);

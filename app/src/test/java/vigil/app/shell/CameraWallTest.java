@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import vigil.storage.Role;
+import vigil.app.operators.TestOperators;
 import vigil.app.camera.CameraReader;
 import vigil.app.camera.RtspCamera;
 import vigil.app.cameras.CameraViewsFile;
@@ -86,7 +88,7 @@ class CameraWallTest {
         Storage storage = Storage.open(data);
         for (int i = 0; i < NAMES.size(); i++) {
             storage.cameras().add(new SiteCamera(NAMES.get(i), CAMERAS.get(i).url(), null, null, ZONES.get(NAMES.get(i)), null,
-                    SiteCamera.ClipWindow.DEFAULT, true))
+                    SiteCamera.ClipWindow.DEFAULT, true), "test")
                     .get();
         }
         Path settingsFile = directory.resolve("settings-" + System.nanoTime() + "/console.properties");
@@ -97,8 +99,9 @@ class CameraWallTest {
         new CameraViewsFile(settingsFile.resolveSibling("camera-views.properties"))
                 .save(Map.of(1, new CameraWallModel.View(4, sixteen)));
         ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
-        console = Console.start(settings, storage, null, "tester");
-        window = new ConsoleWindow(stage, console, settings, settingsFile, next -> { });
+        console = Console.start(settings, storage, null);
+        window = new ConsoleWindow(stage, console, settings, settingsFile, next -> { },
+                TestOperators.account(console.storage(), "ada", Role.ADMIN));
         window.start();
     }
 

@@ -24,6 +24,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
+import vigil.storage.Role;
+import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.protocol.link.NodeAddress;
@@ -55,8 +57,9 @@ class ClipPlaybackTest {
         Assumptions.assumeTrue(new NativeDiscovery().discover(), "playing clips needs libvlc (Debian: libvlc5 vlc-plugin-base)");
         node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
         ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
-        console = Console.start(settings, Storage.open(directory.resolve("data-" + System.nanoTime())), null, "tester");
-        window = new ConsoleWindow(stage, console, settings, directory.resolve("settings-" + System.nanoTime() + ".properties"), s -> { });
+        console = Console.start(settings, Storage.open(directory.resolve("data-" + System.nanoTime())), null);
+        window = new ConsoleWindow(stage, console, settings, directory.resolve("settings-" + System.nanoTime() + ".properties"), s -> { },
+                TestOperators.account(console.storage(), "ada", Role.ADMIN));
         window.start();
     }
 

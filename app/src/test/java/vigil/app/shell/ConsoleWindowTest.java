@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import vigil.storage.Role;
+import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.map.ZoneMapView;
@@ -71,9 +73,10 @@ class ConsoleWindowTest {
         Path data = directory.resolve("data-" + System.nanoTime());
         ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())))
                 .withVideoPort(videoPort);
-        console = Console.start(settings, Storage.open(data), null, "tester");
+        console = Console.start(settings, Storage.open(data), null);
         settingsFile = directory.resolve("settings-" + System.nanoTime() + ".properties");
-        window = new ConsoleWindow(stage, console, settings, settingsFile, reconnected::set);
+        window = new ConsoleWindow(stage, console, settings, settingsFile, reconnected::set,
+                TestOperators.account(console.storage(), "ada", Role.ADMIN));
         window.start();
     }
 

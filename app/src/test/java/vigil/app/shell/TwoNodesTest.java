@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import vigil.storage.Role;
+import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.map.ZoneMapView;
@@ -45,8 +47,9 @@ class TwoNodesTest {
         south = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
         ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(
                 new NodeAddress("127.0.0.1", north.port()), new NodeAddress("127.0.0.1", south.port())));
-        console = Console.start(settings, Storage.open(directory.resolve("data-" + System.nanoTime())), null, "tester");
-        window = new ConsoleWindow(stage, console, settings, directory.resolve("settings.properties"), changed -> { });
+        console = Console.start(settings, Storage.open(directory.resolve("data-" + System.nanoTime())), null);
+        window = new ConsoleWindow(stage, console, settings, directory.resolve("settings.properties"), changed -> { },
+                TestOperators.account(console.storage(), "ada", Role.ADMIN));
         window.start();
     }
 
