@@ -14,13 +14,23 @@ trap 'kill $cameras 2>/dev/null; rm -rf "$work"' EXIT
 export VIGIL_JAVA_OPTS="-Dglass.platform=Headless -Dprism.order=sw"
 export XDG_CONFIG_HOME="$work/config"
 data="$work/data"
+password="$work/password"
+printf 'a long night shift\n' >"$password"
 
-shot() { # FILE SECONDS OPTIONS...
+shot() { # FILE SECONDS OPTIONS...: signed in as Ada, the admin
   file=$1 seconds=$2
   shift 2
-  "$vigil" --data "$data" --exit-after "$seconds" --screenshot "$out/$file" "$@" 2>/dev/null
+  "$vigil" --data "$data" --exit-after "$seconds" --screenshot "$out/$file" --operator ada --password-file "$password" "$@" 2>/dev/null
   echo "wrote $out/$file"
 }
+
+locked() { # FILE DATA: the console as it opens, before anyone signs in
+  "$vigil" --data "$2" --exit-after 6 --screenshot "$out/$1" --sim-objects 40 2>/dev/null
+  echo "wrote $out/$1"
+}
+
+locked first-start.png "$work/new-data"
+"$vigil" operators add ada --role admin --display-name "Ada Lovelace" --password-file "$password" --data "$data" >/dev/null
 
 camera() { # NAME PATTERN PORT ZONES X,Y,HEADING
   ffmpeg -v error -y -f lavfi -i "$2=s=640x360:r=15" -t 6 -c:v libx264 -preset ultrafast -bf 0 -g 15 -pix_fmt yuv420p \
@@ -42,6 +52,7 @@ shot live.png 12 --sim-objects 40
 shot incidents.png 6 --sim-objects 0 --screen=INCIDENTS
 shot access.png 5 --sim-objects 3 --screen=ACCESS
 shot logs.png 4 --sim-objects 3 --screen=LOGS
+locked sign-in.png "$data"
 shot crowd.png 12 --sim-objects 1500
 mkdir -p "$XDG_CONFIG_HOME/vigil"
 printf 'theme=LIGHT\n' >"$XDG_CONFIG_HOME/vigil/console.properties"

@@ -23,6 +23,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
@@ -113,11 +115,9 @@ public final class ConsoleWindow {
     private LongConsumer frameWork = nanos -> { };
     private final Desk desk;
     private final LockScreen lockScreen;
-    private final Label operatorBadge = new Label();
+    private final MenuButton operatorMenu = new MenuButton();
     private final Label deskNotice = new Label();
     private final Button settingsButton = new Button("Settings");
-    private final Button lockButton = new Button("Lock");
-    private final Button handOverButton = new Button("Hand over");
     private final PauseTransition noticeFades = new PauseTransition(javafx.util.Duration.seconds(6));
     private long lastInputAt = System.currentTimeMillis();
 
@@ -375,6 +375,7 @@ public final class ConsoleWindow {
     private Node header() {
         Label brand = new Label("VIGIL");
         brand.getStyleClass().add("brand");
+        brand.setMinWidth(Region.USE_PREF_SIZE);
         ToggleGroup group = new ToggleGroup();
         HBox nav = new HBox(4);
         int digit = 1;
@@ -383,6 +384,7 @@ public final class ConsoleWindow {
             tab.setId("tab-" + each.name().toLowerCase());
             tab.setToggleGroup(group);
             tab.setFocusTraversable(false);
+            tab.setMinWidth(Region.USE_PREF_SIZE); // a screen's name and key are never cut short
             tab.getStyleClass().add("screen-tab");
             tab.setOnAction(e -> show(each));
             tabs.put(each, tab);
@@ -395,15 +397,18 @@ public final class ConsoleWindow {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(16, brand, nav, spacer);
+        HBox header = new HBox(12, brand, nav, spacer);
         if (console.isSimulated()) {
-            Label badge = new Label("SIMULATED NODE");
+            Label badge = new Label("SIMULATED");
+            badge.setTooltip(new Tooltip("No node is configured: the console runs its own simulated node (Settings adds real ones)."));
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             badge.setId("simulated-badge");
             badge.getStyleClass().add("simulated-badge");
             header.getChildren().add(badge);
         }
         muteButton.setId("mute");
         muteButton.setFocusTraversable(false);
+        muteButton.setMinWidth(Region.USE_PREF_SIZE);
         muteButton.setOnAction(e -> {
             if (desk.isLocked()) {
                 muteButton.setSelected(sounds.isMuted());
@@ -415,21 +420,25 @@ public final class ConsoleWindow {
         deskNotice.setId("desk-notice");
         deskNotice.getStyleClass().add("desk-notice");
         noticeFades.setOnFinished(e -> deskNotice.setText(""));
-        operatorBadge.setId("operator-badge");
-        operatorBadge.getStyleClass().add("operator-badge");
-        lockButton.setId("lock");
-        lockButton.setFocusTraversable(false);
-        lockButton.setOnAction(e -> lock(false));
-        handOverButton.setId("hand-over");
-        handOverButton.setFocusTraversable(false);
-        handOverButton.setOnAction(e -> handOver());
+        operatorMenu.setId("operator-badge");
+        operatorMenu.getStyleClass().add("operator-badge");
+        operatorMenu.setFocusTraversable(false);
+        operatorMenu.setMinWidth(Region.USE_PREF_SIZE);
+        MenuItem lockItem = new MenuItem("Lock");
+        lockItem.setAccelerator(Shortcut.LOCK.keys());
+        lockItem.setOnAction(e -> lock(false));
+        MenuItem handOverItem = new MenuItem("Hand over…");
+        handOverItem.setAccelerator(Shortcut.HAND_OVER.keys());
+        handOverItem.setOnAction(e -> handOver());
+        operatorMenu.getItems().setAll(lockItem, handOverItem);
         settingsButton.setId("settings");
         settingsButton.setFocusTraversable(false);
+        settingsButton.setMinWidth(Region.USE_PREF_SIZE);
         settingsButton.setOnAction(e -> showSettings());
         Button help = new Button("?");
         help.setFocusTraversable(false);
         help.setOnAction(e -> showCheatSheet());
-        header.getChildren().addAll(deskNotice, operatorBadge, lockButton, handOverButton, muteButton, settingsButton, help);
+        header.getChildren().addAll(deskNotice, operatorMenu, muteButton, settingsButton, help);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
@@ -490,7 +499,7 @@ public final class ConsoleWindow {
         deskChanged(idle);
     }
 
-    /** Signs in as if typed at the sign-in screen; a refusal is shown there. */
+    /** Signs in as if typed at the sign-in screen (at start, before the first screen is shown); a refusal is shown there. */
     public void signIn(String name, char[] password) {
         lockScreen.signIn(name, password);
     }
@@ -537,9 +546,8 @@ public final class ConsoleWindow {
             content.requestFocus(); // the keys are the work's again
         }
         tabs.forEach((which, tab) -> tab.setDisable(locked && which != Screen.LIVE));
-        operatorBadge.setText(desk.operator().map(operator -> operator.displayName() + " · " + operator.role().word()).orElse("locked"));
-        lockButton.setDisable(locked);
-        handOverButton.setDisable(locked);
+        operatorMenu.setText(desk.operator().map(operator -> operator.displayName() + " · " + operator.role().word()).orElse("Locked"));
+        operatorMenu.setDisable(locked);
         explain(settingsButton, desk.refusal(Right.CHANGE_SETTINGS));
         screens.values().forEach(view -> view.rightsChanged(desk));
     }
@@ -558,7 +566,7 @@ public final class ConsoleWindow {
 
     private void updateSoundStatus() {
         muteButton.setSelected(sounds.isMuted());
-        muteButton.setText(sounds.isMuted() ? "Sound off (M)" : "Sound on (M)");
+        muteButton.setText(sounds.isMuted() ? "Sound off  M" : "Sound on  M");
         if (sounds.unavailable() != null) {
             statusBar.sound("no audio device: alerts are silent", true);
         } else {

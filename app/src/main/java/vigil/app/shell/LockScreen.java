@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vigil.app.console.Tasks;
 import vigil.app.operators.Desk;
@@ -78,6 +79,7 @@ final class LockScreen {
         submit.setId("sign-in");
         submit.setDefaultButton(false);
         submit.getStyleClass().add("accent");
+        submit.setMinWidth(Region.USE_PREF_SIZE);
         submit.setOnAction(e -> submit());
         for (TextField field : new TextField[] {name, displayName, password, repeat}) {
             field.setOnAction(e -> submit()); // Enter in any field
@@ -154,9 +156,12 @@ final class LockScreen {
         run(() -> first ? new SignIn.Accepted(desk.createFirstAdmin(who, display, typed), null) : desk.signIn(who, typed));
     }
 
-    /** Signs in with a name and password given elsewhere (the command line). */
+    /**
+     * Signs in with a name and password given on the command line, at once, on the FX thread (one
+     * hash, before the first screen is chosen, so that the screen asked for can be shown).
+     */
     void signIn(String who, char[] typed) {
-        run(() -> desk.signIn(who, typed));
+        answered(desk.signIn(who, typed));
     }
 
     /** Checks off the FX thread (a hash takes tens of milliseconds), the next try held until the answer. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +104,7 @@ class DeskTest {
 
         signIn(robot, "bo", TestOperators.PASSWORD);
         await("signed in", () -> !fx(() -> window.desk().isLocked()));
-        assertEquals("bo · operator", fx(() -> ((Label) window.scene().lookup("#operator-badge")).getText()));
+        assertEquals("bo · operator", fx(() -> ((Labeled) window.scene().lookup("#operator-badge")).getText()));
         Button settings = (Button) fx(() -> window.scene().lookup("#settings"));
         assertTrue(fx(settings::isDisabled), "an operator may not change the settings");
         assertEquals("only an admin may change nodes, cameras, settings, retention and quota (bo is an operator)",

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +82,7 @@ class FirstStartTest {
         OperatorAccount ada = console.storage().operators().find("ada").orElseThrow();
         assertEquals(Role.ADMIN, ada.role());
         assertEquals("Ada Lovelace", ada.displayName());
-        assertEquals("Ada Lovelace · admin", fx(() -> ((Label) window.scene().lookup("#operator-badge")).getText()));
+        assertEquals("Ada Lovelace · admin", fx(() -> ((Labeled) window.scene().lookup("#operator-badge")).getText()));
         assertEquals(List.of(), console.storage().verify().problems());
     }
 }
