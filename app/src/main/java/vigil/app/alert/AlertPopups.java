@@ -168,6 +168,9 @@ public final class AlertPopups {
         if (showing.isEmpty()) {
             return false;
         }
+        if (!permitted()) {
+            return true;
+        }
         IncidentItem newest = showing.getFirst();
         remove(newest.id());
         open.accept(newest.incident());
@@ -210,6 +213,9 @@ public final class AlertPopups {
         if (showing.isEmpty()) {
             return false;
         }
+        if (!permitted()) {
+            return true;
+        }
         remove(showing.getFirst().id());
         return true;
     }
@@ -224,7 +230,7 @@ public final class AlertPopups {
         render();
     }
 
-    /** A locked desk sees and hears every card, but none is acknowledged until someone signs in. */
+    /** A locked desk sees and hears every card, but none is acknowledged, opened or put away until someone signs in. */
     private boolean permitted() {
         String refusal = board.desk().refusal(Right.ACT_ON_INCIDENTS);
         if (refusal != null) {
@@ -330,12 +336,18 @@ public final class AlertPopups {
         where.setWrapText(true);
 
         Button openButton = button(compact ? "Open ↵" : "Open  ↵", () -> {
-            remove(item.id());
-            open.accept(incident);
+            if (permitted()) {
+                remove(item.id());
+                open.accept(incident);
+            }
         });
         Button acknowledgeButton = button(compact ? "Ack  A" : "Acknowledge  A", () -> acknowledge(item));
         acknowledgeButton.getStyleClass().add("accent");
-        Button dismissButton = button(compact ? "Esc" : "Dismiss  Esc", () -> remove(item.id()));
+        Button dismissButton = button(compact ? "Esc" : "Dismiss  Esc", () -> {
+            if (permitted()) {
+                remove(item.id());
+            }
+        });
         // Only the newest card answers the keys; the older ones say what they are, and open on a click.
         HBox buttons = newest || compact ? new HBox(6, acknowledgeButton, openButton, dismissButton) : new HBox();
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
 import vigil.app.operators.Accounts;
 import vigil.app.operators.Passwords;
 import vigil.storage.OperatorAccount;
+import vigil.storage.OperatorEvent;
 import vigil.storage.Role;
 import vigil.storage.Storage;
 
@@ -23,7 +26,8 @@ import vigil.storage.Storage;
 @Command(name = "operators", mixinStandardHelpOptions = true,
         description = "Add, list and change the operators who may sign in to the console; each change is sealed in the audit chain.",
         subcommands = {OperatorsCommand.Add.class, OperatorsCommand.ListOperators.class, OperatorsCommand.Disable.class,
-                OperatorsCommand.Enable.class, OperatorsCommand.Passwd.class, OperatorsCommand.SetRole.class})
+                OperatorsCommand.Enable.class, OperatorsCommand.Passwd.class, OperatorsCommand.SetRole.class,
+                OperatorsCommand.History.class})
 public final class OperatorsCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -191,6 +195,50 @@ public final class OperatorsCommand implements Callable<Integer> {
                 OperatorAccount changed = accounts.setRole(name, role, Accounts.commandLineUser());
                 return changed.name() + " is now " + changed.role().word();
             });
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "The operator log, oldest first: account, camera and settings changes, sign-in, lock and handover notes.")
+    static final class History implements Callable<Integer> {
+        private static final JsonFactory JSON = new JsonFactory();
+        private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+        @Option(names = "--json", description = "One JSON object per entry per line: time, operator, kind, subject, detail.")
+        boolean json;
+
+        @Option(names = "--limit", defaultValue = "1000", description = "The newest this many at most (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Mixin
+        DataOption data;
+
+        @Override
+        public Integer call() {
+            try (Storage storage = data.open()) {
+                for (OperatorEvent event : storage.operators().history(limit).reversed()) {
+                    System.out.println(json ? json(event) : String.format("%s  %-16s  %-16s  %-20s  %s", LOCAL.format(event.at()),
+                            event.operator(), event.kind().name().toLowerCase().replace('_', ' '),
+                            event.subject() == null ? "-" : event.subject(), event.detail() == null ? "" : event.detail()));
+                }
+            }
+            return 0;
+        }
+
+        static String json(OperatorEvent event) {
+            StringWriter text = new StringWriter();
+            try (JsonGenerator json = JSON.createGenerator(text)) {
+                json.writeStartObject();
+                json.writeStringField("time", event.at().toString());
+                json.writeStringField("operator", event.operator());
+                json.writeStringField("kind", event.kind().name());
+                json.writeStringField("subject", event.subject());
+                json.writeStringField("detail", event.detail());
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return text.toString();
         }
     }
 }

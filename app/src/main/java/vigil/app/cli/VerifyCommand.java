@@ -36,7 +36,12 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path directory = DataDirectory.resolve(data, System.getenv());
         if (zip != null) {
-            EvidencePackage.Verification verification = EvidencePackage.verify(zip);
+            EvidencePackage.Verification verification;
+            try {
+                verification = EvidencePackage.verify(zip);
+            } catch (java.io.IOException unreadable) {
+                return report(List.of(zip + " is not a zip that can be read: " + unreadable.getMessage()), "nothing checked");
+            }
             List<String> problems = new ArrayList<>(verification.problems());
             if (verification.signer() != null) {
                 checkSigner(verification.signer(), directory, problems);

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,6 +59,9 @@ public final class EvidencePackage {
     public static final String SIGNATURE = "manifest.sig";
     public static final String SIGNER = "signer.pub.pem";
     private static final JsonFactory JSON = new JsonFactory();
+    /** The manifest of half a million files. */
+    static final int MAX_MANIFEST_BYTES = 64 << 20;
+    static final int MAX_INFLATION = 200;
     private static final Pattern SELF_HASH = Pattern.compile("\"manifestSha256\":\"([0-9a-f]{64})\"");
 
     private EvidencePackage() {
@@ -148,17 +153,31 @@ public final class EvidencePackage {
     public record Verification(List<String> problems, Map<String, String> checked, PublicKey signer) {
     }
 
-    /** Checks a package: the manifest's signature, every file against the manifest, and the manifest against its own hash. */
+    /**
+     * Checks a package: the manifest's signature, every file against the manifest, and the manifest
+     * against its own hash. A hostile package (a name twice, a name that climbs out of a folder, an
+     * entry that inflates far beyond anything Vigil writes) is named, never followed or inflated
+     * whole. Throws only when the file is not a zip that can be read at all.
+     */
     public static Verification verify(Path zipFile) throws IOException {
         List<String> problems = new ArrayList<>();
         Map<String, String> checked = new LinkedHashMap<>();
         PublicKey signer = null;
         try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+            checkNames(zip, problems);
             ZipEntry manifestEntry = zip.getEntry(MANIFEST);
             if (manifestEntry == null) {
-                return new Verification(List.of("no " + MANIFEST + " in " + zipFile), checked, null);
+                problems.add("no " + MANIFEST + " in " + zipFile);
+                return new Verification(problems, checked, null);
             }
-            byte[] manifestBytes = zip.getInputStream(manifestEntry).readAllBytes();
+            byte[] manifestBytes;
+            try (InputStream in = zip.getInputStream(manifestEntry)) {
+                manifestBytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+            }
+            if (manifestBytes.length > MAX_MANIFEST_BYTES) {
+                problems.add(MANIFEST + " is larger than " + (MAX_MANIFEST_BYTES >> 20) + " MiB: not a manifest Vigil wrote");
+                return new Verification(problems, checked, null);
+            }
             signer = checkSignature(zip, manifestBytes, problems);
             String manifest = new String(manifestBytes, StandardCharsets.UTF_8);
             Matcher self = SELF_HASH.matcher(manifest);
@@ -182,9 +201,11 @@ public final class EvidencePackage {
                     problems.add(listedFile.getKey() + " is missing");
                     continue;
                 }
-                String actual;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    actual = sha256(in, OutputStream.nullOutputStream());
+                String actual = hashWithinBounds(zip, entry);
+                if (actual == null) {
+                    problems.add(listedFile.getKey() + " inflates to more than " + MAX_INFLATION + " times its packed size: not a file Vigil wrote"
+                            + " (a zip bomb?); not read further");
+                    continue;
                 }
                 if (!actual.equals(listedFile.getValue())) {
                     problems.add(listedFile.getKey() + " has been changed (it hashes to " + actual + ")");
@@ -196,6 +217,40 @@ public final class EvidencePackage {
                     .forEach(name -> problems.add(name + " is not in the manifest"));
         }
         return new Verification(problems, checked, signer);
+    }
+
+    /** Names an entry that appears twice (an unzip tool could show either) or that climbs out of the package's folder. */
+    private static void checkNames(ZipFile zip, List<String> problems) {
+        Set<String> seen = new HashSet<>();
+        zip.stream().map(ZipEntry::getName).forEach(name -> {
+            if (!seen.add(name)) {
+                problems.add(name + " is in the package more than once: a reader could be shown a copy other than the one checked");
+            }
+            if (name.startsWith("/") || name.contains("\\") || name.contains("\0") || Arrays.asList(name.split("/")).contains("..")) {
+                problems.add("the entry name '" + name.replace("\0", "\\0") + "' reaches outside the package: not a name Vigil writes");
+            }
+        });
+    }
+
+    /**
+     * The SHA-256 of an entry, or null when it inflates beyond {@link #MAX_INFLATION} times its
+     * packed size (and a mebibyte): Vigil's pictures and clips barely compress, its text about ten to one.
+     */
+    private static String hashWithinBounds(ZipFile zip, ZipEntry entry) throws IOException {
+        long budget = Math.max(0, entry.getCompressedSize()) * MAX_INFLATION + (1 << 20);
+        MessageDigest digest = sha256Digest();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (InputStream in = zip.getInputStream(entry)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                total += read;
+                if (total > budget) {
+                    return null;
+                }
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The key whose good signature the manifest bears, or null, with the reason added to {@code problems}. */

@@ -149,7 +149,7 @@ public final class ConsoleWindow {
         popups.onCameraAlarmAcknowledged(alarm -> console.storage().siteEvents().record(SiteEvent.ofCamera(alarm.camera(),
                 alarm.back() ? "LIVE" : "OFFLINE", "camera alarm acknowledged by " + desk.require(Right.ACT_ON_INCIDENTS), Instant.now())));
         this.lockScreen = new LockScreen(desk, tasks, this::signedIn, refused -> sounds.play(AlertSounds.Sound.VIOLATION));
-        popups.onRefused(why -> refuse(desk.isLocked() ? "acknowledging" : why));
+        popups.onRefused(why -> refuse(desk.isLocked() ? "acting on a pop-up" : why));
         this.statusBar = new StatusBar(console.nodes(), console.cameras().readers(), console.storage().directory());
 
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);

@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,6 +96,10 @@ class SignedEvidenceTest {
         assertTrue(captured.stdout().startsWith("{\"name\":\"bo\",\"displayName\":\"bo\",\"role\":\"operator\",\"disabled\":false,\"createdBy\":\"os:"),
                 captured.stdout());
         assertFalse(captured.stdout().contains("argon2"), "no password hash is ever listed");
+        assertEquals(0, vigil("operators", "history", "--data", data.toString(), "--json"));
+        List<String> history = captured.stdout().lines().toList();
+        assertEquals(2, history.size(), captured.stdout());
+        assertTrue(history.get(1).contains("\"kind\":\"ACCOUNT_ADDED\",\"subject\":\"sue\""), history.get(1));
     }
 
     @Test

@@ -134,7 +134,6 @@ class ReviewViewModelTest {
         assertNull(model.detailProperty().get());
     }
 
-    /** Waits for the outcome of an action: a message other than {@code before}. */
     @Test
     void theSelectionExportsAsAVerifiableEvidencePackage() throws Exception {
         record(4, Area.TWY_D);
@@ -151,6 +150,28 @@ class ReviewViewModelTest {
         }
     }
 
+    @Test
+    void anOperatorMayActButNotExport() {
+        record(2, Area.TWY_D);
+        ReviewViewModel asOperator = new ReviewViewModel(storage, new IncidentBoard(storage.incidents(), Tasks.sameThread(),
+                TestOperators.signedIn(storage, "bo", Role.OPERATOR)), Tasks.sameThread());
+        asOperator.search();
+        Path out = directory.resolve("evidence.zip");
+        asOperator.export(List.copyOf(asOperator.rows()), out);
+        assertEquals("Refused: only a supervisor or an admin may export evidence (which puts it on hold) (bo is an operator)",
+                asOperator.messageProperty().get());
+        assertFalse(java.nio.file.Files.exists(out));
+        assertTrue(storage.incidents().actions(asOperator.rows().getFirst().id()).isEmpty(), "no export recorded, no hold");
+        asOperator.act(List.of(asOperator.rows().getFirst()), ActionKind.ACKNOWLEDGE, null);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (asOperator.messageProperty().get().startsWith("Refused") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals("acknowledge: 1 incident", asOperator.messageProperty().get());
+        assertEquals("bo", storage.incidents().actions(asOperator.rows().getFirst().id()).getLast().operator());
+    }
+
+    /** Waits for the outcome of an action: a message other than {@code before}. */
     private void awaitMessage(String before) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (model.messageProperty().get().equals(before)) {
