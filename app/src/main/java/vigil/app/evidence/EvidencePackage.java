@@ -102,6 +102,13 @@ public final class EvidencePackage {
             write(storage, incidents, actions, clips, partial, operator, key, progress);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
+            // The history is append-only: the export stays recorded, and now says that no package came of it.
+            List<CompletableFuture<Incident>> notes = new ArrayList<>(incidents.size());
+            for (Incident incident : incidents) {
+                notes.add(storage.incidents().act(incident.id(), ActionKind.NOTE, operator, "evidence package " + out.getFileName()
+                        + " was not written: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
+            }
+            CompletableFuture.allOf(notes.toArray(CompletableFuture[]::new)).get();
             throw e;
         }
         Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -107,6 +107,9 @@ class ClipEvidenceTest {
         assertTrue(captured.stderr().contains("vigil export: no package written: the clip of incident 1 from Runway (" + sha256
                 + ".mp4) has been altered since it was recorded"), captured.stderr());
         assertTrue(!Files.exists(second) && !Files.exists(work.resolve("second.zip.partial")), "nothing written");
+        assertEquals(0, vigil("incidents", "--data", data.toString(), "--json"));
+        assertTrue(captured.stdout().contains("\"action\":\"NOTE\",\"note\":\"evidence package second.zip was not written: the clip of incident 1"),
+                "the history says the export came to nothing: " + captured.stdout());
     }
 
     @Test
