@@ -1,7 +1,11 @@
 package vigil.app;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,10 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import vigil.storage.Role;
-import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
+import vigil.app.map.ZoneMapView;
+import vigil.app.operators.TestOperators;
 import vigil.app.shell.ConsoleWindow;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
@@ -30,18 +34,22 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.protocol.wire.ObjectSnapshot;
+import vigil.storage.Role;
 import vigil.storage.Storage;
 
 /**
  * The console end to end on JavaFX's headless platform (software rendering), against a simulated
  * node over loopback and a real store: (1) frame times of the live map with 200, 2,000 and 5,000
- * objects moving at 25 Hz; (2) the delay from an {@code ME_FD} to its pop-up being in the frame.
+ * objects moving at 25 Hz; (2) the delay from an {@code ME_FD} to its pop-up being in the frame;
+ * (3) fifty nodes on one console, and the console's CPU.
  * {@code ./mvnw -pl app -am -Pui-benchmark verify}; see docs/BENCHMARKS.md.
  */
 public final class ConsoleBenchmark {
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 4);
     private static final int MEASURE_SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int DETECTIONS = Integer.getInteger("bench.detections", 60);
+    private static final int MANY_NODES = 50;
+    private static final int OBJECTS_PER_NODE = 4;
 
     public static void main(String[] args) {
         try {
@@ -63,6 +71,8 @@ public final class ConsoleBenchmark {
             frameTimes(objects);
         }
         popUpDelay();
+        manyNodes(1, MANY_NODES * OBJECTS_PER_NODE); // the same objects from one node: what fifty links cost beyond it
+        manyNodes(MANY_NODES, OBJECTS_PER_NODE);
         Platform.exit();
     }
 
@@ -173,6 +183,65 @@ public final class ConsoleBenchmark {
         }
     }
 
+    /**
+     * {@code count} nodes in a process of their own, each moving {@code objects} objects at 25 Hz,
+     * linked to one console: the console's CPU (this process's, in cores) beside the nodes' own, and
+     * the FX thread's work per frame.
+     */
+    private static void manyNodes(int count, int objects) throws Exception {
+        Process nodes = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ManyNodes.class.getName(), Integer.toString(count), Integer.toString(objects))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String ports = new BufferedReader(new InputStreamReader(nodes.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            List<NodeAddress> addresses = Arrays.stream(ports.split(",")).map(port -> new NodeAddress("127.0.0.1", Integer.parseInt(port))).toList();
+            try (Running running = Running.start(addresses)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!running.console.nodes().stream().allMatch(node -> node.link().state().isOnline())) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("not every node came online");
+                    }
+                    TimeUnit.MILLISECONDS.sleep(100);
+                }
+                TimeUnit.SECONDS.sleep(WARM_UP_SECONDS);
+                long[] work = new long[MEASURE_SECONDS * 200];
+                int[] frames = {0};
+                Platform.runLater(() -> running.window.onFrameWork(nanos -> {
+                    if (frames[0] < work.length) {
+                        work[frames[0]++] = nanos;
+                    }
+                }));
+                Duration consoleBefore = cpu(ProcessHandle.current());
+                Duration nodesBefore = cpu(nodes.toHandle());
+                long started = System.nanoTime();
+                TimeUnit.SECONDS.sleep(MEASURE_SECONDS);
+                double wall = (System.nanoTime() - started) / 1e9;
+                double consoleCores = (cpu(ProcessHandle.current()).minus(consoleBefore).toNanos() / 1e9) / wall;
+                double nodesCores = (cpu(nodes.toHandle()).minus(nodesBefore).toNanos() / 1e9) / wall;
+                CompletableFuture<Integer> measured = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    running.window.onFrameWork(nanos -> { });
+                    measured.complete(frames[0]);
+                });
+                long[] w = Arrays.copyOf(work, Math.min(measured.get(10, TimeUnit.SECONDS), work.length));
+                Arrays.sort(w);
+                int drawn = CompletableFuture.supplyAsync(() -> ((ZoneMapView) running.window.scene().lookup("#zone-map")).drawnObjects().size(),
+                        Platform::runLater).get(10, TimeUnit.SECONDS);
+                System.out.printf(Locale.ROOT, "%d nodes online, %d objects on the map: console %.2f cores, the nodes themselves %.2f cores;"
+                                + " FX work per frame p50 %.2f ms, p95 %.2f ms, %.1f fps%n", count, drawn, consoleCores, nodesCores,
+                        ms(w, 0.5), ms(w, 0.95), w.length / wall);
+            }
+        } finally {
+            nodes.getOutputStream().close();
+            nodes.waitFor(10, TimeUnit.SECONDS);
+            nodes.destroyForcibly();
+        }
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow();
+    }
+
     private static double ms(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.round(quantile * (sorted.length - 1)))] / 1e6;
     }
@@ -181,8 +250,17 @@ public final class ConsoleBenchmark {
     private record Running(SimulatedNode node, Console console, ConsoleWindow window, Stage stage) implements AutoCloseable {
         static Running start() throws Exception {
             SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+            return start(node, List.of(new NodeAddress("127.0.0.1", node.port())));
+        }
+
+        /** A console linked to nodes that run elsewhere. */
+        static Running start(List<NodeAddress> nodes) throws Exception {
+            return start(null, nodes);
+        }
+
+        private static Running start(SimulatedNode node, List<NodeAddress> nodes) throws Exception {
             Path data = Files.createTempDirectory("vigil-bench");
-            ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
+            ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(nodes);
             Console console = Console.start(settings, Storage.open(data), null);
             CompletableFuture<Running> started = new CompletableFuture<>();
             Platform.runLater(() -> {
@@ -205,7 +283,9 @@ public final class ConsoleBenchmark {
             });
             closed.orTimeout(10, TimeUnit.SECONDS).join();
             console.close();
-            node.close();
+            if (node != null) {
+                node.close();
+            }
         }
     }
 }

@@ -18,7 +18,6 @@ import javafx.collections.ObservableList;
 import vigil.app.console.Console;
 import vigil.app.console.Tasks;
 import vigil.app.operators.Desk;
-import vigil.storage.Right;
 import vigil.protocol.link.CommandFailedException;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.AuthorityLevel;
@@ -27,6 +26,7 @@ import vigil.protocol.wire.GetAuthorityLevels;
 import vigil.protocol.wire.SetAuthorityLevels;
 import vigil.storage.AuthorityChange;
 import vigil.storage.AuthorityLog;
+import vigil.storage.Right;
 
 /**
  * The zone-level editor. The current levels are the node's (they change only when the node says

@@ -13,16 +13,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import vigil.app.console.Tasks;
-import vigil.app.recording.NewIncident;
-import vigil.protocol.wire.Jpeg;
 import vigil.app.operators.Desk;
 import vigil.app.operators.NotPermittedException;
+import vigil.app.recording.NewIncident;
+import vigil.protocol.wire.Jpeg;
 import vigil.storage.ActionKind;
-import vigil.storage.Right;
 import vigil.storage.Incident;
 import vigil.storage.IncidentQuery;
 import vigil.storage.IncidentState;
 import vigil.storage.IncidentStore;
+import vigil.storage.Right;
 
 /**
  * The open incidents (new and acknowledged), in queue order, and the one way the console acts on

@@ -36,11 +36,11 @@ import vigil.protocol.wire.ObjectClass;
 import vigil.storage.ActionKind;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
-import vigil.storage.Right;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentPage;
 import vigil.storage.IncidentQuery;
 import vigil.storage.IncidentState;
+import vigil.storage.Right;
 import vigil.storage.Storage;
 
 /**

@@ -2,9 +2,11 @@ package vigil.app.shell;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -20,10 +22,14 @@ import vigil.protocol.link.LinkState;
 import vigil.protocol.wire.MessageType;
 
 /**
- * The bottom line: each node's link state, messages per second, decoder failures and last error;
+ * The bottom line: each node's link state, messages per second, decoder failures and last error
+ * (beyond {@value #LINES_OF_LINKS} nodes, one line for them all, naming those not online);
  * the site's cameras (how many, how many live); the store's health; the sound. Updated once a second from counters, never per message.
  */
 final class StatusBar {
+    /** Up to this many nodes, each link has its line; beyond, one line sums them up. */
+    static final int LINES_OF_LINKS = 3;
+
     private final HBox bar = new HBox(18);
     private final List<Console.Node> nodes;
     private final List<Label> nodeLabels = new ArrayList<>();
@@ -44,7 +50,8 @@ final class StatusBar {
         bar.setId("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(5, 12, 5, 12));
-        for (Console.Node node : nodes) {
+        int lines = nodes.size() > LINES_OF_LINKS ? 1 : nodes.size();
+        for (int i = 0; i < lines; i++) {
             Label label = new Label();
             label.getStyleClass().add("link");
             nodeLabels.add(label);
@@ -82,6 +89,51 @@ final class StatusBar {
     /** Once a second. */
     void refresh(long now) {
         double seconds = previousAt == 0 ? 0 : (now - previousAt) / 1000.0;
+        if (nodes.size() > LINES_OF_LINKS) {
+            summarise(seconds);
+        } else {
+            eachLink(seconds);
+        }
+        previousAt = now;
+        if (!siteCameras.isEmpty()) {
+            cameras.setText(CameraWallView.summary(siteCameras));
+            boolean allLive = siteCameras.stream().allMatch(camera -> camera.health().state() == CameraState.LIVE);
+            cameras.getStyleClass().setAll("label", allLive ? "muted-text" : "warning");
+        }
+        if (storageProblem == null) {
+            storageOk();
+        }
+    }
+
+    /** Many nodes: how many are in each state, naming the ones not online, and their traffic together. */
+    private void summarise(double seconds) {
+        Map<LinkState.Status, Integer> states = new EnumMap<>(LinkState.Status.class);
+        List<String> notOnline = new ArrayList<>();
+        long messages = 0;
+        long failures = 0;
+        for (Console.Node node : nodes) {
+            TrafficCounters.Snapshot counters = node.link().counters().snapshot();
+            TrafficCounters.Snapshot before = previous.put(node, counters);
+            messages += total(counters) - (before == null ? 0 : total(before));
+            failures += counters.totalFailures();
+            LinkState.Status status = node.link().state().status();
+            states.merge(status, 1, Integer::sum);
+            if (status != LinkState.Status.ONLINE) {
+                notOnline.add(node.address().toString());
+            }
+        }
+        String counts = states.entrySet().stream().map(state -> state.getValue() + " " + state.getKey())
+                .collect(Collectors.joining(", "));
+        String rate = seconds > 0 ? Math.round(messages / seconds) + " msg/s" : "…";
+        Label label = nodeLabels.getFirst();
+        label.setText("● " + nodes.size() + " nodes: " + counts + (notOnline.isEmpty() ? "" : " (" + String.join(", ",
+                notOnline.subList(0, Math.min(3, notOnline.size()))) + (notOnline.size() > 3 ? ", …" : "") + ")")
+                + " · " + rate + " · " + failures + " decoder failures");
+        label.getStyleClass().setAll("label", "link", states.containsKey(LinkState.Status.OFFLINE) ? "danger"
+                : states.containsKey(LinkState.Status.CONNECTING) || failures > 0 ? "warning" : "success");
+    }
+
+    private void eachLink(double seconds) {
         for (int i = 0; i < nodes.size(); i++) {
             Console.Node node = nodes.get(i);
             TrafficCounters.Snapshot counters = node.link().counters().snapshot();
@@ -98,15 +150,6 @@ final class StatusBar {
                 case CONNECTING -> "warning";
                 case OFFLINE -> "danger";
             });
-        }
-        previousAt = now;
-        if (!siteCameras.isEmpty()) {
-            cameras.setText(CameraWallView.summary(siteCameras));
-            boolean allLive = siteCameras.stream().allMatch(camera -> camera.health().state() == CameraState.LIVE);
-            cameras.getStyleClass().setAll("label", allLive ? "muted-text" : "warning");
-        }
-        if (storageProblem == null) {
-            storageOk();
         }
     }
 

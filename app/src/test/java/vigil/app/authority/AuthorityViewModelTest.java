@@ -13,15 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.storage.Role;
-import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.console.Tasks;
+import vigil.app.operators.TestOperators;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.AuthorityLevel;
+import vigil.storage.Role;
 import vigil.storage.Storage;
 
 /** The editor's ViewModel against a simulated node over loopback, with no toolkit. */

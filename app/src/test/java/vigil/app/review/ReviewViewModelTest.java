@@ -20,11 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import vigil.storage.Role;
-import vigil.app.operators.TestOperators;
 import vigil.app.console.Tasks;
 import vigil.app.evidence.EvidencePackage;
 import vigil.app.incidents.IncidentBoard;
+import vigil.app.operators.TestOperators;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.testing.TestJpegs;
 import vigil.protocol.wire.Area;
@@ -36,6 +35,7 @@ import vigil.storage.ActionKind;
 import vigil.storage.Incident;
 import vigil.storage.IncidentQuery;
 import vigil.storage.IncidentState;
+import vigil.storage.Role;
 import vigil.storage.Storage;
 
 /** The review ViewModel over a real store, its work run on the test's thread. */

@@ -24,10 +24,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
-import vigil.storage.Role;
-import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
+import vigil.app.operators.TestOperators;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.testing.TestJpegs;
@@ -38,6 +37,7 @@ import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.ClipStore;
 import vigil.storage.Incident;
+import vigil.storage.Role;
 import vigil.storage.Storage;
 
 /** An incident's clips played in the review by keyboard, with libvlc on JavaFX's headless platform. */

@@ -24,11 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import vigil.storage.Role;
-import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.map.ZoneMapView;
+import vigil.app.operators.TestOperators;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.testing.TestJpegs;
@@ -44,6 +43,7 @@ import vigil.storage.AuthorityChange;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
+import vigil.storage.Role;
 import vigil.storage.Storage;
 
 /**

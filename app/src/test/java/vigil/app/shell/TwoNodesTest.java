@@ -16,11 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import vigil.storage.Role;
-import vigil.app.operators.TestOperators;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.map.ZoneMapView;
+import vigil.app.operators.TestOperators;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.wire.Area;
@@ -28,6 +27,7 @@ import vigil.protocol.wire.AuthorityLevel;
 import vigil.protocol.wire.DetectedObject;
 import vigil.protocol.wire.ObjectClass;
 import vigil.protocol.wire.ObjectSnapshot;
+import vigil.storage.Role;
 import vigil.storage.Storage;
 
 /** A console following two nodes: both on the map, and each node's zone levels edited on their own. */
