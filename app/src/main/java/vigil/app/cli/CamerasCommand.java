@@ -1,10 +1,6 @@
 package vigil.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,8 +152,6 @@ public final class CamerasCommand implements Callable<Integer> {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the cameras (never their passwords), then each known node's cameras A and B.")
     static final class ListCameras implements Callable<Integer> {
-        private static final JsonFactory JSON = new JsonFactory();
-
         @Option(names = "--json", description = "One JSON object per camera per line.")
         boolean json;
 
@@ -193,23 +187,15 @@ public final class CamerasCommand implements Callable<Integer> {
         }
 
         static String nodeCameraJson(String name, NodeAddress node, Camera camera) {
-            StringWriter text = new StringWriter();
-            try (JsonGenerator json = JSON.createGenerator(text)) {
-                json.writeStartObject();
+            return JsonLines.object(json -> {
                 json.writeStringField("name", name);
                 json.writeStringField("node", node.toString());
                 json.writeStringField("camera", camera.name());
-                json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return text.toString();
+            });
         }
 
         static String json(SiteCamera camera) {
-            StringWriter text = new StringWriter();
-            try (JsonGenerator json = JSON.createGenerator(text)) {
-                json.writeStartObject();
+            return JsonLines.object(json -> {
                 json.writeStringField("name", camera.name());
                 json.writeStringField("url", camera.url());
                 json.writeStringField("user", camera.username());
@@ -230,11 +216,7 @@ public final class CamerasCommand implements Callable<Integer> {
                 json.writeNumberField("preSeconds", camera.clips().pre().toSeconds());
                 json.writeNumberField("postSeconds", camera.clips().post().toSeconds());
                 json.writeBooleanField("enabled", camera.enabled());
-                json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return text.toString();
+            });
         }
     }
 

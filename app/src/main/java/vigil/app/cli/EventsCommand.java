@@ -1,10 +1,5 @@
 package vigil.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -21,10 +16,9 @@ import vigil.storage.Storage;
 
 /** {@code vigil events}: the site's events (links, cameras, bird risk, runways, decoder failures), newest last. */
 @Command(name = "events", mixinStandardHelpOptions = true,
-        description = "List site events (links, cameras, bird risk, runways, decoder failures), newest last.")
+        description = "List site events (links, cameras, bird risk, runways, decoder failures, sign-ins refused), newest last.")
 public final class EventsCommand implements Callable<Integer> {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final JsonFactory JSON = new JsonFactory();
 
     @Mixin
     DataOption data;
@@ -33,7 +27,7 @@ public final class EventsCommand implements Callable<Integer> {
     PeriodOptions period;
 
     @Option(names = "--kind", paramLabel = "K", split = ",",
-            description = "Only these kinds: link, camera, bird, runway, decoder (comma-separated).")
+            description = "Only these kinds: link, camera, bird, runway, decoder, sign-in (comma-separated).")
     List<String> kinds = List.of();
 
     @Option(names = "--source", paramLabel = "NAME", description = "Only from this node (HOST:PORT) or camera (its name).")
@@ -73,19 +67,13 @@ public final class EventsCommand implements Callable<Integer> {
     }
 
     static String json(SiteEvent event) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
+        return JsonLines.object(json -> {
             json.writeStringField("time", event.occurredAt().toString());
             json.writeStringField("kind", event.kind().family());
             json.writeStringField("source", event.source());
             json.writeStringField("state", state(event));
             json.writeStringField("detail", event.detail());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        });
     }
 
     /** The state recorded, or for links recorded before states were, the one their kind implies. */

@@ -1,10 +1,5 @@
 package vigil.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
@@ -90,8 +85,6 @@ public final class OperatorsCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the operators (never their password hashes).")
     static final class ListOperators implements Callable<Integer> {
-        private static final JsonFactory JSON = new JsonFactory();
-
         @Option(names = "--json", description = "One JSON object per operator per line.")
         boolean json;
 
@@ -110,9 +103,7 @@ public final class OperatorsCommand implements Callable<Integer> {
         }
 
         static String json(OperatorAccount account) {
-            StringWriter text = new StringWriter();
-            try (JsonGenerator json = JSON.createGenerator(text)) {
-                json.writeStartObject();
+            return JsonLines.object(json -> {
                 json.writeStringField("name", account.name());
                 json.writeStringField("displayName", account.displayName());
                 json.writeStringField("role", account.role().word());
@@ -121,11 +112,7 @@ public final class OperatorsCommand implements Callable<Integer> {
                 json.writeStringField("createdAt", account.createdAt().toString());
                 json.writeStringField("changedBy", account.changedBy());
                 json.writeStringField("changedAt", account.changedAt().toString());
-                json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return text.toString();
+            });
         }
     }
 
@@ -201,7 +188,6 @@ public final class OperatorsCommand implements Callable<Integer> {
     @Command(name = "history", mixinStandardHelpOptions = true,
             description = "The operator log, oldest first: account, camera and settings changes, sign-in, lock and handover notes.")
     static final class History implements Callable<Integer> {
-        private static final JsonFactory JSON = new JsonFactory();
         private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
         @Option(names = "--json", description = "One JSON object per entry per line: time, operator, kind, subject, detail.")
@@ -226,19 +212,13 @@ public final class OperatorsCommand implements Callable<Integer> {
         }
 
         static String json(OperatorEvent event) {
-            StringWriter text = new StringWriter();
-            try (JsonGenerator json = JSON.createGenerator(text)) {
-                json.writeStartObject();
+            return JsonLines.object(json -> {
                 json.writeStringField("time", event.at().toString());
                 json.writeStringField("operator", event.operator());
                 json.writeStringField("kind", event.kind().name());
                 json.writeStringField("subject", event.subject());
                 json.writeStringField("detail", event.detail());
-                json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return text.toString();
+            });
         }
     }
 }
