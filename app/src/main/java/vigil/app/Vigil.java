@@ -27,6 +27,7 @@ import vigil.app.cli.SimCommand;
 import vigil.app.cli.TapCommand;
 import vigil.app.cli.VerifyCommand;
 import vigil.app.console.ConsoleLauncher;
+import vigil.app.console.SettingsException;
 import vigil.app.shell.Screen;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Camera;
@@ -64,6 +65,10 @@ public final class Vigil implements Callable<Integer> {
                     if (error instanceof StorageInUseException) { // a situation to explain, not a bug to dump
                         commandLine.getErr().println("vigil: " + error.getMessage());
                         return 3;
+                    }
+                    if (error instanceof SettingsException) {
+                        commandLine.getErr().println("vigil: " + error.getMessage() + " (fix or remove the file)");
+                        return 2;
                     }
                     throw error;
                 });

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import vigil.app.console.PropertiesFile;
 
 /**
@@ -15,6 +17,8 @@ import vigil.app.console.PropertiesFile;
  * read is left out, never a reason not to open the wall.
  */
 public final class CameraViewsFile {
+    private static final Logger LOG = Logger.getLogger(CameraViewsFile.class.getName());
+
     private final Path file;
 
     public CameraViewsFile(Path file) {
@@ -26,7 +30,8 @@ public final class CameraViewsFile {
         Properties properties;
         try {
             properties = PropertiesFile.read(file);
-        } catch (UncheckedIOException unreadable) {
+        } catch (UncheckedIOException | IllegalArgumentException unreadable) { // not UTF-8, a broken \\u escape: no views kept
+            LOG.log(Level.WARNING, "camera views not read from " + file + ": " + unreadable.getMessage());
             return views;
         }
         for (int digit = 1; digit <= 9; digit++) {
@@ -36,6 +41,9 @@ public final class CameraViewsFile {
             }
             try {
                 int n = Integer.parseInt(side.trim());
+                if (n < 1 || n > CameraWallModel.MAX_SIDE) {
+                    continue; // never n × n tiles of a side nobody can show
+                }
                 List<String> tiles = new ArrayList<>();
                 for (int tile = 0; tile < n * n; tile++) {
                     tiles.add(properties.getProperty("view." + digit + ".tile." + tile, ""));

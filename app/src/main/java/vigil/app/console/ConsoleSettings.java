@@ -1,5 +1,6 @@
 package vigil.app.console;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +44,11 @@ public record ConsoleSettings(
 
     public ConsoleSettings {
         nodes = List.copyOf(nodes);
+        if (Double.isNaN(volume)) {
+            throw new IllegalArgumentException("the volume is a number from 0 to 1: " + volume);
+        }
         volume = Math.clamp(volume, 0, 1);
-        if (objectExpirySeconds <= 0) {
+        if (!(objectExpirySeconds > 0) || Double.isInfinite(objectExpirySeconds)) {
             throw new IllegalArgumentException("object expiry must be positive: " + objectExpirySeconds);
         }
         if (cameraAlarmSeconds < 1) {
@@ -121,13 +125,17 @@ public record ConsoleSettings(
         return base.resolve("vigil").resolve("console.properties");
     }
 
-    /** Reads the file, or the defaults when there is none; a bad value is an error that names it. */
+    /**
+     * Reads the file, or the defaults when there is none. A file that cannot be read or holds a bad
+     * value is a {@link SettingsException} naming the file and the value: the console does not start
+     * on settings other than the operator's (defaults would mean the simulated node, not the site).
+     */
     public static ConsoleSettings load(Path file) {
         if (!Files.exists(file)) {
             return DEFAULTS;
         }
-        Properties properties = PropertiesFile.read(file);
         try {
+            Properties properties = PropertiesFile.read(file);
             return new ConsoleSettings(
                     addresses(properties.getProperty("nodes", "")),
                     Theme.valueOf(properties.getProperty("theme", DEFAULTS.theme.name()).trim().toUpperCase()),
@@ -142,7 +150,9 @@ public record ConsoleSettings(
                     ByteSize.parse(properties.getProperty("clipQuota", Long.toString(DEFAULTS.clipQuotaBytes))),
                     Integer.parseInt(properties.getProperty("lockAfterSeconds", Integer.toString(DEFAULTS.lockAfterSeconds)).trim()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("settings " + file + ": " + e.getMessage(), e);
+            throw new SettingsException("settings " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new SettingsException("settings " + file + " cannot be read: " + e.getCause().getMessage(), e);
         }
     }
 

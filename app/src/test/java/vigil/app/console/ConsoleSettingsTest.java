@@ -45,7 +45,7 @@ class ConsoleSettingsTest {
     void aBadValueIsAnErrorThatNamesTheFile() throws Exception {
         Path file = directory.resolve("bad.properties");
         Files.writeString(file, "videoPort=99999\n");
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ConsoleSettings.load(file));
+        SettingsException error = assertThrows(SettingsException.class, () -> ConsoleSettings.load(file));
         assertTrue(error.getMessage().contains(file.toString()) && error.getMessage().contains("99999"), error.getMessage());
     }
 }
