@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,6 +43,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import vigil.app.alert.AlertPopups;
 import vigil.app.alert.AlertSounds;
 import vigil.app.authority.AccessScreen;
@@ -173,9 +175,13 @@ public final class ConsoleWindow {
                 event.consume();
             }
         });
-        for (var input : List.of(KeyEvent.ANY, MouseEvent.MOUSE_MOVED, MouseEvent.MOUSE_PRESSED, ScrollEvent.ANY)) {
-            scene.addEventFilter(input, event -> lastInputAt = System.currentTimeMillis());
-        }
+        countInput(stage);
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> { // a dialog's input is input at the desk too
+            while (change.next()) {
+                change.getAddedSubList().stream().filter(window -> window instanceof Stage owned && owned.getOwner() == stage)
+                        .forEach(this::countInput);
+            }
+        });
         keys.gate(this::mayUse, shortcut -> refuse(shortcut.keys().getDisplayText() + " (" + shortcut.description().toLowerCase() + ")"));
         scene.addEventFilter(KeyEvent.KEY_TYPED, event -> { // "?" whatever the keyboard layout
             if ("?".equals(event.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
@@ -287,6 +293,13 @@ public final class ConsoleWindow {
 
     public AlertPopups popups() {
         return popups;
+    }
+
+    /** Any key, click, move or scroll in {@code window} puts off the idle lock. */
+    private void countInput(Window window) {
+        for (var input : List.of(KeyEvent.ANY, MouseEvent.MOUSE_MOVED, MouseEvent.MOUSE_PRESSED, ScrollEvent.ANY)) {
+            window.addEventFilter(input, event -> lastInputAt = System.currentTimeMillis());
+        }
     }
 
     /** Who is at the desk, and what they may do. */
@@ -515,7 +528,7 @@ public final class ConsoleWindow {
         dialog.setTitle("Hand over");
         dialog.setHeaderText("Hand over the desk: a note for the next operator (open incidents, cameras down, anything to watch).");
         dialog.getEditor().setPrefColumnCount(48);
-        dialog.showAndWait().ifPresent(note -> {
+        dialog.showAndWait().filter(note -> !desk.isLocked()).ifPresent(note -> {
             desk.handOver(note);
             deskChanged(false);
         });
@@ -614,7 +627,7 @@ public final class ConsoleWindow {
         SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.isSimulated(), cameras,
                 console.storage().clips().usage(settings.clipQuotaBytes()));
         dialog.initOwner(stage);
-        ConsoleSettings chosen = dialog.showAndWait().orElse(settings);
+        ConsoleSettings chosen = dialog.showAndWait().filter(changed -> !desk.isLocked()).orElse(settings); // locked meanwhile: nothing changes
         boolean nodesChanged = !chosen.nodes().equals(settings.nodes());
         if (chosen != settings) {
             console.storage().operators().log(new OperatorEvent(operator, OperatorEvent.Kind.SETTINGS_CHANGED, null,
@@ -626,7 +639,7 @@ public final class ConsoleWindow {
             sounds.setMuted(chosen.muted());
             updateSoundStatus();
         }
-        if (nodesChanged || cameras.changed()) {
+        if (!desk.isLocked() && (nodesChanged || cameras.changed())) {
             Alert restart = new Alert(Alert.AlertType.CONFIRMATION, (chosen.nodes().isEmpty()
                     ? "No node is configured: the console will run its simulated node."
                     : "The console will link to " + String.join(", ", chosen.nodes().stream().map(Object::toString).toList()) + ".")

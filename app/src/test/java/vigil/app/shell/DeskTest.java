@@ -155,6 +155,26 @@ class DeskTest {
     }
 
     @Test
+    void workInADialogPutsOffTheIdleLock(FxRobot robot) throws Exception {
+        fx(() -> {
+            window.updateSettings(ConsoleSettings.DEFAULTS.withLockAfterSeconds(2));
+            return null;
+        });
+        signIn(robot, "ada", TestOperators.PASSWORD);
+        await("signed in", () -> !fx(() -> window.desk().isLocked()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+        await("the settings", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.moveTo(".dialog-pane");
+        for (int i = 0; i < 12; i++) { // three seconds of work in the dialog, longer than the idle lock
+            robot.moveBy(i % 2 == 0 ? 6 : -6, 0);
+            Thread.sleep(250);
+        }
+        assertFalse(fx(() -> window.desk().isLocked()), "input in the dialog is input at the desk");
+        await("locked once idle, dialog or not", () -> fx(() -> window.desk().isLocked()));
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void aHandoverNoteIsShownToTheNextOperator(FxRobot robot) {
         signIn(robot, "ada", TestOperators.PASSWORD);
         await("signed in", () -> !fx(() -> window.desk().isLocked()));
