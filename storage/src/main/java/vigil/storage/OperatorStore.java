@@ -5,6 +5,7 @@ import static vigil.storage.schema.Tables.OPERATOR_LOG;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,7 +131,7 @@ public final class OperatorStore {
     /** Each account must be as its newest sealed change left it. */
     void verify(List<String> problems) {
         Map<String, String> sealed = ctx.selectFrom(OPERATOR_LOG)
-                .where(OPERATOR_LOG.KIND.in(java.util.Arrays.stream(OperatorEvent.Kind.values())
+                .where(OPERATOR_LOG.KIND.in(Arrays.stream(OperatorEvent.Kind.values())
                         .filter(OperatorEvent.Kind::changesAccount).map(Enum::name).toList()))
                 .orderBy(OPERATOR_LOG.ID)
                 .fetch().stream().collect(Collectors.toMap(OperatorLogRecord::getSubject, OperatorLogRecord::getDetail, (older, newer) -> newer));

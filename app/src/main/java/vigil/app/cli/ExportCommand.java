@@ -56,8 +56,9 @@ public final class ExportCommand implements Callable<Integer> {
                 System.err.println("vigil export: refused: " + refusal);
                 return 2;
             }
+            SigningKey key = SigningKey.of(storage.directory());
             int[] last = {0};
-            int count = EvidencePackage.export(storage, filters.query(), out, exporter.name(), SigningKey.of(storage.directory()), done -> {
+            int count = EvidencePackage.export(storage, filters.query(), out, exporter.name(), key, done -> {
                 if (done - last[0] >= 100) {
                     System.err.print("\rexporting: " + done + " incidents");
                     last[0] = done;
@@ -65,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
             });
             System.err.print(last[0] > 0 ? "\r" : "");
             System.out.println("exported " + count + " incident" + (count == 1 ? "" : "s") + " to " + out.toAbsolutePath()
-                    + ", signed by " + SigningKey.fingerprint(SigningKey.of(storage.directory()).publicKey()));
+                    + ", signed by " + SigningKey.fingerprint(key.publicKey()));
         } catch (java.io.IOException e) {
             System.err.println("vigil export: no package written: " + e.getMessage());
             return 1;

@@ -23,6 +23,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -566,7 +567,7 @@ public final class ConsoleWindow {
     }
 
     /** Disables a control that the desk may not use, its tooltip saying why. */
-    static void explain(javafx.scene.control.Control control, String refusal) {
+    private static void explain(Control control, String refusal) {
         control.setDisable(refusal != null);
         control.setTooltip(refusal == null ? null : new Tooltip(refusal));
     }
