@@ -51,9 +51,11 @@ public final class Storage implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the data directory " + absolute, e);
         }
-        // WRITE_DELAY=0: each commit is stored at once, not by H2's background writer; the writer's
-        // CHECKPOINT SYNC then only has to sync. Tried after CrashSafetyTest lost a reported incident
-        // to SIGKILL twice in six CI runs on H2 2.5.252 (never on 2.4.240).
+        UncleanStop.recover(absolute, absolute.resolve("vigil.mv.db"));
+        // WRITE_DELAY=0: H2 then stores each commit in the committing thread. With a delay, a write that
+        // finds enough unsaved pages hands them to H2's own serialisation and save threads, and a later
+        // CHECKPOINT SYNC neither stores them again nor waits for those threads (H2 2.5.252's
+        // MVStore.commit): the writer could report an incident recorded while its chunk is still queued.
         JdbcConnectionPool pool = JdbcConnectionPool.create(
                 "jdbc:h2:file:" + absolute.resolve("vigil") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "vigil", "");
         try {
