@@ -37,9 +37,11 @@ final class AuditVerifier {
 
     /** The fields of an incident that the chain seals (its state follows from its actions). */
     static String canonical(IncidentRecord r) {
-        return AuditChain.canonical(r.getId(), r.getNodeId(), r.getEventType(), r.getObjectId(), r.getObjectClass(),
+        String sealed = AuditChain.canonical(r.getId(), r.getNodeId(), r.getEventType(), r.getObjectId(), r.getObjectClass(),
                 r.getMapX(), r.getMapY(), r.getZone(), r.getNodeTimestampText(), instant(r.getNodeTime()),
                 instant(r.getReceivedAt()), r.getRescueLevel(), r.getImageSha256());
+        // an operator's report also seals its camera and its operator; a node's incident seals what it always did
+        return r.getReportedBy() == null && r.getCamera() == null ? sealed : sealed + AuditChain.canonical(r.getCamera(), r.getReportedBy());
     }
 
     static String canonical(IncidentActionRecord r) {

@@ -3,18 +3,20 @@ package vigil.storage;
 import java.time.Instant;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
-import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 
 /**
- * One recorded first detection. {@code zone} is one of the eight zones or UNKNOWN; the node's
- * timestamp is kept as received beside the instant it names (null when it named none).
+ * One recorded incident: a node's first detection, or an operator's report from a camera. {@code zone}
+ * is one of the eight zones or UNKNOWN; the node's timestamp is kept as received beside the instant
+ * it names (null when it named none). An operator's report has no node, no object (0, UNKNOWN, at
+ * 0,0, an empty timestamp) and a picture of the camera's at the moment it was raised; it names its
+ * {@code camera} and who it was {@code reportedBy}, both null for a node's incident.
  */
 public record Incident(
         long id,
         NodeAddress node,
-        EventType eventType,
+        IncidentType type,
         long objectId,
         ObjectClass objectClass,
         int x,
@@ -25,18 +27,20 @@ public record Incident(
         Integer rescueLevel,
         String imageSha256,
         IncidentState state,
-        boolean evidenceHold) {
+        boolean evidenceHold,
+        String camera,
+        String reportedBy) {
 
-    /** RESCUE above HAZARD above UNAUTH. */
     public int priority() {
-        return priorityOf(eventType);
+        return type.priority();
     }
 
-    static int priorityOf(EventType eventType) {
-        return switch (eventType) {
-            case RESCUE -> 3;
-            case HAZARD -> 2;
-            case UNAUTH -> 1;
-        };
+    public boolean isOperatorReport() {
+        return reportedBy != null;
+    }
+
+    /** Where it came from, in words: "node 10.0.0.5:8000", or "camera Gate 3, reported by ada". */
+    public String source() {
+        return isOperatorReport() ? "camera " + camera + ", reported by " + reportedBy : "node " + node;
     }
 }

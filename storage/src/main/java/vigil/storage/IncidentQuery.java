@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Set;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
-import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.ObjectClass;
 
 /**
@@ -15,7 +14,7 @@ import vigil.protocol.wire.ObjectClass;
 public record IncidentQuery(
         Instant since,
         Instant until,
-        Set<EventType> eventTypes,
+        Set<IncidentType> types,
         Set<ObjectClass> classes,
         Set<Area> zones,
         Set<IncidentState> states,
@@ -25,7 +24,7 @@ public record IncidentQuery(
     public static final IncidentQuery ALL = new IncidentQuery(null, null, Set.of(), Set.of(), Set.of(), Set.of(), null, null);
 
     public IncidentQuery {
-        eventTypes = eventTypes == null ? Set.of() : Set.copyOf(eventTypes);
+        types = types == null ? Set.of() : Set.copyOf(types);
         classes = classes == null ? Set.of() : Set.copyOf(classes);
         zones = zones == null ? Set.of() : Set.copyOf(zones);
         states = states == null ? Set.of() : Set.copyOf(states);

@@ -36,7 +36,6 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
-import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.Jpeg;
 import vigil.protocol.wire.NodeTimestamp;
@@ -81,7 +80,7 @@ public final class IncidentStore {
             String sha256 = storeImage(tx, detection.image());
             IncidentRecord row = tx.newRecord(INCIDENT);
             row.setNodeId(nodeId);
-            row.setEventType(detection.eventType().name());
+            row.setEventType(IncidentType.of(detection.eventType()).name());
             row.setObjectId(detection.objectId());
             row.setObjectClass(detection.objectClass().name());
             row.setMapX(detection.x());
@@ -93,7 +92,7 @@ public final class IncidentStore {
             row.setRescueLevel(detection.rescueLevel());
             row.setImageSha256(sha256);
             row.setState(IncidentState.NEW.name());
-            row.setPriority(Incident.priorityOf(detection.eventType()));
+            row.setPriority(IncidentType.of(detection.eventType()).priority());
             row.setEvidenceHold(false);
             try {
                 row.setId(insert(tx, row));
@@ -120,10 +119,39 @@ public final class IncidentStore {
         });
     }
 
+    /**
+     * Records an operator's report from {@code camera} at {@code at}, with the camera's picture of that
+     * moment: an incident no node sent. In the same transaction the camera is noted as owing it a clip.
+     */
+    public CompletableFuture<Incident> report(String camera, Area zone, String operator, Jpeg picture, Instant at) {
+        Instant received = at.truncatedTo(ChronoUnit.MICROS);
+        return writer.submit((tx, chain) -> {
+            IncidentRecord row = tx.newRecord(INCIDENT);
+            row.setEventType(IncidentType.OPERATOR.name());
+            row.setObjectId(0L);
+            row.setObjectClass(ObjectClass.UNKNOWN.name());
+            row.setMapX(0);
+            row.setMapY(0);
+            row.setZone(zone.isZone() ? zone.name() : Area.UNKNOWN.name());
+            row.setNodeTimestampText("");
+            row.setReceivedAt(time(received));
+            row.setImageSha256(storeImage(tx, picture));
+            row.setState(IncidentState.NEW.name());
+            row.setPriority(IncidentType.OPERATOR.priority());
+            row.setEvidenceHold(false);
+            row.setCamera(camera);
+            row.setReportedBy(operator);
+            row.setId(insert(tx, row));
+            chain.seal(tx, AuditChain.Kind.INCIDENT, row.getId(), AuditVerifier.canonical(row));
+            ClipStore.pending(tx, row.getId(), camera, received);
+            return incident(row, null);
+        });
+    }
+
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String INSERT_INCIDENT = "INSERT INTO incident (node_id, event_type, object_id, object_class,"
             + " map_x, map_y, zone, node_timestamp_text, node_time, received_at, rescue_level, image_sha256, state, priority,"
-            + " evidence_hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " evidence_hold, camera, reported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * Inserts an incident and returns its id. Constant SQL on the transaction's connection, not the
@@ -133,7 +161,7 @@ public final class IncidentStore {
     private static long insert(DSLContext tx, IncidentRecord row) {
         return tx.connectionResult(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_INCIDENT, new String[] {"ID"})) {
-                insert.setLong(1, row.getNodeId());
+                insert.setObject(1, row.getNodeId(), Types.BIGINT);
                 insert.setString(2, row.getEventType());
                 insert.setLong(3, row.getObjectId());
                 insert.setString(4, row.getObjectClass());
@@ -148,6 +176,8 @@ public final class IncidentStore {
                 insert.setString(13, row.getState());
                 insert.setInt(14, row.getPriority());
                 insert.setBoolean(15, row.getEvidenceHold());
+                insert.setString(16, row.getCamera());
+                insert.setString(17, row.getReportedBy());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -262,7 +292,7 @@ public final class IncidentStore {
         if (query.states().size() == 1) {
             return INCIDENT.STATE;
         }
-        if (query.eventTypes().size() == 1) {
+        if (query.types().size() == 1) {
             return INCIDENT.EVENT_TYPE;
         }
         if (query.zones().size() == 1) {
@@ -384,7 +414,7 @@ public final class IncidentStore {
         if (query.until() != null && withUntil) {
             conditions.add(INCIDENT.RECEIVED_AT.lt(time(query.until())));
         }
-        oneOf(conditions, INCIDENT.EVENT_TYPE, query.eventTypes());
+        oneOf(conditions, INCIDENT.EVENT_TYPE, query.types());
         oneOf(conditions, INCIDENT.OBJECT_CLASS, query.classes());
         oneOf(conditions, INCIDENT.ZONE, query.zones());
         oneOf(conditions, INCIDENT.STATE, query.states());
@@ -430,17 +460,20 @@ public final class IncidentStore {
         return sha256;
     }
 
-    private static NodeAddress nodeAddress(DSLContext ctx, long nodeId) {
+    private static NodeAddress nodeAddress(DSLContext ctx, Long nodeId) {
+        if (nodeId == null) {
+            return null; // an operator's report
+        }
         var node = ctx.select(NODE.HOST, NODE.PORT).from(NODE).where(NODE.ID.eq(nodeId)).fetchOne();
         return new NodeAddress(node.value1(), node.value2());
     }
 
     static Incident incident(IncidentRecord r, NodeAddress node) {
-        return new Incident(r.getId(), node, EventType.valueOf(r.getEventType()), r.getObjectId(),
+        return new Incident(r.getId(), node, IncidentType.valueOf(r.getEventType()), r.getObjectId(),
                 ObjectClass.valueOf(r.getObjectClass()), r.getMapX(), r.getMapY(), Area.valueOf(r.getZone()),
                 new NodeTimestamp(r.getNodeTimestampText(), r.getNodeTime() == null ? null : r.getNodeTime().toInstant()),
                 r.getReceivedAt().toInstant(), r.getRescueLevel(), r.getImageSha256(), IncidentState.valueOf(r.getState()),
-                r.getEvidenceHold());
+                r.getEvidenceHold(), r.getCamera(), r.getReportedBy());
     }
 
     static OffsetDateTime time(Instant instant) {

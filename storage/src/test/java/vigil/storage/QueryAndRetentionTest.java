@@ -67,7 +67,7 @@ class QueryAndRetentionTest {
             assertEquals(60, seen.size());
 
             var birdsOnA = new IncidentQuery(T0.plus(Duration.ofMinutes(10)), T0.plus(Duration.ofMinutes(40)),
-                    Set.of(EventType.HAZARD), Set.of(ObjectClass.BIRD), Set.of(), Set.of(IncidentState.NEW), NODE_A, null);
+                    Set.of(IncidentType.HAZARD), Set.of(ObjectClass.BIRD), Set.of(), Set.of(IncidentState.NEW), NODE_A, null);
             IncidentPage birds = incidents.search(birdsOnA, null, 100);
             assertEquals(List.of(34L, 28L, 22L, 16L, 10L), birds.incidents().stream().map(i -> i.objectId() - 100).toList());
             assertNull(birds.next());

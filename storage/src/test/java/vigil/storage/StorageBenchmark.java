@@ -98,7 +98,7 @@ public final class StorageBenchmark {
                     () -> IncidentQuery.ALL,
                     () -> query(null, null, Set.of(), Set.of(), Set.of(Area.ZONES.get(random.nextInt(8))), Set.of(), null),
                     () -> query(null, null, Set.of(), Set.of(ObjectClass.values()[random.nextInt(8)]), Set.of(), Set.of(IncidentState.NEW), null),
-                    () -> query(null, null, Set.of(EventType.RESCUE), Set.of(), Set.of(), Set.of(), null),
+                    () -> query(null, null, Set.of(IncidentType.RESCUE), Set.of(), Set.of(), Set.of(), null),
                     () -> {
                         Instant from = T0.plus(Duration.ofSeconds(random.nextLong(count * 30L)));
                         return query(from, from.plus(Duration.ofDays(1)), Set.of(), Set.of(), Set.of(), Set.of(), null);
@@ -134,7 +134,7 @@ public final class StorageBenchmark {
         }
     }
 
-    private static IncidentQuery query(Instant since, Instant until, Set<EventType> events, Set<ObjectClass> classes,
+    private static IncidentQuery query(Instant since, Instant until, Set<IncidentType> events, Set<ObjectClass> classes,
                                        Set<Area> zones, Set<IncidentState> states, String note) {
         return new IncidentQuery(since, until, events, classes, zones, states, null, note);
     }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +56,9 @@ class StorageTest {
         try (Storage storage = Storage.open(data)) {
             Incident found = storage.incidents().find(recorded.id()).orElseThrow();
             assertEquals(recorded, found);
-            assertEquals(new Incident(recorded.id(), NODE, EventType.RESCUE, 175125938503612L, ObjectClass.PERSON, 407, 469,
+            assertEquals(new Incident(recorded.id(), NODE, IncidentType.RESCUE, 175125938503612L, ObjectClass.PERSON, 407, 469,
                     Area.RWY_B, NodeTimestamp.parse("2025-06-30T04:56:25Z"), Instant.parse("2026-11-22T05:00:00.123456Z"),
-                    1, detection.image().sha256Hex(), IncidentState.NEW, false), found);
+                    1, detection.image().sha256Hex(), IncidentState.NEW, false, null, null), found);
             assertEquals(3, found.priority());
             assertEquals(detection.image(), storage.incidents().image(found.imageSha256()).orElseThrow());
             assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
@@ -163,6 +164,36 @@ class StorageTest {
             assertTrue(problems.stream().anyMatch(p -> p.matches("action \\d+ \\(audit entry 3\\) has been changed since it was recorded")), problems::toString);
             assertTrue(problems.stream().anyMatch(p -> p.matches("action \\d+ \\(audit entry 4\\) has been deleted")), problems::toString);
             assertTrue(problems.contains("incident " + incidentId + " is ACKNOWLEDGED but its actions lead to NEW"), problems::toString);
+        }
+    }
+
+    @Test
+    void anOperatorsReportIsSealedWithItsCameraAndOperatorAndOwesItsCameraAClip() throws Exception {
+        long reportId;
+        try (Storage storage = Storage.open(data)) {
+            storage.incidents().record(NODE, detection(8, EventType.HAZARD, 1), Instant.now()).get();
+            Incident report = storage.incidents().report("Gate 3", Area.TWY_A, "ada", TestJpegs.jpeg(3000, 9),
+                    Instant.parse("2026-12-01T03:00:00.123456Z")).get();
+            reportId = report.id();
+            assertEquals(new Incident(report.id(), null, IncidentType.OPERATOR, 0, ObjectClass.UNKNOWN, 0, 0, Area.TWY_A,
+                    new NodeTimestamp("", null), Instant.parse("2026-12-01T03:00:00.123456Z"), null,
+                    TestJpegs.jpeg(3000, 9).sha256Hex(), IncidentState.NEW, false, "Gate 3", "ada"), report);
+            assertEquals(report, storage.incidents().find(report.id()).orElseThrow());
+            assertEquals("camera Gate 3, reported by ada", report.source());
+            IncidentQuery reports = new IncidentQuery(null, null, Set.of(IncidentType.OPERATOR), null, null, null, null, null);
+            assertEquals(List.of(report), storage.incidents().search(reports, null, 10).incidents());
+            assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+            assertEquals(List.of("Gate 3"), storage.clips().markInterrupted().get().stream().map(Clip::camera).toList(),
+                    "a report's camera owes it a clip from the moment it is recorded");
+        }
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("vigil"), "vigil", "");
+             Statement sql = jdbc.createStatement()) {
+            sql.executeUpdate("UPDATE incident SET reported_by = 'bob' WHERE id = " + reportId);
+        }
+        try (Storage storage = Storage.open(data)) {
+            List<String> problems = storage.verify().problems();
+            assertTrue(problems.stream().anyMatch(p -> p.matches("incident " + reportId + " \\(audit entry \\d+\\) has been changed since it was recorded")),
+                    problems::toString);
         }
     }
 

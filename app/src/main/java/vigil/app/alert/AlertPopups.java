@@ -24,10 +24,10 @@ import vigil.app.incidents.IncidentBoard;
 import vigil.app.incidents.IncidentItem;
 import vigil.app.map.ObjectText;
 import vigil.app.map.SitePlan;
-import vigil.protocol.wire.EventType;
 import vigil.storage.ActionKind;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
+import vigil.storage.IncidentType;
 import vigil.storage.Right;
 import vigil.storage.SiteCamera;
 
@@ -155,9 +155,9 @@ public final class AlertPopups {
             livePictures.want(watched, (int) LIVE_WIDTH, (int) LIVE_HEIGHT);
         }
         boolean rescueWaiting = board.open().stream().anyMatch(item -> item.incident().state() == IncidentState.NEW
-                && item.incident().eventType() == EventType.RESCUE);
+                && item.incident().type() == IncidentType.RESCUE);
         if (rescueWaiting && now - lastRescueSound >= RESCUE_REPEAT_MILLIS) {
-            sounds.play(EventType.RESCUE);
+            sounds.play(IncidentType.RESCUE);
             lastRescueSound = now;
         }
     }
@@ -223,10 +223,10 @@ public final class AlertPopups {
     private void arrived(IncidentItem item) {
         showing.addFirst(item);
         cameraChoice = 0;
-        if (item.incident().eventType() == EventType.RESCUE) {
+        if (item.incident().type() == IncidentType.RESCUE) {
             lastRescueSound = System.currentTimeMillis();
         }
-        sounds.play(item.incident().eventType());
+        sounds.play(item.incident().type());
         render();
     }
 
@@ -307,7 +307,7 @@ public final class AlertPopups {
 
     private Node card(IncidentItem item, boolean newest) {
         Incident incident = item.incident();
-        HBox header = header(ObjectText.eventName(incident.eventType()).toUpperCase(), TIME.format(incident.receivedAt()));
+        HBox header = header(ObjectText.typeName(incident.type()).toUpperCase(), TIME.format(incident.receivedAt()));
 
         ImageView picture = new ImageView(item.picture());
         picture.setFitWidth(newest ? 120 : 96);
@@ -327,10 +327,10 @@ public final class AlertPopups {
             pictures = liveFrame;
         }
 
-        Label what = new Label(ObjectText.className(incident.objectClass()) + " #" + incident.objectId()
+        Label what = new Label(incident.isOperatorReport() ? "Reported by " + incident.reportedBy() : ObjectText.className(incident.objectClass()) + " #" + incident.objectId()
                 + (incident.rescueLevel() != null && incident.rescueLevel() > 0 ? " · down, level " + incident.rescueLevel() : ""));
         what.getStyleClass().add("popup-what");
-        Label where = new Label(site.label(incident.zone()) + " · node " + incident.node());
+        Label where = new Label(site.label(incident.zone()) + " · " + incident.source());
         where.getStyleClass().add("popup-where");
         what.setWrapText(true);
         where.setWrapText(true);
@@ -356,7 +356,7 @@ public final class AlertPopups {
         VBox content = pictures != picture ? new VBox(8, pictures, details, buttons) : new VBox(8, details, buttons);
         content.setPadding(new Insets(8, 10, 10, 10));
         VBox card = new VBox(header, content);
-        card.getStyleClass().addAll("popup", incident.eventType().name().toLowerCase());
+        card.getStyleClass().addAll("popup", incident.type().name().toLowerCase());
         if (newest) {
             card.getStyleClass().add("newest");
         }

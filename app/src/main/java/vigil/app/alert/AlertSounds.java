@@ -10,7 +10,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.Clip;
 import javax.sound.sampled.FloatControl;
-import vigil.protocol.wire.EventType;
+import vigil.storage.IncidentType;
 
 /**
  * One sound per severity (assets: sounds/*.wav). On a machine without an audio device the console
@@ -29,9 +29,10 @@ public final class AlertSounds {
             this.file = file;
         }
 
-        static Sound of(EventType type) {
+        /** An operator's report, heard at another desk, sounds as a hazard does. */
+        static Sound of(IncidentType type) {
             return switch (type) {
-                case HAZARD -> HAZARD;
+                case HAZARD, OPERATOR -> HAZARD;
                 case UNAUTH -> VIOLATION;
                 case RESCUE -> RESCUE;
             };
@@ -80,7 +81,7 @@ public final class AlertSounds {
         return muted;
     }
 
-    public void play(EventType type) {
+    public void play(IncidentType type) {
         play(Sound.of(type));
     }
 

@@ -2,7 +2,6 @@ package vigil.app.camera;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -124,13 +123,18 @@ public final class CameraReader implements CameraFeed, ClipSource, AutoCloseable
     }
 
     @Override
+    public Area zone() {
+        return camera.zones().size() == 1 ? camera.zones().getFirst() : Area.UNKNOWN;
+    }
+
+    @Override
     public SiteCamera.ClipWindow clipWindow() {
         return camera.clips();
     }
 
     @Override
-    public CompletableFuture<CapturedClip> capture(Instant from, Instant until) {
-        CompletableFuture<CapturedClip> result = clips.ask(from, until);
+    public ClipCapture capture(Instant from, Instant until) {
+        ClipCapture result = clips.ask(from, until);
         if (closed || !thread.isAlive() && thread.getState() != Thread.State.NEW) {
             clips.refuse("the camera's reader has stopped"); // it may have stopped after this was queued
         }
@@ -268,7 +272,7 @@ public final class CameraReader implements CameraFeed, ClipSource, AutoCloseable
                     if (entry.key()) {
                         checkKeyframes();
                     }
-                    clips.offer(entry, (packets, until) -> new CapturedClip(videoStream, stream.codec(), !url.isRtsp(), packets, until));
+                    clips.offer(entry, packets -> new CapturedClip(videoStream, stream.codec(), !url.isRtsp(), packets));
                 }
                 if (viewers.get() > 0) {
                     if (decoder == null) {

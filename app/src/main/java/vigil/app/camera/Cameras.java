@@ -32,7 +32,7 @@ public final class Cameras implements AutoCloseable {
         };
         readers = storage.cameras().list().stream().filter(SiteCamera::enabled)
                 .map(camera -> new CameraReader(camera, watchdogs, recorded)).toList();
-        clips = new EvidenceClips(storage.clips(), readers, clipQuotaBytes, clipListener);
+        clips = new EvidenceClips(storage.clips(), storage.incidents(), readers, clipQuotaBytes, clipListener);
         // clips a crash cut short are accounted for, and told, before new ones start
         storage.clips().markInterrupted().join().forEach(missing -> clipListener.accept(new EvidenceClips.Report(missing, null)));
     }

@@ -15,8 +15,8 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 
 /**
  * A camera's packets for one clip, as they arrived, with what a muxer needs to know of their
- * stream. Filled on the camera's reader thread until {@code until} has passed, then handed whole to
- * whoever writes it; it owns its packets and parameters until {@link #close()}.
+ * stream. Filled on the camera's reader thread until its end has passed ({@link ClipCaptures}), then
+ * handed whole to whoever writes it; it owns its packets and parameters until {@link #close()}.
  */
 public final class CapturedClip implements AutoCloseable {
     private final AVCodecParameters parameters;
@@ -24,7 +24,6 @@ public final class CapturedClip implements AutoCloseable {
     private final int timeBaseDen;
     private final String codec;
     private final boolean timedByArrival;
-    private final Instant until;
     private final List<PacketRing.Entry> packets;
 
     /**
@@ -32,29 +31,28 @@ public final class CapturedClip implements AutoCloseable {
      * a snapshot camera's restart at each picture, MJPEG's assume 25 fps), so frames are timed by
      * when they arrived.
      */
-    CapturedClip(AVStream stream, String codec, boolean timedByArrival, List<PacketRing.Entry> packets, Instant until) {
-        this(copy(stream.codecpar()), stream.time_base().num(), stream.time_base().den(), codec, timedByArrival, packets, until);
+    CapturedClip(AVStream stream, String codec, boolean timedByArrival, List<PacketRing.Entry> packets) {
+        this(copy(stream.codecpar()), stream.time_base().num(), stream.time_base().den(), codec, timedByArrival, packets);
     }
 
     private CapturedClip(AVCodecParameters parameters, int timeBaseNum, int timeBaseDen, String codec, boolean timedByArrival,
-                         List<PacketRing.Entry> packets, Instant until) {
+                         List<PacketRing.Entry> packets) {
         this.parameters = parameters;
         this.timeBaseNum = timeBaseNum;
         this.timeBaseDen = timeBaseDen;
         this.codec = codec;
         this.timedByArrival = timedByArrival;
         this.packets = new ArrayList<>(packets);
-        this.until = until;
     }
 
     /** A clip of JPEG pictures as they came (a node's camera): MJPEG, timed by arrival. */
-    static CapturedClip ofJpegs(int width, int height, List<PacketRing.Entry> packets, Instant until) {
+    static CapturedClip ofJpegs(int width, int height, List<PacketRing.Entry> packets) {
         AVCodecParameters parameters = avcodec_parameters_alloc();
         parameters.codec_type(AVMEDIA_TYPE_VIDEO);
         parameters.codec_id(AV_CODEC_ID_MJPEG);
         parameters.width(width);
         parameters.height(height);
-        return new CapturedClip(parameters, 1, 90_000, "mjpeg", true, packets, until);
+        return new CapturedClip(parameters, 1, 90_000, "mjpeg", true, packets);
     }
 
     private static AVCodecParameters copy(AVCodecParameters source) {
@@ -63,10 +61,9 @@ public final class CapturedClip implements AutoCloseable {
         return copy;
     }
 
-    /** Takes a packet (a reference of the clip's own); true once the clip has all it wants. */
-    boolean add(PacketRing.Entry packet) {
+    /** Takes a packet (a reference of the clip's own). */
+    void add(PacketRing.Entry packet) {
         packets.add(packet.copy());
-        return packet.arrived().isAfter(until);
     }
 
     public String codec() {

@@ -1,7 +1,6 @@
 package vigil.app.camera;
 
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
 import vigil.storage.SiteCamera;
@@ -20,10 +19,13 @@ public interface ClipSource {
 
     SiteCamera.ClipWindow clipWindow();
 
+    /** Where an operator's report from it is filed: the one zone it covers, or UNKNOWN. */
+    Area zone();
+
     /**
      * Its packets from the last keyframe at or before {@code from} until the first after
      * {@code until}, or until its stream ends; fails when it sent nothing in that time. The caller
      * owns the clip and must close it.
      */
-    CompletableFuture<CapturedClip> capture(Instant from, Instant until);
+    ClipCapture capture(Instant from, Instant until);
 }

@@ -2,8 +2,10 @@ package vigil.app.camera;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -14,9 +16,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
+import vigil.protocol.wire.Jpeg;
 import vigil.storage.Clip;
 import vigil.storage.ClipStore;
 import vigil.storage.Incident;
+import vigil.storage.IncidentStore;
 import vigil.storage.SiteCamera;
 
 /**
@@ -24,7 +28,8 @@ import vigil.storage.SiteCamera;
  * instant T Vigil received it, captured by the camera's reader, written by stream copy on one clip
  * writer thread, then stored and linked. A clip that cannot be made is recorded as missing, with
  * why. After each clip the store is kept within the quota; when only open or held evidence is
- * left over it, recording goes on and the report says so.
+ * left over it, recording goes on and the report says so. An operator's report from a camera gets
+ * its clip the same way, from {@code pre} before it until the operator stops it.
  */
 public final class EvidenceClips implements AutoCloseable {
 
@@ -35,7 +40,19 @@ public final class EvidenceClips implements AutoCloseable {
         }
     }
 
+    /** How long an operator's report records unless stopped sooner. */
+    public static final Duration LONGEST_REPORT = Duration.ofMinutes(10);
+
+    /** An operator's report under way: its incident, durable, and its clip, which {@link #stop()} ends. */
+    public record OperatorReport(Incident incident, ClipCapture capture) {
+        /** Ends the clip now; it ends by itself {@link #LONGEST_REPORT} after it began. */
+        public void stop() {
+            capture.finishAt(Instant.now());
+        }
+    }
+
     private final ClipStore store;
+    private final IncidentStore incidents;
     private final List<ClipSource> sources = new CopyOnWriteArrayList<>();
     private volatile long quotaBytes;
     private final Consumer<Report> listener;
@@ -44,8 +61,9 @@ public final class EvidenceClips implements AutoCloseable {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("clip writer").factory());
 
     /** {@code listener} hears of each clip once it is durable and linked, or recorded as missing, on the clip writer's thread. */
-    EvidenceClips(ClipStore store, List<CameraReader> readers, long quotaBytes, Consumer<Report> listener) {
+    EvidenceClips(ClipStore store, IncidentStore incidents, List<CameraReader> readers, long quotaBytes, Consumer<Report> listener) {
         this.store = store;
+        this.incidents = incidents;
         sources.addAll(readers);
         this.quotaBytes = quotaBytes;
         this.listener = listener;
@@ -76,10 +94,35 @@ public final class EvidenceClips implements AutoCloseable {
         for (ClipSource source : sources) {
             if (source.owesClip(incident.node(), incident.zone())) {
                 SiteCamera.ClipWindow window = source.clipWindow();
-                source.capture(at.minus(window.pre()), at.plus(window.post()))
-                        .whenCompleteAsync((clip, failure) -> listener.accept(store(incident.id(), source.clipName(), clip, failure)), writer);
+                storeWhenCaptured(incident.id(), source.clipName(), source.capture(at.minus(window.pre()), at.plus(window.post())));
             }
         }
+    }
+
+    /**
+     * Starts an operator's report from {@code camera} (for what the detectors missed): an incident
+     * with {@code picture}, the camera's at this moment, and a clip from the camera's {@code pre}
+     * before now until {@link OperatorReport#stop()}. Completes once the incident is durable.
+     */
+    public CompletableFuture<OperatorReport> report(String camera, String operator, Jpeg picture) {
+        ClipSource source = sources.stream().filter(candidate -> candidate.clipName().equals(camera)).findFirst().orElse(null);
+        if (source == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("camera " + camera + " records no clips"));
+        }
+        Instant at = Instant.now();
+        ClipCapture capture = source.capture(at.minus(source.clipWindow().pre()), at.plus(LONGEST_REPORT));
+        return incidents.report(camera, source.zone(), operator, picture, at).whenComplete((incident, failure) -> {
+            if (failure == null) {
+                storeWhenCaptured(incident.id(), camera, capture);
+            } else { // no incident to link it to
+                capture.finishAt(at);
+                capture.result().thenAccept(CapturedClip::close);
+            }
+        }).thenApply(incident -> new OperatorReport(incident, capture));
+    }
+
+    private void storeWhenCaptured(long incidentId, String camera, ClipCapture capture) {
+        capture.result().whenCompleteAsync((clip, failure) -> listener.accept(store(incidentId, camera, clip, failure)), writer);
     }
 
     /**

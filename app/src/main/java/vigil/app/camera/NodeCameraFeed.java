@@ -10,7 +10,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,13 +87,18 @@ public final class NodeCameraFeed implements CameraFeed, ClipSource, AutoCloseab
     }
 
     @Override
+    public Area zone() {
+        return Area.UNKNOWN; // a node's camera turns to whatever its node follows
+    }
+
+    @Override
     public SiteCamera.ClipWindow clipWindow() {
         return CLIP_WINDOW;
     }
 
     @Override
-    public CompletableFuture<CapturedClip> capture(Instant from, Instant until) {
-        CompletableFuture<CapturedClip> result = clips.ask(from, until);
+    public ClipCapture capture(Instant from, Instant until) {
+        ClipCapture result = clips.ask(from, until);
         if (closed || viewers.get() == 0) {
             clips.refuse("the node's camera " + camera + " stopped streaming"); // after this was asked, perhaps
         }
@@ -197,9 +201,9 @@ public final class NodeCameraFeed implements CameraFeed, ClipSource, AutoCloseab
         PacketRing.Entry entry = clips.ring().add(packet, arrived.frame().receivedAt());
         av_packet_unref(packet);
         if (entry != null) {
-            clips.offer(entry, (packets, until) -> { // the picture's size is read only when a clip starts
+            clips.offer(entry, packets -> { // the picture's size is read only when a clip starts
                 int[] size = jpegSize(arrived.frame().image().asReadOnlyBuffer());
-                return CapturedClip.ofJpegs(size[0], size[1], packets, until);
+                return CapturedClip.ofJpegs(size[0], size[1], packets);
             });
         }
     }

@@ -17,8 +17,8 @@ import vigil.app.camera.CameraHealth;
 import vigil.app.camera.CameraState;
 
 /**
- * One tile of the wall: the picture, the camera's name, a state chip, and on a key an overlay with
- * what the stream is doing. A camera that is not LIVE says so across the tile.
+ * One tile of the wall: the picture, the camera's name, a state chip, a REC chip with the time while
+ * it records an operator's report, and on a key an overlay with what the stream is doing. A camera that is not LIVE says so across the tile.
  *
  * <p>The picture is drawn at its own size: the decoder already scaled it to fit the tile
  * ({@link #pictureArea}), because JavaFX's software renderer scales images slowly. The tile changes
@@ -32,6 +32,7 @@ final class CameraTile {
     private final ImageView picture = new ImageView();
     private final Label name = new Label();
     private final Label state = new Label();
+    private final Label recording = new Label();
     private final Label banner = new Label();
     private final Label info = new Label();
     private Object shown;
@@ -47,15 +48,19 @@ final class CameraTile {
         root.setClip(clip);
         name.getStyleClass().add("tile-name");
         state.getStyleClass().add("tile-state");
+        recording.getStyleClass().add("tile-recording");
+        recording.setId("recording-" + index);
         banner.getStyleClass().add("tile-banner");
         banner.setWrapText(true);
         info.getStyleClass().add("tile-info");
         info.setVisible(false);
         name.visibleProperty().bind(name.textProperty().isNotEmpty());
         state.visibleProperty().bind(state.textProperty().isNotEmpty());
+        recording.visibleProperty().bind(recording.textProperty().isNotEmpty());
+        recording.managedProperty().bind(recording.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, name, spacer, state);
+        HBox top = new HBox(8, name, spacer, recording, state);
         top.setAlignment(Pos.TOP_LEFT);
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
@@ -87,6 +92,7 @@ final class CameraTile {
         picture.setImage(null);
         name.setText("");
         state.setText("");
+        recording.setText("");
         info.setText("");
         info.setVisible(false);
         banner.setText("Empty · press . or , to choose a camera");
@@ -95,11 +101,13 @@ final class CameraTile {
         root.pseudoClassStateChanged(EMPTY, true);
     }
 
-    void show(String camera, Image image, CameraHealth health, String details, boolean withInfo) {
+    /** {@code recordingMillis}: how long it has recorded a report, or -1. */
+    void show(String camera, Image image, CameraHealth health, String details, boolean withInfo, long recordingMillis) {
         if (picture.getImage() != image) {
             picture.setImage(image);
         }
-        Object now = java.util.List.of(camera, health, details, withInfo);
+        long recordingSeconds = recordingMillis < 0 ? -1 : recordingMillis / 1000;
+        Object now = java.util.List.of(camera, health, details, withInfo, recordingSeconds);
         if (Objects.equals(now, shown)) {
             return;
         }
@@ -108,6 +116,7 @@ final class CameraTile {
         name.setText(camera);
         CameraState current = health.state();
         state.setText(current.name());
+        recording.setText(recordingSeconds < 0 ? "" : String.format("● REC %d:%02d", recordingSeconds / 60, recordingSeconds % 60));
         boolean live = current == CameraState.LIVE;
         banner.setText(live ? "" : current + (health.words() == null ? "" : "\n" + health.words()));
         banner.setVisible(!live);

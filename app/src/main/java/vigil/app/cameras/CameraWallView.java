@@ -31,7 +31,8 @@ import vigil.app.shell.Shortcut;
  * The Cameras screen: a keyboard-driven wall of the site's cameras and the nodes' cameras A and B.
  * Arrows move the selected tile, Enter maximises and restores it, {@code .} and {@code ,} put the
  * next or previous camera in it, L changes the layout, I shows what each stream is doing, digits
- * recall a named view and Shift+digit keeps the wall under that digit.
+ * recall a named view and Shift+digit keeps the wall under that digit. Ctrl+R reports what the
+ * selected camera shows ({@link OperatorReports}).
  *
  * <p>Only the cameras on screen are watched ({@link LivePictures}), and only while this screen
  * shows: each is decoded once however many tiles show it, into one image its tiles share.
@@ -41,6 +42,7 @@ public final class CameraWallView implements ScreenView {
     private final LivePictures pictures;
     private final CameraWallModel model;
     private final CameraViewsFile viewsFile;
+    private final OperatorReports reports;
     private final BorderPane root = new BorderPane();
     private final GridPane grid = new GridPane();
     private final Label layout = new Label();
@@ -56,8 +58,9 @@ public final class CameraWallView implements ScreenView {
      * request; {@code problem} says why node cameras cannot be shown (or is null).
      */
     public CameraWallView(List<? extends CameraFeed> siteCameras, List<? extends CameraFeed> nodeCameras, LivePictures pictures,
-                          CameraViewsFile viewsFile, String problem, KeyBindings keys, Runnable back) {
+                          CameraViewsFile viewsFile, OperatorReports reports, String problem, KeyBindings keys, Runnable back) {
         this.pictures = pictures;
+        this.reports = reports;
         siteCameras.forEach(feed -> feeds.put(feed.name(), feed));
         nodeCameras.forEach(feed -> feeds.put(feed.name(), feed));
         this.viewsFile = viewsFile;
@@ -72,7 +75,8 @@ public final class CameraWallView implements ScreenView {
         message.getStyleClass().add("muted-text");
         message.setText(problem != null ? problem : siteCameras.isEmpty()
                 ? "No cameras of the site's own yet (vigil cameras add NAME URL); . and , show the nodes' cameras" : "");
-        Label hints = new Label("Arrows select · Enter maximises · . , change camera · L layout · I info · 1–4 views, Shift+1–4 keeps one");
+        Label hints = new Label("Arrows select · Enter maximises · . , change camera · L layout · I info · 1–4 views, Shift+1–4 keeps one"
+                + " · Ctrl+R report");
         hints.getStyleClass().add("muted-text");
         HBox bar = new HBox(16, layout, hints, message);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -97,6 +101,7 @@ public final class CameraWallView implements ScreenView {
         keys.on(Shortcut.WALL_PREVIOUS_CAMERA, () -> change(() -> model.cycleCamera(-1)));
         keys.on(Shortcut.WALL_LAYOUT, () -> change(model::nextLayout));
         keys.on(Shortcut.WALL_INFO, () -> withInfo = !withInfo);
+        keys.on(Shortcut.WALL_REPORT, this::report);
         keys.on(Shortcut.WALL_BACK, () -> {
             if (!model.back()) {
                 back.run();
@@ -113,6 +118,15 @@ public final class CameraWallView implements ScreenView {
                 rebuild();
             });
             keys.on(keep.get(i), () -> keepView(digit));
+        }
+    }
+
+    private void report() {
+        String camera = model.tile(model.selected());
+        if (camera == null) {
+            message.setText("Choose a camera for the tile first (. or ,), then Ctrl+R reports what it shows");
+        } else {
+            reports.toggle(camera, pictures.image(camera), root.getScene().getWindow(), message::setText);
         }
     }
 
@@ -217,6 +231,7 @@ public final class CameraWallView implements ScreenView {
     }
 
     private void refreshTiles(long nanos) {
+        long nowMillis = System.currentTimeMillis();
         for (int index : model.shownTiles()) {
             String camera = model.tile(index);
             if (camera == null) {
@@ -228,7 +243,7 @@ public final class CameraWallView implements ScreenView {
             pictures.want(camera, area[0], area[1]);
             WritableImage image = pictures.image(camera);
             String details = withInfo ? rates.computeIfAbsent(camera, name -> new StreamRate()).describe(feed, image, nanos) : "";
-            tiles[index].show(camera, image, feed.health(), details, withInfo);
+            tiles[index].show(camera, image, feed.health(), details, withInfo, reports.recordingFor(camera, nowMillis));
         }
     }
 

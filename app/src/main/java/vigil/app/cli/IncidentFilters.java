@@ -6,10 +6,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
-import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.IncidentQuery;
 import vigil.storage.IncidentState;
+import vigil.storage.IncidentType;
 
 /** The incident filters shared by {@code vigil incidents} and {@code vigil export}. */
 final class IncidentFilters {
@@ -18,7 +18,7 @@ final class IncidentFilters {
     PeriodOptions period;
 
     @Option(names = "--event", paramLabel = "T", split = ",", description = "Event types: ${COMPLETION-CANDIDATES}.")
-    Set<EventType> events = EnumSet.noneOf(EventType.class);
+    Set<IncidentType> events = EnumSet.noneOf(IncidentType.class);
 
     @Option(names = "--class", paramLabel = "C", split = ",", description = "Object classes: ${COMPLETION-CANDIDATES}.")
     Set<ObjectClass> classes = EnumSet.noneOf(ObjectClass.class);

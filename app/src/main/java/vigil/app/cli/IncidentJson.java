@@ -36,8 +36,8 @@ public final class IncidentJson {
                              Function<Clip, String> fileOf) throws IOException {
         json.writeStartObject();
         json.writeNumberField("id", incident.id());
-        json.writeStringField("node", incident.node().toString());
-        json.writeStringField("eventType", incident.eventType().name());
+        json.writeStringField("node", incident.isOperatorReport() ? null : incident.node().toString());
+        json.writeStringField("eventType", incident.type().name());
         json.writeNumberField("objectId", incident.objectId());
         json.writeStringField("class", incident.objectClass().name());
         json.writeNumberField("x", incident.x());
@@ -55,6 +55,8 @@ public final class IncidentJson {
         json.writeStringField("state", incident.state().name());
         json.writeNumberField("priority", incident.priority());
         json.writeBooleanField("evidenceHold", incident.evidenceHold());
+        json.writeStringField("camera", incident.camera());
+        json.writeStringField("reportedBy", incident.reportedBy());
         json.writeArrayFieldStart("actions");
         for (IncidentAction action : actions) {
             json.writeStartObject();

@@ -44,8 +44,9 @@ public final class IncidentsCommand implements Callable<Integer> {
                     System.out.println(json ? IncidentJson.toJson(incident, storage.incidents().actions(incident.id()),
                             storage.clips().of(incident.id()), clip -> storage.clips().file(clip).toString())
                             : String.format("%8d  %-19s  %-6s  %-12s  %-7s  %-12s  %-21s  %d", incident.id(),
-                                    LOCAL.format(incident.receivedAt()), incident.eventType(), incident.objectClass(),
-                                    incident.zone(), incident.state(), incident.node(), incident.objectId()));
+                                    LOCAL.format(incident.receivedAt()), incident.type(), incident.objectClass(), incident.zone(),
+                                    incident.state(), incident.isOperatorReport() ? incident.camera() : incident.node(),
+                                    incident.objectId()));
                     printed++;
                 }
                 cursor = page.next();

@@ -149,7 +149,7 @@ public final class RecordCommand implements Callable<Integer> {
 
     /** One line per incident, printed once it is on disk. */
     static String line(Incident incident) {
-        return "incident " + incident.id() + " " + incident.eventType() + " " + incident.objectClass() + " in "
+        return "incident " + incident.id() + " " + incident.type() + " " + incident.objectClass() + " in "
                 + incident.zone() + ", object " + incident.objectId() + " from " + incident.node()
                 + ", image " + incident.imageSha256();
     }

@@ -13,7 +13,7 @@ import vigil.storage.IncidentAction;
 final class IncidentTables {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
     private static final List<String> COLUMNS = List.of("id", "node", "event_type", "object_id", "class", "x", "y", "zone",
-            "node_timestamp", "received_at", "rescue_level", "image_sha256", "state", "priority", "evidence_hold", "actions", "clips");
+            "node_timestamp", "received_at", "rescue_level", "image_sha256", "state", "priority", "evidence_hold", "actions", "clips", "camera", "reported_by");
 
     private IncidentTables() {
     }
@@ -31,10 +31,11 @@ final class IncidentTables {
             String history = actions.get(i.id()).stream()
                     .map(a -> a.actedAt() + " " + a.operator() + " " + a.kind() + (a.note() == null ? "" : ": " + a.note()))
                     .collect(Collectors.joining(" | "));
-            List<Object> row = List.of(i.id(), i.node(), i.eventType(), i.objectId(), i.objectClass(), i.x(), i.y(), i.zone(),
+            List<Object> row = List.of(i.id(), i.isOperatorReport() ? "" : i.node(), i.type(), i.objectId(), i.objectClass(), i.x(), i.y(), i.zone(),
                     i.nodeTimestamp().text(), i.receivedAt(), i.rescueLevel() == null ? "" : i.rescueLevel(), i.imageSha256(),
                     i.state(), i.priority(), i.evidenceHold(), history,
-                    clips.get(i.id()).stream().map(IncidentTables::clipLine).collect(Collectors.joining(" | ")));
+                    clips.get(i.id()).stream().map(IncidentTables::clipLine).collect(Collectors.joining(" | ")),
+                    i.isOperatorReport() ? i.camera() : "", i.isOperatorReport() ? i.reportedBy() : "");
             csv.append(row.stream().map(value -> csvField(String.valueOf(value))).collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();
@@ -55,20 +56,25 @@ final class IncidentTables {
                 .incident img { width: 320px; height: 240px; object-fit: contain; background: #222; border-radius: 4px; }
                 table { border-collapse: collapse; } td, th { text-align: left; padding: 2px 12px 2px 0; vertical-align: top; }
                 video { width: 480px; background: #222; border-radius: 4px; display: block; margin-top: .5rem; }
-                th { color: #57606a; font-weight: 500; } .RESCUE { color: #b3261e; } .HAZARD { color: #9a6700; } .UNAUTH { color: #0550ae; }
+                th { color: #57606a; font-weight: 500; } .RESCUE { color: #b3261e; } .HAZARD { color: #9a6700; } .UNAUTH { color: #0550ae; } .OPERATOR { color: #6639ba; }
                 </style></head><body>
                 """);
         html.append("<h1>Vigil evidence package: ").append(incidents.size()).append(" incident")
                 .append(incidents.size() == 1 ? "" : "s").append("</h1>\n");
         for (Incident i : incidents) {
             html.append("<section class=\"incident\"><img src=\"images/").append(i.imageSha256()).append(".jpg\" alt=\"")
-                    .append(i.objectClass()).append("\"><div><h2 class=\"").append(i.eventType()).append("\">Incident ")
-                    .append(i.id()).append(": ").append(i.eventType()).append(", ").append(i.objectClass()).append(" in ")
+                    .append(i.objectClass()).append("\"><div><h2 class=\"").append(i.type()).append("\">Incident ")
+                    .append(i.id()).append(": ").append(i.type()).append(", ")
+                    .append(i.isOperatorReport() ? escape(i.camera()) : i.objectClass()).append(" in ")
                     .append(i.zone()).append("</h2><table>");
             row(html, "Received", LOCAL.format(i.receivedAt()));
-            row(html, "Node time", i.nodeTimestamp().text().isEmpty() ? "(none)" : i.nodeTimestamp().text());
-            row(html, "Node", i.node().toString());
-            row(html, "Object", i.objectId() + " at " + i.x() + ", " + i.y() + (i.rescueLevel() == null ? "" : ", rescue level " + i.rescueLevel()));
+            if (i.isOperatorReport()) {
+                row(html, "Reported by", i.reportedBy() + ", from camera " + i.camera());
+            } else {
+                row(html, "Node time", i.nodeTimestamp().text().isEmpty() ? "(none)" : i.nodeTimestamp().text());
+                row(html, "Node", i.node().toString());
+                row(html, "Object", i.objectId() + " at " + i.x() + ", " + i.y() + (i.rescueLevel() == null ? "" : ", rescue level " + i.rescueLevel()));
+            }
             row(html, "State", i.state() + (i.evidenceHold() ? " (evidence hold)" : ""));
             row(html, "Image SHA-256", i.imageSha256());
             for (IncidentAction a : actions.get(i.id())) {

@@ -44,20 +44,21 @@ public final class IncidentCell extends ListCell<IncidentItem> {
     @Override
     protected void updateItem(IncidentItem item, boolean empty) {
         super.updateItem(item, empty);
-        getStyleClass().removeAll("rescue", "hazard", "unauth");
+        getStyleClass().removeAll("rescue", "hazard", "unauth", "operator");
         if (empty || item == null) {
             setGraphic(null);
             return;
         }
         Incident incident = item.incident();
         thumbnail.setImage(item.picture());
-        title.setText(ObjectText.eventName(incident.eventType()) + " · " + site.shortLabel(incident.zone()));
-        detail.setText(ObjectText.className(incident.objectClass()) + " " + ZoneMapView.shortId(incident.objectId()) + " · "
+        title.setText(ObjectText.typeName(incident.type()) + " · " + site.shortLabel(incident.zone()));
+        detail.setText((incident.isOperatorReport() ? incident.camera() + " · " + incident.reportedBy()
+                : ObjectText.className(incident.objectClass()) + " " + ZoneMapView.shortId(incident.objectId())) + " · "
                 + ObjectText.age(Instant.now().toEpochMilli() - incident.receivedAt().toEpochMilli()) + " ago");
         state.setText(incident.state().name().replace('_', ' '));
         state.getStyleClass().removeAll("new", "acknowledged", "resolved", "false_alarm");
         state.getStyleClass().add(incident.state().name().toLowerCase());
-        getStyleClass().add(incident.eventType().name().toLowerCase());
+        getStyleClass().add(incident.type().name().toLowerCase());
         setGraphic(box);
     }
 }

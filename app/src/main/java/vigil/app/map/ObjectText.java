@@ -2,6 +2,7 @@ package vigil.app.map;
 
 import java.util.Locale;
 import vigil.protocol.wire.EventType;
+import vigil.storage.IncidentType;
 import vigil.protocol.wire.ObjectClass;
 
 /** How the console words objects and ages, the same on the map, in lists and in pop-ups. */
@@ -27,6 +28,15 @@ public final class ObjectText {
             case WORK_VEHICLE -> "Service vehicle";
             case UNKNOWN -> "Unknown object";
             default -> capitalised(objectClass.name());
+        };
+    }
+
+    public static String typeName(IncidentType type) {
+        return switch (type) {
+            case HAZARD -> "Hazard";
+            case UNAUTH -> "Access violation";
+            case RESCUE -> "Person down";
+            case OPERATOR -> "Operator report";
         };
     }
 

@@ -58,6 +58,7 @@ import vigil.storage.ActionKind;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentState;
+import vigil.storage.IncidentType;
 import vigil.storage.Right;
 
 /** The Incidents screen: filters over the whole history, the table, and the selected incident's detail. */
@@ -117,7 +118,7 @@ public final class ReviewView implements ScreenView {
             table.requestFocus();
         });
         HBox filters = new HBox(8, period, from, to,
-                multi("Event", EventType.values(), model.eventTypes(), ObjectText::eventName),
+                multi("Event", IncidentType.values(), model.types(), ObjectText::typeName),
                 multi("Class", ObjectClass.values(), model.classes(), ObjectText::className),
                 multi("Zone", Area.values(), model.zones(), site::shortLabel),
                 multi("State", IncidentState.values(), model.states(), state -> state.name().replace('_', ' ')),
@@ -134,12 +135,12 @@ public final class ReviewView implements ScreenView {
         table.setPlaceholder(new Label("No incidents match these filters"));
         table.getColumns().setAll(List.of(
                 column("Time", 135, incident -> ROW_TIME.format(incident.receivedAt())),
-                column("Event", 140, incident -> ObjectText.eventName(incident.eventType())),
-                column("Class", 140, incident -> ObjectText.className(incident.objectClass())),
+                column("Event", 140, incident -> ObjectText.typeName(incident.type())),
+                column("Class", 140, incident -> incident.isOperatorReport() ? "" : ObjectText.className(incident.objectClass())),
                 column("Zone", 90, incident -> site.shortLabel(incident.zone())),
                 column("State", 120, incident -> incident.state().name().replace('_', ' ')),
-                column("Node", 120, incident -> incident.node().toString()),
-                column("Object", 140, incident -> Long.toString(incident.objectId()))));
+                column("Source", 120, incident -> incident.isOperatorReport() ? incident.camera() : incident.node().toString()),
+                column("Object", 140, incident -> incident.isOperatorReport() ? incident.reportedBy() : Long.toString(incident.objectId()))));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.open(now));
         table.getSelectionModel().selectedIndexProperty().addListener((o, old, now) -> {
             if (now.intValue() >= 0) {
@@ -162,9 +163,9 @@ public final class ReviewView implements ScreenView {
                 @Override
                 protected void updateItem(Incident item, boolean empty) {
                     super.updateItem(item, empty);
-                    getStyleClass().removeAll("rescue", "hazard", "unauth", "closed");
+                    getStyleClass().removeAll("rescue", "hazard", "unauth", "operator", "closed");
                     if (!empty && item != null) {
-                        getStyleClass().add(item.eventType().name().toLowerCase());
+                        getStyleClass().add(item.type().name().toLowerCase());
                         if (!item.state().isOpen()) {
                             getStyleClass().add("closed");
                         }
@@ -393,22 +394,28 @@ public final class ReviewView implements ScreenView {
             return;
         }
         Incident incident = detail.incident();
-        detailTitle.setText(ObjectText.eventName(incident.eventType()).toUpperCase() + " · " + ObjectText.className(incident.objectClass())
-                + " #" + incident.objectId() + " · " + site.label(incident.zone()) + " · " + incident.state().name().replace('_', ' '));
+        detailTitle.setText(ObjectText.typeName(incident.type()).toUpperCase() + " · "
+                + (incident.isOperatorReport() ? incident.camera() : ObjectText.className(incident.objectClass()) + " #" + incident.objectId())
+                + " · " + site.label(incident.zone()) + " · " + incident.state().name().replace('_', ' '));
         picture.setImage(detail.picture());
         clipPlayer.show(detail.clips(), incident.receivedAt());
         setZoom(1);
         List<String> lines = new ArrayList<>();
-        lines.add(TIME.format(incident.receivedAt()) + "  detected by " + incident.node()
-                + (incident.nodeTimestamp() == null ? "" : " (node time " + incident.nodeTimestamp().text() + ")"));
+        lines.add(TIME.format(incident.receivedAt()) + (incident.isOperatorReport()
+                ? "  reported by " + incident.reportedBy() + " from camera " + incident.camera()
+                : "  detected by " + incident.node() + " (node time " + incident.nodeTimestamp().text() + ")"));
         for (IncidentAction action : detail.actions()) {
             lines.add(TIME.format(action.actedAt()) + "  " + action.kind().name().replace('_', ' ').toLowerCase() + " by "
                     + action.operator() + (action.note() == null ? "" : ": " + action.note()));
         }
         history.getItems().setAll(lines);
         long now = System.currentTimeMillis();
+        if (incident.isOperatorReport()) { // no object, no place on the map
+            miniMap.draw(MapFrame.zonesOnly(null, null, null, now));
+            return;
+        }
         LiveObject marker = new LiveObject(incident.node(), incident.objectId(), incident.objectClass(), incident.x(), incident.y(),
-                incident.zone(), incident.rescueLevel(), incident.eventType(), now, now, new float[0]);
+                incident.zone(), incident.rescueLevel(), EventType.valueOf(incident.type().name()), now, now, new float[0]);
         miniMap.draw(new MapFrame(List.of(marker), null, Set.of(), null, null, Map.of(), null, null, now, 2_000));
     }
 

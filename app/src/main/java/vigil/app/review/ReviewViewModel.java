@@ -31,7 +31,6 @@ import vigil.app.evidence.SigningKey;
 import vigil.app.incidents.IncidentBoard;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
-import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.ActionKind;
 import vigil.storage.Clip;
@@ -40,6 +39,7 @@ import vigil.storage.IncidentAction;
 import vigil.storage.IncidentPage;
 import vigil.storage.IncidentQuery;
 import vigil.storage.IncidentState;
+import vigil.storage.IncidentType;
 import vigil.storage.Right;
 import vigil.storage.Storage;
 
@@ -83,7 +83,7 @@ public final class ReviewViewModel {
     private final ObjectProperty<Period> period = new SimpleObjectProperty<>(this, "period", Period.DAY);
     private final ObjectProperty<LocalDate> rangeFrom = new SimpleObjectProperty<>(this, "rangeFrom");
     private final ObjectProperty<LocalDate> rangeTo = new SimpleObjectProperty<>(this, "rangeTo");
-    private final ObservableSet<EventType> eventTypes = FXCollections.observableSet(EnumSet.noneOf(EventType.class));
+    private final ObservableSet<IncidentType> types = FXCollections.observableSet(EnumSet.noneOf(IncidentType.class));
     private final ObservableSet<ObjectClass> classes = FXCollections.observableSet(EnumSet.noneOf(ObjectClass.class));
     private final ObservableSet<Area> zones = FXCollections.observableSet(EnumSet.noneOf(Area.class));
     private final ObservableSet<IncidentState> states = FXCollections.observableSet(EnumSet.noneOf(IncidentState.class));
@@ -118,8 +118,8 @@ public final class ReviewViewModel {
         return rangeTo;
     }
 
-    public ObservableSet<EventType> eventTypes() {
-        return eventTypes;
+    public ObservableSet<IncidentType> types() {
+        return types;
     }
 
     public ObservableSet<ObjectClass> classes() {
@@ -181,7 +181,7 @@ public final class ReviewViewModel {
             until = rangeTo.get() == null ? null : rangeTo.get().plusDays(1).atStartOfDay(zone).toInstant();
         }
         String note = noteText.get() == null || noteText.get().isBlank() ? null : noteText.get().trim();
-        return new IncidentQuery(since, until, Set.copyOf(eventTypes), Set.copyOf(classes), Set.copyOf(zones),
+        return new IncidentQuery(since, until, Set.copyOf(types), Set.copyOf(classes), Set.copyOf(zones),
                 Set.copyOf(states), node.get(), note);
     }
 

@@ -58,6 +58,7 @@ import vigil.app.camera.NodeCameras;
 import vigil.app.cameras.CameraAlarms;
 import vigil.app.cameras.CameraViewsFile;
 import vigil.app.cameras.CameraWallView;
+import vigil.app.cameras.OperatorReports;
 import vigil.app.cameras.CamerasPage;
 import vigil.app.cameras.LivePictures;
 import vigil.app.console.Console;
@@ -360,8 +361,9 @@ public final class ConsoleWindow {
             case ACCESS -> new AccessScreen(console.nodes().stream().map(node -> new AuthorityView(
                     new AuthorityViewModel(node, console.storage().authority(), tasks, desk), site)).toList(), keys);
             case CAMERAS -> {
+                OperatorReports reports = new OperatorReports(console.cameras().clips(), board, tasks);
                 yield new CameraWallView(console.cameras().readers(), nodeCameras.feeds(), livePictures,
-                        new CameraViewsFile(settingsFile.resolveSibling("camera-views.properties")), nodeCameras.failure(), keys,
+                        new CameraViewsFile(settingsFile.resolveSibling("camera-views.properties")), reports, nodeCameras.failure(), keys,
                         () -> show(Screen.LIVE));
             }
             case LOGS -> new LogsView(console.nodes(), console.storage(), tasks, site, keys);

@@ -90,6 +90,8 @@ public enum Shortcut {
     WALL_KEEP_VIEW_2(Scope.CAMERAS, "Shift+2", "Keep the wall as view 2"),
     WALL_KEEP_VIEW_3(Scope.CAMERAS, "Shift+3", "Keep the wall as view 3"),
     WALL_KEEP_VIEW_4(Scope.CAMERAS, "Shift+4", "Keep the wall as view 4"),
+    WALL_REPORT(Scope.CAMERAS, "Shortcut+R", "Report what the selected camera shows: an incident and its clip, from before the key"
+            + " until the key again (10 min at most)"),
     WALL_BACK(Scope.CAMERAS, "Esc", "Restore a maximised tile, or go back to the Live view"),
 
     LOGS_REFRESH(Scope.LOGS, "F5", "Load the logs again");

@@ -32,6 +32,7 @@ import vigil.protocol.wire.ObjectClass;
 import vigil.storage.AuditReport;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
+import vigil.storage.IncidentType;
 import vigil.storage.SiteCamera;
 import vigil.storage.Storage;
 
@@ -88,6 +89,50 @@ class EvidenceClipsTest {
 
                 assertNull(reports.poll(WINDOW.post().plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS), "no clip for a zone no camera covers");
                 assertEquals(List.of(), storage.clips().of(uncovered.id()));
+                AuditReport audit = storage.verify();
+                assertTrue(audit.intact(), audit.problems()::toString);
+                assertEquals(1, audit.clips());
+            }
+        }
+    }
+
+    @Test
+    void anOperatorsReportRecordsItsCameraFromPreUntilStoppedWithNoGap() throws Exception {
+        BlockingQueue<EvidenceClips.Report> reports = new LinkedBlockingQueue<>();
+        try (RtspCamera numbered = RtspCamera.numbered(); Storage storage = Storage.open(data)) {
+            storage.cameras().add(new SiteCamera("Apron", numbered.url(), null, null, List.of(Area.ZONES.get(3)), null, WINDOW, true), "test").get();
+            try (Cameras cameras = new Cameras(storage, Cameras.DEFAULT_CLIP_QUOTA, (camera, health) -> { }, reports::add).start()) {
+                CameraReader apron = cameras.readers().getFirst();
+                Recorder.await("the apron camera live", () -> apron.health().state() == CameraState.LIVE, Duration.ofSeconds(20));
+                Thread.sleep(WINDOW.pre().plusSeconds(2).toMillis()); // the ring fills
+
+                EvidenceClips.OperatorReport report = cameras.clips().report("Apron", "ada", TestJpegs.jpeg(900, 1)).get(10, TimeUnit.SECONDS);
+                Incident incident = report.incident();
+                assertEquals(IncidentType.OPERATOR, incident.type());
+                assertEquals("Apron", incident.camera());
+                assertEquals("ada", incident.reportedBy());
+                assertEquals(Area.ZONES.get(3), incident.zone(), "filed under the one zone its camera covers");
+                assertNull(incident.node());
+                assertNull(reports.poll(3, TimeUnit.SECONDS), "recording until stopped, well past the post of a node's incident");
+                Instant stopped = Instant.now();
+                report.stop();
+
+                EvidenceClips.Report stored = reports.poll(30, TimeUnit.SECONDS);
+                assertNotNull(stored, "the clip once stopped");
+                Clip clip = stored.clip();
+                assertNull(clip.missing());
+                assertEquals(incident.id(), clip.incidentId());
+                assertFalse(clip.firstFrame().isAfter(incident.receivedAt().minus(WINDOW.pre())), clip.firstFrame() + " is after T - pre");
+                assertFalse(clip.lastFrame().isBefore(stopped), clip.lastFrame() + " is before the stop at " + stopped);
+                List<Integer> numbers = frameNumbers(storage.clips().file(clip));
+                double seconds = numbers.size() / (double) RtspCamera.FPS;
+                assertTrue(seconds >= 6 && seconds < 6 + 2.5, numbers.size() + " frames, " + seconds + " s, for 3 s before and 3 s recording");
+                for (int i = 1; i < numbers.size(); i++) {
+                    assertEquals((numbers.get(i - 1) + 1) % RtspCamera.NUMBERED_FRAMES, numbers.get(i),
+                            "frame " + i + " follows frame " + (i - 1) + " in " + numbers);
+                }
+                var failed = cameras.clips().report("Nowhere", "ada", TestJpegs.jpeg(900, 2));
+                assertTrue(failed.isCompletedExceptionally(), "a camera that is not there records no report");
                 AuditReport audit = storage.verify();
                 assertTrue(audit.intact(), audit.problems()::toString);
                 assertEquals(1, audit.clips());

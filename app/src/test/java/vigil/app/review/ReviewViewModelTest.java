@@ -35,6 +35,7 @@ import vigil.storage.ActionKind;
 import vigil.storage.Incident;
 import vigil.storage.IncidentQuery;
 import vigil.storage.IncidentState;
+import vigil.storage.IncidentType;
 import vigil.storage.Role;
 import vigil.storage.Storage;
 
@@ -76,7 +77,7 @@ class ReviewViewModelTest {
         model.rangeFromProperty().set(LocalDate.of(2026, 11, 1));
         model.rangeToProperty().set(LocalDate.of(2026, 11, 2));
         model.zones().add(Area.RWY_A);
-        model.eventTypes().add(EventType.RESCUE);
+        model.types().add(IncidentType.RESCUE);
         model.states().add(IncidentState.NEW);
         model.nodeProperty().set(NODE);
         model.noteTextProperty().set("  fox ");
@@ -85,7 +86,7 @@ class ReviewViewModelTest {
         assertEquals(LocalDate.of(2026, 11, 1).atStartOfDay(zone).toInstant(), query.since());
         assertEquals(LocalDate.of(2026, 11, 3).atStartOfDay(zone).toInstant(), query.until(), "the range's last day included");
         assertEquals(Set.of(Area.RWY_A), query.zones());
-        assertEquals(Set.of(EventType.RESCUE), query.eventTypes());
+        assertEquals(Set.of(IncidentType.RESCUE), query.types());
         assertEquals(NODE, query.node());
         assertEquals("fox", query.noteText());
     }

@@ -6,6 +6,7 @@ import static vigil.app.shell.FxWaits.await;
 import static vigil.app.shell.FxWaits.fx;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import vigil.app.cameras.CameraViewsFile;
 import vigil.app.cameras.CameraWallModel;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
+import vigil.app.incidents.IncidentItem;
 import vigil.app.operators.TestOperators;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
@@ -39,6 +41,10 @@ import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
+import vigil.storage.ActionKind;
+import vigil.storage.Clip;
+import vigil.storage.Incident;
+import vigil.storage.IncidentType;
 import vigil.storage.Role;
 import vigil.storage.SiteCamera;
 import vigil.storage.Storage;
@@ -164,6 +170,36 @@ class CameraWallTest {
         assertEquals("2×2", fx(() -> robot.lookup("#wall-layout").queryLabeled().getText()));
         await("Blue and Green in the wall", () -> fx(() -> showsColour(robot, 0, COLOURS.get("Blue"))
                 && showsColour(robot, 1, COLOURS.get("Green"))));
+    }
+
+    @Test
+    void ctrlRReportsWhatTheSelectedCameraShowsAndCtrlRAgainStopsItsClipAndTakesANote(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        await("tile 0 shows Blue", () -> fx(() -> showsColour(robot, 0, COLOURS.get("Blue"))));
+        Thread.sleep(SiteCamera.ClipWindow.DEFAULT.pre().toMillis() / 2); // some of the ring filled
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        await("the tile records", () -> fx(() -> robot.lookup("#recording-0").queryLabeled().getText()).startsWith("● REC 0:0"));
+        await("the report on the board", () -> fx(() -> window.board().open().stream().anyMatch(item -> item.incident().isOperatorReport())));
+        Incident report = fx(() -> window.board().open().stream().map(IncidentItem::incident)
+                .filter(Incident::isOperatorReport).findFirst().orElseThrow());
+        assertEquals(List.of("Blue", "ada", IncidentType.OPERATOR, Area.RWY_A),
+                List.of(report.camera(), report.reportedBy(), report.type(), report.zone()));
+        assertTrue(fx(() -> robot.lookup("#wall-message").queryLabeled().getText()).startsWith("Recording Blue for report " + report.id()));
+        Thread.sleep(2_000);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        await("the note's dialog", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertEquals("", fx(() -> robot.lookup("#recording-0").queryLabeled().getText()), "stopped");
+        robot.clickOn(".dialog-pane .text-field").write("man at the fence, north side").type(KeyCode.ENTER);
+        await("the note in the report's history", () -> console.storage().incidents().actions(report.id()).stream()
+                .anyMatch(action -> action.kind() == ActionKind.NOTE && "man at the fence, north side".equals(action.note())
+                        && action.operator().equals("ada")));
+        await("its clip, stored", () -> console.storage().clips().of(report.id()).stream().anyMatch(Clip::hasFile));
+        Clip clip = console.storage().clips().of(report.id()).getFirst();
+        assertEquals("Blue", clip.camera());
+        assertTrue(Duration.between(clip.firstFrame(), clip.lastFrame()).toMillis() >= 2_000, clip.firstFrame() + " to " + clip.lastFrame());
+        assertTrue(console.storage().verify().intact(), () -> console.storage().verify().problems().toString());
     }
 
     private static Image popupPicture(FxRobot robot) {
