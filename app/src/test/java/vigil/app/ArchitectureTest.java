@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * JavaFX stays in the console: the protocol and the store know nothing of it, and neither does
  * anything the headless commands run ({@code vigil record} and its recorder, the camera readers,
- * evidence packages, the other commands), however indirectly.
+ * evidence packages, alerts, the other commands), however indirectly.
  */
 class ArchitectureTest {
     private static final JavaClasses VIGIL = new ClassFileImporter()
@@ -27,7 +27,7 @@ class ArchitectureTest {
     @Test
     void theHeadlessCommandsReachNoJavaFxEvenIndirectly() {
         noClasses().that().resideInAnyPackage("vigil.app.cli..", "vigil.app.recording..", "vigil.app.camera..", "vigil.app.evidence..",
-                        "vigil.app.operators..")
+                        "vigil.app.operators..", "vigil.app.alerts..")
                 .should().transitivelyDependOnClassesThat().resideInAPackage("javafx..")
                 .because("vigil record runs where there is no display, and must never need JavaFX")
                 .check(VIGIL);

@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -48,6 +52,24 @@ import vigil.storage.schema.tables.records.IncidentRecord;
  * durable when their future completes; reads run on the caller's thread.
  */
 public final class IncidentStore {
+    private static final Logger LOG = Logger.getLogger(IncidentStore.class.getName());
+
+    /**
+     * Hears of incidents once they are durable, on the store's writer thread: it must hand the work
+     * on, never do it there (alerts beyond the desk).
+     */
+    public interface Listener {
+        /** A new incident, with its picture. */
+        void recorded(Incident incident, Jpeg picture);
+
+        /** An operator acted on an incident; {@code incident} is as the action left it. */
+        void acted(Incident incident, IncidentAction action);
+    }
+
+    private record Acted(Incident incident, IncidentAction action) {
+    }
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final DSLContext ctx;
     private final StorageWriter writer;
     private final Nodes nodes;
@@ -58,6 +80,20 @@ public final class IncidentStore {
         this.writer = writer;
         this.nodes = nodes;
         this.clips = clips;
+    }
+
+    public void listen(Listener listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(Consumer<Listener> news) {
+        for (Listener listener : listeners) {
+            try {
+                news.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a listener to the incidents failed", e);
+            }
+        }
     }
 
     /**
@@ -75,7 +111,7 @@ public final class IncidentStore {
      */
     public CompletableFuture<Recorded> record(NodeAddress node, FirstDetection detection, Instant receivedAt, List<String> clipCameras) {
         Instant received = receivedAt.truncatedTo(ChronoUnit.MICROS);
-        return writer.submit((tx, chain) -> {
+        CompletableFuture<Recorded> written = writer.submit((tx, chain) -> {
             long nodeId = nodes.id(tx, node, received);
             String sha256 = storeImage(tx, detection.image());
             IncidentRecord row = tx.newRecord(INCIDENT);
@@ -117,6 +153,12 @@ public final class IncidentStore {
             }
             return new Recorded(incident(row, node), true);
         });
+        written.thenAccept(recorded -> {
+            if (recorded.isNew()) {
+                tell(listener -> listener.recorded(recorded.incident(), detection.image()));
+            }
+        });
+        return written;
     }
 
     /**
@@ -125,7 +167,7 @@ public final class IncidentStore {
      */
     public CompletableFuture<Incident> report(String camera, Area zone, String operator, Jpeg picture, Instant at) {
         Instant received = at.truncatedTo(ChronoUnit.MICROS);
-        return writer.submit((tx, chain) -> {
+        CompletableFuture<Incident> written = writer.submit((tx, chain) -> {
             IncidentRecord row = tx.newRecord(INCIDENT);
             row.setEventType(IncidentType.OPERATOR.name());
             row.setObjectId(0L);
@@ -146,6 +188,8 @@ public final class IncidentStore {
             ClipStore.pending(tx, row.getId(), camera, received);
             return incident(row, null);
         });
+        written.thenAccept(incident -> tell(listener -> listener.recorded(incident, picture)));
+        return written;
     }
 
     private static final String UNIQUE_VIOLATION = "23505";
@@ -195,7 +239,7 @@ public final class IncidentStore {
     /** Appends an operator's action to an incident's history and moves its state accordingly. */
     public CompletableFuture<Incident> act(long incidentId, ActionKind kind, String operator, String note) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return writer.submit((tx, chain) -> {
+        CompletableFuture<Acted> written = writer.submit((tx, chain) -> {
             IncidentRecord incident = tx.selectFrom(INCIDENT).where(INCIDENT.ID.eq(incidentId)).fetchOne();
             if (incident == null) {
                 throw new IllegalArgumentException("no incident " + incidentId);
@@ -216,7 +260,12 @@ public final class IncidentStore {
                 incident.setEvidenceHold(true); // what was handed over as evidence is never pruned
             }
             incident.store();
-            return incident(incident, nodeAddress(tx, incident.getNodeId()));
+            return new Acted(incident(incident, nodeAddress(tx, incident.getNodeId())),
+                    new IncidentAction(action.getId(), incidentId, kind, note, operator, now));
+        });
+        return written.thenApply(acted -> {
+            tell(listener -> listener.acted(acted.incident(), acted.action()));
+            return acted.incident();
         });
     }
 

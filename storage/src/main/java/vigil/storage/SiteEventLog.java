@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import vigil.protocol.link.NodeAddress;
@@ -18,6 +20,7 @@ public final class SiteEventLog {
     private final DSLContext ctx;
     private final StorageWriter writer;
     private final Nodes nodes;
+    private final List<Consumer<SiteEvent>> listeners = new CopyOnWriteArrayList<>();
 
     SiteEventLog(DSLContext ctx, StorageWriter writer, Nodes nodes) {
         this.ctx = ctx;
@@ -25,8 +28,13 @@ public final class SiteEventLog {
         this.nodes = nodes;
     }
 
+    /** Hears of each event once it is durable, on the store's writer thread: it must hand the work on. */
+    public void listen(Consumer<SiteEvent> listener) {
+        listeners.add(listener);
+    }
+
     public CompletableFuture<Void> record(SiteEvent event) {
-        return writer.submit((tx, chain) -> {
+        CompletableFuture<Void> written = writer.submit((tx, chain) -> {
             tx.insertInto(SITE_EVENT)
                     .set(SITE_EVENT.NODE_ID, event.node() == null ? null : nodes.id(tx, event.node(), event.occurredAt()))
                     .set(SITE_EVENT.CAMERA, event.camera())
@@ -37,6 +45,8 @@ public final class SiteEventLog {
                     .execute();
             return null;
         });
+        written.thenRun(() -> listeners.forEach(listener -> listener.accept(event)));
+        return written;
     }
 
     /**

@@ -27,6 +27,7 @@ public final class Storage implements AutoCloseable {
     private final CameraStore cameras;
     private final ClipStore clips;
     private final OperatorStore operators;
+    private final AlertTargetStore alertTargets;
 
     private Storage(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -41,6 +42,7 @@ public final class Storage implements AutoCloseable {
         this.siteEvents = new SiteEventLog(ctx, writer, nodes);
         this.cameras = new CameraStore(ctx, writer);
         this.operators = new OperatorStore(ctx, writer);
+        this.alertTargets = new AlertTargetStore(ctx, writer);
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -105,6 +107,10 @@ public final class Storage implements AutoCloseable {
 
     public OperatorStore operators() {
         return operators;
+    }
+
+    public AlertTargetStore alertTargets() {
+        return alertTargets;
     }
 
     /**

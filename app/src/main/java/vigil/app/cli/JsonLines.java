@@ -6,19 +6,19 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** One JSON object on one line, as every {@code --json} option prints them. */
-final class JsonLines {
+/** One JSON object on one line, as every {@code --json} option prints them and alerts carry them. */
+public final class JsonLines {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Writes an object's fields. */
-    interface Fields {
+    public interface Fields {
         void write(JsonGenerator json) throws IOException;
     }
 
     private JsonLines() {
     }
 
-    static String object(Fields fields) {
+    public static String object(Fields fields) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vigil.app.camera.ByteSize;
+import vigil.app.alerts.Alerts;
 import vigil.app.camera.Cameras;
 import vigil.app.camera.EvidenceClips;
 import vigil.app.recording.LivenessProbes;
@@ -73,6 +74,7 @@ public final class RecordCommand implements Callable<Integer> {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Cameras cameras = new Cameras(storage, clipQuota, (camera, health) -> System.err.println("[camera " + camera.name() + "] " + health),
                 RecordCommand::report);
+        Alerts alerts = Alerts.start(storage);
         Recorder recorder = new Recorder(storage, cameras.clips()::camerasOwing, recorded -> {
             cameras.clips().record(recorded.incident());
             System.out.println(line(recorded.incident()));
@@ -81,11 +83,13 @@ public final class RecordCommand implements Callable<Integer> {
             @Override
             public void onMessage(NodeLink link, NodeMessage message) {
                 recorder.onMessage(link, message);
+                alerts.onMessage(link, message);
             }
 
             @Override
             public void onStateChange(NodeLink link, LinkState state) {
                 recorder.onStateChange(link, state);
+                alerts.onStateChange(link, state);
                 System.err.println("[" + link.address() + "] " + state); // as vigil tap: whoever watches sees a cut at once
             }
         };
@@ -104,10 +108,11 @@ public final class RecordCommand implements Callable<Integer> {
                         }
                     }), 0, 1, TimeUnit.HOURS);
         }
-        Thread stopOnSignal = new Thread(() -> stop(links, cameras, group, storage), "vigil-record-stop");
+        Thread stopOnSignal = new Thread(() -> stop(links, cameras, alerts, group, storage), "vigil-record-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         System.err.println("recording " + String.join(", ", nodes)
-                + (cameras.readers().isEmpty() ? "" : " and " + cameras.readers().size() + " cameras") + " into " + storage.directory());
+                + (cameras.readers().isEmpty() ? "" : " and " + cameras.readers().size() + " cameras") + " into " + storage.directory()
+                + (alerts.targetNames().isEmpty() ? "" : ", alerting " + String.join(", ", alerts.targetNames())));
 
         CompletableFuture<Void> end = CompletableFuture.allOf(links.stream().map(NodeLink::terminated)
                 .toArray(CompletableFuture[]::new));
@@ -120,16 +125,17 @@ public final class RecordCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             return 0; // interrupted: the hook is already closing the links and the store
         }
-        stop(links, cameras, group, storage);
+        stop(links, cameras, alerts, group, storage);
         return 0;
     }
 
-    /** Closes the links and cameras first, then lets the store finish every write it was given. */
-    private static void stop(List<NodeLink> links, Cameras cameras, EventLoopGroup group, Storage storage) {
+    /** Closes the links and cameras first, then lets the store finish every write it was given, then the alerts. */
+    private static void stop(List<NodeLink> links, Cameras cameras, Alerts alerts, EventLoopGroup group, Storage storage) {
         links.forEach(NodeLink::close);
         cameras.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         storage.close();
+        alerts.close(); // after the store: the last writes' news still goes out
     }
 
     /** One line per clip, printed once it is durable and linked, or recorded as missing. */

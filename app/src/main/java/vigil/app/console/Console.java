@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vigil.app.alerts.Alerts;
 import vigil.app.camera.Cameras;
 import vigil.app.camera.EvidenceClips;
 import vigil.app.evidence.SigningKey;
@@ -50,11 +51,13 @@ public final class Console implements AutoCloseable {
     private final Queue<Throwable> storageFailures = new ConcurrentLinkedQueue<>();
     private final Queue<EvidenceClips.Report> clipReports = new ConcurrentLinkedQueue<>();
     private final Cameras cameras;
+    private final Alerts alerts;
 
     private Console(Storage storage, SimulatedNode simulatedNode, long clipQuotaBytes) {
         this.storage = storage;
         this.simulatedNode = simulatedNode;
         this.cameras = new Cameras(storage, clipQuotaBytes, (camera, health) -> { }, clipReports::add);
+        this.alerts = Alerts.start(storage);
     }
 
     /**
@@ -70,6 +73,7 @@ public final class Console implements AutoCloseable {
             addresses = List.of(new NodeAddress("127.0.0.1", simulated.port()));
         }
         Console console = new Console(storage, simulated, settings.clipQuotaBytes());
+        Alerts alerts = console.alerts;
         Recorder recorder = new Recorder(storage, console.cameras.clips()::camerasOwing, recorded -> {
             console.cameras.clips().record(recorded.incident());
             console.newIncidents.add(recorded);
@@ -82,12 +86,14 @@ public final class Console implements AutoCloseable {
                 public void onMessage(NodeLink nodeLink, NodeMessage message) {
                     site.onMessage(nodeLink, message);
                     recorder.onMessage(nodeLink, message);
+                    alerts.onMessage(nodeLink, message);
                 }
 
                 @Override
                 public void onStateChange(NodeLink nodeLink, LinkState state) {
                     site.onStateChange(nodeLink, state);
                     recorder.onStateChange(nodeLink, state);
+                    alerts.onStateChange(nodeLink, state);
                 }
             });
             console.nodes.add(new Node(link, site));
@@ -157,6 +163,7 @@ public final class Console implements AutoCloseable {
         cameras.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         storage.close();
+        alerts.close(); // after the store: the last writes' news still goes out
         if (simulatedNode != null) {
             simulatedNode.close();
         }

@@ -1,0 +1,210 @@
+package vigil.app.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import vigil.app.cli.JsonLines;
+import vigil.protocol.link.LinkState;
+import vigil.protocol.link.NodeLink;
+import vigil.protocol.wire.BirdRiskChanged;
+import vigil.protocol.wire.Jpeg;
+import vigil.protocol.wire.NodeMessage;
+import vigil.protocol.wire.RunwayStateChanged;
+import vigil.storage.AlertRule;
+import vigil.storage.AlertTarget;
+import vigil.storage.Incident;
+import vigil.storage.IncidentAction;
+import vigil.storage.IncidentStore;
+import vigil.storage.SiteEvent;
+import vigil.storage.Storage;
+
+/**
+ * Vigil's alerts beyond the desk, shared by {@code vigil record} and the console: every durable
+ * incident and what operators do with it, each node's link, runway and bird-risk states, each
+ * camera's health and a desk's sign-in alerts, sent to every enabled target in the store, as its
+ * rules say ({@link AlertRule}: a target with none is sent everything). It hears them on the
+ * store's writer thread and the links' event loops and only hands them to its own thread, which
+ * applies the rules (and owns their cooldowns) and builds the messages; targets send without
+ * blocking it.
+ */
+public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, AutoCloseable {
+    /** How long a webhook is tried again before the delivery is given up. */
+    public static final Duration WEBHOOK_PATIENCE = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(Alerts.class.getName());
+
+    private final List<Target> targets;
+    private final Map<String, List<AlertRule>> rules;
+    /** When each rule last sent an incident of a zone and class ("rule zone class"); the alerts thread's. */
+    private final Map<String, Instant> cooling = new HashMap<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alerts").daemon().factory());
+
+    private Alerts(List<Target> targets, List<AlertRule> rules) {
+        this.targets = targets;
+        this.rules = rules.stream().collect(Collectors.groupingBy(AlertRule::target));
+    }
+
+    /** Starts sending to the store's enabled targets whatever it records from now on. */
+    public static Alerts start(Storage storage) {
+        Alerts alerts = new Alerts(storage.alertTargets().list().stream().filter(AlertTarget::enabled).map(Alerts::target).toList(),
+                storage.alertTargets().rules());
+        storage.incidents().listen(alerts);
+        storage.siteEvents().listen(alerts::siteEvent);
+        return alerts;
+    }
+
+    static Target target(AlertTarget target) {
+        return switch (target.kind()) {
+            case MQTT -> new MqttTarget(target);
+            case WEBHOOK -> new WebhookTarget(target, WEBHOOK_PATIENCE);
+        };
+    }
+
+    /**
+     * Sends {@code target} a test message ({@code system/test}) and waits at most {@code patience}
+     * for it to be taken: {@code vigil alerts test}. Null when it was, else why not.
+     */
+    public static String test(AlertTarget target, Duration patience) {
+        Target sending = target(target);
+        AlertMessage test = AlertMessage.json("system/test", JsonLines.object(json -> {
+            json.writeStringField("from", "vigil alerts test");
+            json.writeStringField("at", Instant.now().toString());
+        }), false);
+        try {
+            sending.send(test).get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (TimeoutException e) {
+            String problem = sending.lastProblem();
+            return "no answer in " + patience.toSeconds() + " s" + (problem == null ? "" : " (last: " + problem + ")");
+        } catch (ExecutionException e) {
+            return e.getCause().getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } finally {
+            sending.close();
+        }
+    }
+
+    public List<String> targetNames() {
+        return targets.stream().map(Target::name).toList();
+    }
+
+    @Override
+    public void recorded(Incident incident, Jpeg picture) {
+        sender.execute(() -> {
+            Instant now = Instant.now();
+            List<AlertMessage> messages = AlertMessages.recorded(incident, picture);
+            for (Target target : targets) {
+                if (sendsIncident(target, incident, now)) {
+                    messages.forEach(message -> send(target, message));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void acted(Incident incident, IncidentAction action) {
+        sender.execute(() -> {
+            AlertMessage message = AlertMessages.acted(incident, action);
+            LocalTime now = LocalTime.now();
+            for (Target target : targets) {
+                List<AlertRule> own = rules.getOrDefault(target.name(), List.of());
+                if (own.isEmpty() || own.stream().anyMatch(rule -> rule.matches(incident) && !rule.isQuietAt(now))) {
+                    send(target, message);
+                }
+            }
+        });
+    }
+
+    /**
+     * Whether {@code target} is sent a new incident: always without rules, else when a rule matches
+     * it out of its quiet hours and its zone and class are not cooling down under that rule.
+     */
+    private boolean sendsIncident(Target target, Incident incident, Instant now) {
+        List<AlertRule> own = rules.getOrDefault(target.name(), List.of());
+        if (own.isEmpty()) {
+            return true;
+        }
+        LocalTime local = LocalTime.ofInstant(now, ZoneId.systemDefault());
+        boolean sends = false;
+        for (AlertRule rule : own) {
+            if (!rule.matches(incident) || rule.isQuietAt(local)) {
+                continue;
+            }
+            String key = rule.id() + " " + incident.zone() + " " + incident.objectClass();
+            Instant last = cooling.get(key);
+            if (last == null || Duration.between(last, now).compareTo(rule.cooldown()) >= 0) {
+                cooling.put(key, now);
+                sends = true;
+            }
+        }
+        return sends;
+    }
+
+    private void siteEvent(SiteEvent event) {
+        sender.execute(() -> {
+            AlertMessage message = AlertMessages.siteEvent(event);
+            if (message != null) {
+                sendSystem(message);
+            }
+        });
+    }
+
+    @Override
+    public void onMessage(NodeLink link, NodeMessage message) {
+        Instant now = Instant.now();
+        switch (message) {
+            case RunwayStateChanged change -> sender.execute(() -> sendSystem(AlertMessages.runway(link.address(), change, now)));
+            case BirdRiskChanged change -> sender.execute(() -> sendSystem(AlertMessages.birdRisk(link.address(), change, now)));
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void onStateChange(NodeLink link, LinkState state) {
+        sender.execute(() -> sendSystem(AlertMessages.link(link.address(), state)));
+    }
+
+    /** A state or system alert: to targets without rules, and to those with a rule for system alerts out of its quiet hours. */
+    private void sendSystem(AlertMessage message) {
+        LocalTime now = LocalTime.now();
+        for (Target target : targets) {
+            List<AlertRule> own = rules.getOrDefault(target.name(), List.of());
+            if (own.isEmpty() || own.stream().anyMatch(rule -> rule.systemAlerts() && !rule.isQuietAt(now))) {
+                send(target, message);
+            }
+        }
+    }
+
+    private static void send(Target target, AlertMessage message) {
+        target.send(message).exceptionally(failure -> {
+            LOG.log(Level.WARNING, "alert target " + target.name() + " did not take " + message.topic() + ": " + failure.getMessage());
+            return null;
+        });
+    }
+
+    /** Sends what was handed over, then says goodbye to each target. */
+    @Override
+    public void close() {
+        sender.shutdown();
+        try {
+            sender.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        targets.forEach(Target::close);
+    }
+}

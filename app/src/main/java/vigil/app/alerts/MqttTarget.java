@@ -1,0 +1,134 @@
+package vigil.app.alerts;
+
+import com.hivemq.client.mqtt.MqttClientState;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vigil.storage.AlertTarget;
+
+/**
+ * An MQTT broker (MQTT 5, HiveMQ's client): every message at QoS 1 under the target's prefix.
+ * {@code <prefix>/available} says {@code online} once connected and {@code offline} on a clean stop,
+ * and is the last will for any other end. The client reconnects by itself (1 s, doubling, at most
+ * 30 s); what is sent meanwhile is queued and delivered once it is back, again after a broker that
+ * lost the session (republishIfSessionExpired). The client refuses what is sent before its first
+ * connection is settled, so that is held here until then.
+ */
+final class MqttTarget implements Target {
+    private static final Logger LOG = Logger.getLogger(MqttTarget.class.getName());
+    /** How long the broker keeps the session across a reconnection. */
+    private static final long SESSION_SECONDS = 3_600;
+
+    private final AlertTarget target;
+    private final Mqtt5AsyncClient client;
+    private volatile String lastProblem;
+    /** What was sent before the first connection was settled; null from then on. Guarded by heldLock. */
+    private List<Held> held = new ArrayList<>();
+    private final Object heldLock = new Object();
+
+    private record Held(AlertMessage message, CompletableFuture<Void> sent) {
+    }
+
+    MqttTarget(AlertTarget target) {
+        this.target = target;
+        URI url = URI.create(target.url());
+        boolean tls = url.getScheme().equalsIgnoreCase("ssl");
+        Mqtt5ClientBuilder builder = Mqtt5Client.builder()
+                .identifier("vigil-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()))
+                .serverHost(url.getHost())
+                .serverPort(url.getPort() > 0 ? url.getPort() : tls ? 8883 : 1883)
+                .automaticReconnect().initialDelay(1, TimeUnit.SECONDS).maxDelay(30, TimeUnit.SECONDS).applyAutomaticReconnect()
+                .addDisconnectedListener(context -> {
+                    lastProblem = context.getCause().getMessage();
+                    context.getReconnector().republishIfSessionExpired(true);
+                })
+                .addConnectedListener(context -> publish(AlertMessages.available(true)))
+                .willPublish().topic(topic(AlertMessages.AVAILABLE)).qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                .payload("offline".getBytes(StandardCharsets.US_ASCII)).applyWillPublish();
+        if (tls) {
+            builder = builder.sslWithDefaultConfig();
+        }
+        if (target.username() != null) {
+            builder = builder.simpleAuth().username(target.username())
+                    .password(target.secret() == null ? new byte[0] : target.secret().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+        }
+        client = builder.buildAsync();
+        client.connectWith().cleanStart(false).sessionExpiryInterval(SESSION_SECONDS).send().whenComplete((ack, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "alert target " + target.name() + ": " + failure.getMessage() + " (trying again)");
+            }
+            releaseHeld(); // connected, or reconnecting: the client queues from now on
+        });
+    }
+
+    private void releaseHeld() {
+        List<Held> release;
+        synchronized (heldLock) {
+            release = held;
+            held = null;
+        }
+        for (Held message : release) {
+            publish(message.message()).whenComplete((done, failure) -> {
+                if (failure == null) {
+                    message.sent().complete(null);
+                } else {
+                    message.sent().completeExceptionally(failure);
+                }
+            });
+        }
+    }
+
+    @Override
+    public String lastProblem() {
+        return lastProblem;
+    }
+
+    @Override
+    public String name() {
+        return target.name();
+    }
+
+    private String topic(String suffix) {
+        return target.topicPrefix() + "/" + suffix;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(AlertMessage message) {
+        synchronized (heldLock) {
+            if (held != null) {
+                Held waiting = new Held(message, new CompletableFuture<>());
+                held.add(waiting);
+                return waiting.sent();
+            }
+        }
+        return publish(message);
+    }
+
+    private CompletableFuture<Void> publish(AlertMessage message) {
+        return client.publishWith().topic(topic(message.topic())).qos(MqttQos.AT_LEAST_ONCE).retain(message.retained())
+                .payload(message.payload()).send().thenAccept(result -> result.getError().ifPresent(error -> {
+                    throw new IllegalStateException(error.getMessage(), error);
+                }));
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.getState() == MqttClientState.CONNECTED) {
+                publish(AlertMessages.available(false)).get(5, TimeUnit.SECONDS);
+            }
+            client.disconnect().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.INFO, "alert target " + target.name() + " closed: " + e.getMessage());
+        }
+    }
+}

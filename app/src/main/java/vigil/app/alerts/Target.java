@@ -1,0 +1,18 @@
+package vigil.app.alerts;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A place alerts go: sends never block the caller, and a target that is away keeps what it is given until it is back. */
+interface Target extends AutoCloseable {
+    String name();
+
+    /** Sends one message; the future completes once the target has it (a broker's acknowledgement, a webhook's 2xx). */
+    CompletableFuture<Void> send(AlertMessage message);
+
+    /** Why the last attempt to reach it failed, or null. */
+    String lastProblem();
+
+    /** Says goodbye (MQTT: {@code offline}), then lets go, waiting a moment for what is under way. */
+    @Override
+    void close();
+}

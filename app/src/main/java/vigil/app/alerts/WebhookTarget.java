@@ -1,0 +1,108 @@
+package vigil.app.alerts;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import vigil.storage.AlertTarget;
+
+/**
+ * A webhook: each JSON message POSTed to the URL, signed with HMAC-SHA256 of the body under the
+ * target's secret ({@code X-Vigil-Signature-256: sha256=<hex>}, as GitHub signs), its topic in
+ * {@code X-Vigil-Event} and one {@code X-Vigil-Delivery} id across its attempts. A reply other
+ * than 2xx, or none within {@link #TIMEOUT}, is tried again after 1 s, doubling up to 5 min, until
+ * {@code giveUpAfter} has passed. Pictures are not posted.
+ */
+final class WebhookTarget implements Target {
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final String SIGNATURE = "X-Vigil-Signature-256";
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+
+    private final AlertTarget target;
+    private final Duration giveUpAfter;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final ScheduledExecutorService retries;
+    private volatile String lastProblem;
+
+    WebhookTarget(AlertTarget target, Duration giveUpAfter) {
+        this.target = target;
+        this.giveUpAfter = giveUpAfter;
+        this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook " + target.name()).daemon().factory());
+    }
+
+    @Override
+    public String name() {
+        return target.name();
+    }
+
+    @Override
+    public CompletableFuture<Void> send(AlertMessage message) {
+        if (!message.json()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-Vigil-Event", message.topic())
+                .header("X-Vigil-Delivery", UUID.randomUUID().toString())
+                .header(SIGNATURE, "sha256=" + signature(target.secret(), message.payload()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(message.payload()))
+                .build();
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        attempt(request, Instant.now().plus(giveUpAfter), Duration.ofSeconds(1), delivered);
+        return delivered;
+    }
+
+    private void attempt(HttpRequest request, Instant deadline, Duration wait, CompletableFuture<Void> delivered) {
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure == null && response.statusCode() / 100 == 2) {
+                lastProblem = null;
+                delivered.complete(null);
+                return;
+            }
+            String why = failure != null ? String.valueOf(failure.getCause() != null ? failure.getCause() : failure)
+                    : "HTTP " + response.statusCode();
+            lastProblem = why;
+            if (Instant.now().plus(wait).isAfter(deadline) || retries.isShutdown()) {
+                delivered.completeExceptionally(new IllegalStateException(target.name() + ": " + why));
+                return;
+            }
+            Duration next = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+            retries.schedule(() -> attempt(request, deadline, next, delivered), wait.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    @Override
+    public String lastProblem() {
+        return lastProblem;
+    }
+
+    /** HMAC-SHA256 of {@code body} under {@code secret}, in lower-case hex. */
+    static String signature(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java has no HmacSHA256", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
+        http.close();
+    }
+}

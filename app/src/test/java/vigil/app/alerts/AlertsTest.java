@@ -1,0 +1,309 @@
+package vigil.app.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
+import vigil.storage.ActionKind;
+import vigil.storage.AlertRule;
+import vigil.storage.AlertTarget;
+import vigil.storage.Incident;
+import vigil.storage.SiteEvent;
+import vigil.storage.Storage;
+
+/** Alerts to a real Mosquitto broker and a real HTTP receiver. */
+class AlertsTest {
+    private static final NodeAddress NODE = new NodeAddress("10.0.0.7", 5100);
+
+    @TempDir
+    Path data;
+
+    private static FirstDetection detection(long objectId) {
+        return new FirstDetection(EventType.HAZARD, objectId, ObjectClass.FOD, 300, 200, Area.RWY_A,
+                NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(2000, objectId));
+    }
+
+    private static AlertTarget mqtt(MosquittoBroker broker) {
+        return new AlertTarget("site broker", AlertTarget.Kind.MQTT, broker.url(), "vigil", null, null, true);
+    }
+
+    /** A subscriber to everything under vigil/, as a building system would be. */
+    private static Mqtt5BlockingClient watcher(MosquittoBroker broker) {
+        Mqtt5BlockingClient watcher = Mqtt5Client.builder().identifier("watcher-" + System.nanoTime()).serverHost("127.0.0.1")
+                .serverPort(broker.port()).buildBlocking();
+        watcher.connect();
+        return watcher;
+    }
+
+    private static Mqtt5Publish next(Mqtt5BlockingClient.Mqtt5Publishes seen, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            var publish = seen.receive(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (publish.isPresent() && publish.get().getTopic().toString().equals(topic)) {
+                return publish.get();
+            }
+        }
+        throw new AssertionError("nothing on " + topic + " within 30 s");
+    }
+
+    private static String text(Mqtt5Publish publish) {
+        return new String(publish.getPayloadAsBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void mqttCarriesIncidentsTheirPicturesWhatOperatorsDidStatesAndAvailability() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(); Storage storage = Storage.open(data)) {
+            storage.alertTargets().add(mqtt(broker), "test").get();
+            Mqtt5BlockingClient watcher = watcher(broker);
+            try (Mqtt5BlockingClient.Mqtt5Publishes seen = watcher.publishes(MqttGlobalPublishFilter.ALL)) {
+                watcher.subscribeWith().topicFilter("vigil/#").qos(MqttQos.AT_LEAST_ONCE).send();
+                Alerts alerts = Alerts.start(storage);
+                assertEquals("online", text(next(seen, "vigil/available")));
+
+                FirstDetection detection = detection(4242);
+                Incident incident = storage.incidents().record(NODE, detection, Instant.now()).get().incident();
+                String json = text(next(seen, "vigil/incidents"));
+                assertTrue(json.startsWith("{\"id\":" + incident.id() + ",\"node\":\"10.0.0.7:5100\",\"eventType\":\"HAZARD\",\"objectId\":4242,"), json);
+                Mqtt5Publish picture = next(seen, "vigil/incidents/" + incident.id() + "/picture");
+                assertArrayEquals(detection.image().toByteArray(), picture.getPayloadAsBytes());
+                assertEquals(MqttQos.AT_LEAST_ONCE, picture.getQos());
+
+                storage.incidents().act(incident.id(), ActionKind.ACKNOWLEDGE, "ada", null).get();
+                String state = text(next(seen, "vigil/incidents/" + incident.id() + "/state"));
+                assertTrue(state.contains("\"state\":\"ACKNOWLEDGED\",\"action\":\"ACKNOWLEDGE\",\"operator\":\"ada\""), state);
+
+                storage.siteEvents().record(SiteEvent.ofCamera("Gate 3/east", "OFFLINE", "no route to host", Instant.now())).get();
+                Mqtt5Publish health = next(seen, "vigil/cameras/Gate 3_east/health");
+                assertTrue(text(health).contains("\"state\":\"OFFLINE\",\"detail\":\"no route to host\""), text(health));
+
+                alerts.close();
+                assertEquals("offline", text(next(seen, "vigil/available")), "a clean stop says so");
+            } finally {
+                watcher.disconnect();
+            }
+            Mqtt5BlockingClient late = watcher(broker);
+            try (Mqtt5BlockingClient.Mqtt5Publishes seen = late.publishes(MqttGlobalPublishFilter.ALL)) {
+                late.subscribeWith().topicFilter("vigil/#").qos(MqttQos.AT_LEAST_ONCE).send();
+                Map<String, Mqtt5Publish> kept = new java.util.HashMap<>();
+                for (var publish = seen.receive(3, TimeUnit.SECONDS); publish.isPresent(); publish = seen.receive(1, TimeUnit.SECONDS)) {
+                    kept.put(publish.get().getTopic().toString(), publish.get());
+                }
+                assertEquals(java.util.Set.of("vigil/available", "vigil/cameras/Gate 3_east/health"), kept.keySet(),
+                        "states are kept for who subscribes later; incidents are not");
+                assertTrue(kept.values().stream().allMatch(Mqtt5Publish::isRetain));
+                assertEquals("offline", text(kept.get("vigil/available")));
+                assertTrue(text(kept.get("vigil/cameras/Gate 3_east/health")).contains("\"state\":\"OFFLINE\""));
+            } finally {
+                late.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void whatIsRecordedWhileTheBrokerIsAwayIsDeliveredOnceItIsBack() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(); Storage storage = Storage.open(data)) {
+            storage.alertTargets().add(mqtt(broker), "test").get();
+            Mqtt5BlockingClient watcher = watcher(broker);
+            long id;
+            try (Mqtt5BlockingClient.Mqtt5Publishes seen = watcher.publishes(MqttGlobalPublishFilter.ALL);
+                 Alerts alerts = Alerts.start(storage)) {
+                watcher.subscribeWith().topicFilter("vigil/available").qos(MqttQos.AT_LEAST_ONCE).send();
+                assertEquals("online", text(next(seen, "vigil/available")));
+                broker.stop(); // it loses every session: nothing persists
+                id = storage.incidents().record(NODE, detection(7), Instant.now()).get().incident().id();
+                Thread.sleep(4_000); // Vigil has tried again twice and waits longer now
+                broker.restart();
+                Mqtt5BlockingClient back = watcher(broker);
+                try (Mqtt5BlockingClient.Mqtt5Publishes seenAgain = back.publishes(MqttGlobalPublishFilter.ALL)) {
+                    back.subscribeWith().topicFilter("vigil/incidents").qos(MqttQos.AT_LEAST_ONCE).send();
+                    String json = text(next(seenAgain, "vigil/incidents"));
+                    assertTrue(json.startsWith("{\"id\":" + id + ","), json);
+                } finally {
+                    back.disconnect();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aKilledRecordersLastWillSaysItIsOffline() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start();
+             SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0))) {
+            try (Storage storage = Storage.open(data)) {
+                storage.alertTargets().add(mqtt(broker), "test").get();
+            }
+            Mqtt5BlockingClient watcher = watcher(broker);
+            try (Mqtt5BlockingClient.Mqtt5Publishes seen = watcher.publishes(MqttGlobalPublishFilter.ALL)) {
+                watcher.subscribeWith().topicFilter("vigil/#").qos(MqttQos.AT_LEAST_ONCE).send();
+                Process recorder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dorg.jooq.no-logo=true", "-cp", System.getProperty("java.class.path"), "vigil.app.Vigil",
+                        "record", "--node", "127.0.0.1:" + node.port(), "--data", data.toString())
+                        .redirectErrorStream(true).start();
+                Thread.ofPlatform().daemon().start(() -> new BufferedReader(new InputStreamReader(recorder.getInputStream())).lines().count());
+                assertEquals("online", text(next(seen, "vigil/available")));
+                String link = "vigil/nodes/127.0.0.1:" + node.port() + "/link";
+                while (!text(next(seen, link)).contains("\"state\":\"ONLINE\"")) {
+                    // CONNECTING first
+                }
+                recorder.destroyForcibly(); // SIGKILL: no goodbye but the will
+                assertTrue(recorder.waitFor(10, TimeUnit.SECONDS));
+                Mqtt5Publish will = next(seen, "vigil/available");
+                assertEquals("offline", text(will));
+            } finally {
+                watcher.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void aWebhookIsSignedTriedAgainAfterAFailureAndGetsNoPictures() throws Exception {
+        String secret = "correct horse battery staple";
+        BlockingQueue<Map<String, String>> received = new LinkedBlockingQueue<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(Map.of("event", exchange.getRequestHeaders().getFirst("X-Vigil-Event"),
+                    "delivery", exchange.getRequestHeaders().getFirst("X-Vigil-Delivery"),
+                    "signature", exchange.getRequestHeaders().getFirst("X-Vigil-Signature-256"),
+                    "expected", "sha256=" + hmac(secret, body), "body", new String(body, StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 500 : 204, -1); // the first fails
+            exchange.close();
+        });
+        receiver.start();
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        try (Storage storage = Storage.open(data)) {
+            AlertTarget hook = new AlertTarget("ops chat", AlertTarget.Kind.WEBHOOK, url, null, null, secret, true);
+            storage.alertTargets().add(hook, "test").get();
+            try (Alerts alerts = Alerts.start(storage)) {
+                Incident incident = storage.incidents().record(NODE, detection(99), Instant.now()).get().incident();
+                Map<String, String> first = received.poll(10, TimeUnit.SECONDS);
+                Map<String, String> again = received.poll(10, TimeUnit.SECONDS);
+                assertTrue(first != null && again != null, "a first attempt and, after its 500, a second");
+                for (Map<String, String> delivery : List.of(first, again)) {
+                    assertEquals("incidents", delivery.get("event"));
+                    assertEquals(delivery.get("expected"), delivery.get("signature"), "the receiver's own HMAC of the body");
+                    assertTrue(delivery.get("body").startsWith("{\"id\":" + incident.id() + ","), delivery.get("body"));
+                }
+                assertEquals(first.get("delivery"), again.get("delivery"), "one delivery, two attempts");
+                assertNull(received.poll(2, TimeUnit.SECONDS), "the picture is not posted");
+            }
+            assertNull(Alerts.test(hook, Duration.ofSeconds(10)), "vigil alerts test: it takes the test message");
+            assertEquals("system/test", received.poll(5, TimeUnit.SECONDS).get("event"));
+            receiver.stop(0);
+            AlertTarget gone = new AlertTarget("gone", AlertTarget.Kind.WEBHOOK, url, null, null, secret, true);
+            assertTrue(Alerts.test(gone, Duration.ofSeconds(2)).startsWith("no answer in 2 s (last: java.net.ConnectException"),
+                    "a receiver that is gone: why, in words");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void rulesChooseWhatATargetIsSentACooldownHoldsBackAFlockAndQuietHoursSilenceIt() throws Exception {
+        Map<String, BlockingQueue<String>> received = Map.of("/birds", new LinkedBlockingQueue<>(), "/night", new LinkedBlockingQueue<>(),
+                "/all", new LinkedBlockingQueue<>());
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        received.forEach((path, events) -> receiver.createContext(path, exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            events.add(exchange.getRequestHeaders().getFirst("X-Vigil-Event"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        }));
+        receiver.start();
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        try (Storage storage = Storage.open(data)) {
+            for (String name : List.of("birds", "night", "all")) {
+                storage.alertTargets().add(new AlertTarget(name, AlertTarget.Kind.WEBHOOK, base + "/" + name, null, null, "s", true), "test").get();
+            }
+            storage.alertTargets().addRule(new AlertRule(0, "birds", Set.of(), Set.of(ObjectClass.BIRD), Set.of(Area.RWY_A), Set.of(),
+                    Set.of(), 0, Duration.ofMinutes(1), null, null, false), "test").get();
+            LocalTime now = LocalTime.now();
+            storage.alertTargets().addRule(new AlertRule(0, "night", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), 0, Duration.ZERO,
+                    now.minusHours(1), now.plusHours(1), true), "test").get();
+            try (Alerts alerts = Alerts.start(storage)) {
+                for (int bird = 0; bird < 5; bird++) { // a flock over runway A
+                    storage.incidents().record(NODE, new FirstDetection(EventType.HAZARD, 100 + bird, ObjectClass.BIRD, 10, 10, Area.RWY_A,
+                            NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(500, bird)), Instant.now()).get();
+                }
+                storage.incidents().record(NODE, new FirstDetection(EventType.HAZARD, 200, ObjectClass.FOD, 10, 10, Area.RWY_A,
+                        NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(500, 200)), Instant.now()).get();
+                storage.incidents().record(NODE, new FirstDetection(EventType.HAZARD, 201, ObjectClass.BIRD, 10, 10, Area.RWY_B,
+                        NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(500, 201)), Instant.now()).get();
+                storage.siteEvents().record(SiteEvent.ofCamera("Apron", "OFFLINE", "gone", Instant.now())).get();
+                List<String> all = new java.util.ArrayList<>();
+                while (all.size() < 8) {
+                    String event = received.get("/all").poll(10, TimeUnit.SECONDS);
+                    assertTrue(event != null, "a target without rules is sent everything: " + all);
+                    all.add(event);
+                }
+                assertEquals(7, all.stream().filter("incidents"::equals).count());
+                assertEquals("cameras/Apron/health", all.getLast());
+                Thread.sleep(1_000);
+                assertEquals(List.of("incidents"), List.copyOf(received.get("/birds")), "the flock is one alert; the debris and runway B none");
+                assertEquals(List.of(), List.copyOf(received.get("/night")), "quiet hours");
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void targetsAreCheckedInWords() {
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new AlertTarget("x", AlertTarget.Kind.MQTT, "http://broker:1883", null, null, null, true));
+        assertEquals("an MQTT broker's URL is tcp://HOST:PORT or ssl://HOST:PORT, not 'http://broker:1883'", refused.getMessage());
+        refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new AlertTarget("x", AlertTarget.Kind.WEBHOOK, "https://hooks.example/x", null, null, null, true));
+        assertEquals("a webhook needs a secret to sign what it is sent", refused.getMessage());
+        refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new AlertTarget("x", AlertTarget.Kind.MQTT, "tcp://broker:1883", "vigil/#", null, null, true));
+        assertTrue(refused.getMessage().startsWith("a topic prefix is words"), refused.getMessage());
+    }
+
+    private static String hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package vigil.storage;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where Vigil's alerts go beyond the desk: an MQTT broker ({@code tcp://HOST:PORT} or
+ * {@code ssl://HOST:PORT}, its topics under {@code topicPrefix}, signing in as {@code username} with
+ * the {@code secret}) or a webhook (an {@code http(s)} URL whose posts are signed with the
+ * {@code secret}). The secret is shown nowhere: {@link #toString()} leaves it out.
+ */
+public record AlertTarget(String name, Kind kind, String url, String topicPrefix, String username, String secret, boolean enabled) {
+    public static final String DEFAULT_PREFIX = "vigil";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:-]{0,99}");
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
+
+    public enum Kind { MQTT, WEBHOOK }
+
+    /** Checks every field; an {@link IllegalArgumentException} says what is wrong, in words. */
+    public AlertTarget {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("an alert target's name is 1 to 100 letters, digits, spaces, dots, colons, dashes"
+                    + " or underscores, starting with a letter or digit: '" + name + "'");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("'" + url + "' names no host");
+        }
+        switch (kind) {
+            case MQTT -> {
+                if (!scheme.equals("tcp") && !scheme.equals("ssl")) {
+                    throw new IllegalArgumentException("an MQTT broker's URL is tcp://HOST:PORT or ssl://HOST:PORT, not '" + url + "'");
+                }
+                topicPrefix = topicPrefix == null ? DEFAULT_PREFIX : topicPrefix;
+                if (!PREFIX.matcher(topicPrefix).matches()) {
+                    throw new IllegalArgumentException("a topic prefix is words of letters, digits, '-' or '_' between slashes"
+                            + " (no wildcards, no leading or trailing slash): '" + topicPrefix + "'");
+                }
+            }
+            case WEBHOOK -> {
+                if (!scheme.equals("http") && !scheme.equals("https")) {
+                    throw new IllegalArgumentException("a webhook's URL is http:// or https://, not '" + url + "'");
+                }
+                if (secret == null || secret.isEmpty()) {
+                    throw new IllegalArgumentException("a webhook needs a secret to sign what it is sent");
+                }
+                if (topicPrefix != null || username != null) {
+                    throw new IllegalArgumentException("a webhook has no topic prefix and no user");
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + kind.name().toLowerCase(Locale.ROOT) + " " + url
+                + (topicPrefix == null ? "" : ", topics under " + topicPrefix + "/")
+                + (username == null ? "" : ", user " + username) + (enabled ? "" : ", disabled");
+    }
+}
