@@ -28,6 +28,7 @@ public final class Storage implements AutoCloseable {
     private final ClipStore clips;
     private final OperatorStore operators;
     private final AlertTargetStore alertTargets;
+    private final AlertDeliveries alertDeliveries;
 
     private Storage(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -43,6 +44,7 @@ public final class Storage implements AutoCloseable {
         this.cameras = new CameraStore(ctx, writer);
         this.operators = new OperatorStore(ctx, writer);
         this.alertTargets = new AlertTargetStore(ctx, writer);
+        this.alertDeliveries = new AlertDeliveries(ctx, writer);
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -111,6 +113,10 @@ public final class Storage implements AutoCloseable {
 
     public AlertTargetStore alertTargets() {
         return alertTargets;
+    }
+
+    public AlertDeliveries alertDeliveries() {
+        return alertDeliveries;
     }
 
     /**

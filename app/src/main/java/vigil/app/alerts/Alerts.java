@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,8 @@ import vigil.protocol.wire.BirdRiskChanged;
 import vigil.protocol.wire.Jpeg;
 import vigil.protocol.wire.NodeMessage;
 import vigil.protocol.wire.RunwayStateChanged;
+import vigil.storage.AlertDeliveries;
+import vigil.storage.AlertDelivery;
 import vigil.storage.AlertRule;
 import vigil.storage.AlertTarget;
 import vigil.storage.Incident;
@@ -42,41 +45,74 @@ import vigil.storage.Storage;
 public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, AutoCloseable {
     /** How long a webhook is tried again before the delivery is given up. */
     public static final Duration WEBHOOK_PATIENCE = Duration.ofHours(1);
+    /** How long delivered webhook messages stay in the delivery log. */
+    static final Duration DELIVERED_KEPT = Duration.ofDays(30);
     private static final Logger LOG = Logger.getLogger(Alerts.class.getName());
 
     private final List<Target> targets;
+    private final AlertDeliveries deliveries;
     private final Map<String, List<AlertRule>> rules;
     /** When each rule last sent an incident of a zone and class ("rule zone class"); the alerts thread's. */
     private final Map<String, Instant> cooling = new HashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alerts").daemon().factory());
 
-    private Alerts(List<Target> targets, List<AlertRule> rules) {
+    private Alerts(List<Target> targets, AlertDeliveries deliveries, List<AlertRule> rules) {
         this.targets = targets;
+        this.deliveries = deliveries;
         this.rules = rules.stream().collect(Collectors.groupingBy(AlertRule::target));
     }
 
-    /** Starts sending to the store's enabled targets whatever it records from now on. */
+    /**
+     * Starts sending to the store's enabled targets whatever it records from now on, and the
+     * webhook messages a stop left undelivered.
+     */
     public static Alerts start(Storage storage) {
-        Alerts alerts = new Alerts(storage.alertTargets().list().stream().filter(AlertTarget::enabled).map(Alerts::target).toList(),
-                storage.alertTargets().rules());
+        AlertDeliveries deliveries = storage.alertDeliveries();
+        Alerts alerts = new Alerts(storage.alertTargets().list().stream().filter(AlertTarget::enabled)
+                .map(target -> target(target, deliveries)).toList(), deliveries, storage.alertTargets().rules());
         storage.incidents().listen(alerts);
         storage.siteEvents().listen(alerts::siteEvent);
+        deliveries.pending().forEach(alerts::deliver);
+        deliveries.forgetDelivered(Instant.now().minus(DELIVERED_KEPT));
         return alerts;
     }
 
-    static Target target(AlertTarget target) {
+    static Target target(AlertTarget target, AlertDeliveries deliveries) {
         return switch (target.kind()) {
             case MQTT -> new MqttTarget(target);
-            case WEBHOOK -> new WebhookTarget(target, WEBHOOK_PATIENCE);
+            case WEBHOOK -> new WebhookTarget(target, deliveries, WEBHOOK_PATIENCE);
         };
+    }
+
+    /**
+     * Sends a FAILED webhook delivery again (from the Logs screen); completes with null once it is
+     * under way, else with why not.
+     */
+    public CompletableFuture<String> retry(long deliveryId) {
+        return deliveries.retry(deliveryId).thenApply(retried -> {
+            if (retried.isEmpty()) {
+                return "delivery " + deliveryId + " has not failed";
+            }
+            return deliver(retried.get()) ? null : "no webhook named '" + retried.get().target() + "' any more: sent at the next start if it is back";
+        });
+    }
+
+    private boolean deliver(AlertDelivery delivery) {
+        for (Target target : targets) {
+            if (target instanceof WebhookTarget webhook && webhook.name().equals(delivery.target())) {
+                webhook.deliver(delivery);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Sends {@code target} a test message ({@code system/test}) and waits at most {@code patience}
      * for it to be taken: {@code vigil alerts test}. Null when it was, else why not.
      */
-    public static String test(AlertTarget target, Duration patience) {
-        Target sending = target(target);
+    public static String test(AlertTarget target, AlertDeliveries deliveries, Duration patience) {
+        Target sending = target(target, deliveries);
         AlertMessage test = AlertMessage.json("system/test", JsonLines.object(json -> {
             json.writeStringField("from", "vigil alerts test");
             json.writeStringField("at", Instant.now().toString());

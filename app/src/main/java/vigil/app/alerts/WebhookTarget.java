@@ -16,14 +16,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import vigil.storage.AlertDeliveries;
+import vigil.storage.AlertDelivery;
 import vigil.storage.AlertTarget;
 
 /**
  * A webhook: each JSON message POSTed to the URL, signed with HMAC-SHA256 of the body under the
  * target's secret ({@code X-Vigil-Signature-256: sha256=<hex>}, as GitHub signs), its topic in
- * {@code X-Vigil-Event} and one {@code X-Vigil-Delivery} id across its attempts. A reply other
- * than 2xx, or none within {@link #TIMEOUT}, is tried again after 1 s, doubling up to 5 min, until
- * {@code giveUpAfter} has passed. Pictures are not posted.
+ * {@code X-Vigil-Event} and one {@code X-Vigil-Delivery} id across its attempts. Each message is
+ * noted in the delivery log before its first attempt, and each attempt after it; a reply other than
+ * 2xx, or none within {@link #TIMEOUT}, is tried again after 1 s, doubling up to 5 min, until
+ * {@code giveUpAfter} has passed (then the delivery is FAILED, and an operator may send it again).
+ * Pictures are not posted.
  */
 final class WebhookTarget implements Target {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -31,13 +35,15 @@ final class WebhookTarget implements Target {
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
     private final AlertTarget target;
+    private final AlertDeliveries deliveries;
     private final Duration giveUpAfter;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ScheduledExecutorService retries;
     private volatile String lastProblem;
 
-    WebhookTarget(AlertTarget target, Duration giveUpAfter) {
+    WebhookTarget(AlertTarget target, AlertDeliveries deliveries, Duration giveUpAfter) {
         this.target = target;
+        this.deliveries = deliveries;
         this.giveUpAfter = giveUpAfter;
         this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook " + target.name()).daemon().factory());
     }
@@ -52,35 +58,48 @@ final class WebhookTarget implements Target {
         if (!message.json()) {
             return CompletableFuture.completedFuture(null);
         }
+        return deliveries.pending(target.name(), message.topic(), new String(message.payload(), StandardCharsets.UTF_8),
+                UUID.randomUUID().toString()).thenCompose(this::deliver);
+    }
+
+    /** Sends a delivery the log holds as PENDING: a new one, one a stop cut short, one an operator sends again. */
+    CompletableFuture<Void> deliver(AlertDelivery delivery) {
+        byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("X-Vigil-Event", message.topic())
-                .header("X-Vigil-Delivery", UUID.randomUUID().toString())
-                .header(SIGNATURE, "sha256=" + signature(target.secret(), message.payload()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(message.payload()))
+                .header("X-Vigil-Event", delivery.topic())
+                .header("X-Vigil-Delivery", delivery.deliveryId())
+                .header(SIGNATURE, "sha256=" + signature(target.secret(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         CompletableFuture<Void> delivered = new CompletableFuture<>();
-        attempt(request, Instant.now().plus(giveUpAfter), Duration.ofSeconds(1), delivered);
+        attempt(delivery.id(), request, Instant.now().plus(giveUpAfter), Duration.ofSeconds(1), delivered);
         return delivered;
     }
 
-    private void attempt(HttpRequest request, Instant deadline, Duration wait, CompletableFuture<Void> delivered) {
+    private void attempt(long id, HttpRequest request, Instant deadline, Duration wait, CompletableFuture<Void> delivered) {
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure == null && response.statusCode() / 100 == 2) {
                 lastProblem = null;
+                deliveries.attempted(id, AlertDelivery.Status.DELIVERED, null);
                 delivered.complete(null);
                 return;
             }
             String why = failure != null ? String.valueOf(failure.getCause() != null ? failure.getCause() : failure)
                     : "HTTP " + response.statusCode();
             lastProblem = why;
-            if (Instant.now().plus(wait).isAfter(deadline) || retries.isShutdown()) {
+            if (retries.isShutdown()) {
+                deliveries.attempted(id, AlertDelivery.Status.PENDING, why); // the next start sends it again
                 delivered.completeExceptionally(new IllegalStateException(target.name() + ": " + why));
-                return;
+            } else if (Instant.now().plus(wait).isAfter(deadline)) {
+                deliveries.attempted(id, AlertDelivery.Status.FAILED, why + " (given up after " + giveUpAfter.toMinutes() + " min)");
+                delivered.completeExceptionally(new IllegalStateException(target.name() + ": " + why));
+            } else {
+                deliveries.attempted(id, AlertDelivery.Status.PENDING, why);
+                Duration next = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+                retries.schedule(() -> attempt(id, request, deadline, next, delivered), wait.toMillis(), TimeUnit.MILLISECONDS);
             }
-            Duration next = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
-            retries.schedule(() -> attempt(request, deadline, next, delivered), wait.toMillis(), TimeUnit.MILLISECONDS);
         });
     }
 

@@ -26,6 +26,7 @@ import vigil.app.operators.Accounts;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.ObjectClass;
+import vigil.storage.AlertDelivery;
 import vigil.storage.AlertRule;
 import vigil.storage.AlertTarget;
 import vigil.storage.IncidentType;
@@ -35,7 +36,7 @@ import vigil.storage.Storage;
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Add, list, remove and test where alerts go (MQTT brokers and webhooks), and their rules.",
         subcommands = {AlertsCommand.Add.class, AlertsCommand.ListTargets.class, AlertsCommand.Remove.class, AlertsCommand.Test.class,
-                AlertsCommand.Rule.class})
+                AlertsCommand.Rule.class, AlertsCommand.Deliveries.class, AlertsCommand.Retry.class})
 public final class AlertsCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -340,6 +341,61 @@ public final class AlertsCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "deliveries", mixinStandardHelpOptions = true, description = "The webhook delivery log, newest first.")
+    static final class Deliveries implements Callable<Integer> {
+        @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--json", description = "One JSON object per delivery per line, with its payload.")
+        boolean json;
+
+        @Mixin
+        DataOption data;
+
+        @Override
+        public Integer call() {
+            try (Storage storage = data.open()) {
+                for (AlertDelivery delivery : storage.alertDeliveries().newest(limit)) {
+                    System.out.println(json ? JsonLines.object(out -> {
+                        out.writeNumberField("id", delivery.id());
+                        out.writeStringField("target", delivery.target());
+                        out.writeStringField("topic", delivery.topic());
+                        out.writeStringField("status", delivery.status().name());
+                        out.writeNumberField("attempts", delivery.attempts());
+                        out.writeStringField("lastError", delivery.lastError());
+                        out.writeStringField("createdAt", delivery.createdAt().toString());
+                        out.writeStringField("lastTriedAt", delivery.lastTriedAt() == null ? null : delivery.lastTriedAt().toString());
+                        out.writeStringField("payload", delivery.payload());
+                    }) : String.format("%6d  %-20s  %-24s  %-26s  %-9s  %2d  %s", delivery.id(), delivery.createdAt(), delivery.target(),
+                            delivery.topic(), delivery.status(), delivery.attempts(), delivery.lastError() == null ? "" : delivery.lastError()));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Make a failed webhook delivery pending again: the next `vigil record` or console start sends it.")
+    static final class Retry implements Callable<Integer> {
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Mixin
+        DataOption data;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Storage storage = data.open()) {
+                if (storage.alertDeliveries().retry(id).get().isEmpty()) {
+                    System.err.println("vigil alerts retry: delivery " + id + " has not failed");
+                    return 1;
+                }
+            }
+            System.out.println("delivery " + id + " is pending: the next start sends it");
+            return 0;
+        }
+    }
+
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Send a target a test message (system/test) and say whether it took it; exit 0 or 1.")
     static final class Test implements Callable<Integer> {
@@ -354,15 +410,16 @@ public final class AlertsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            String problem;
             AlertTarget target;
             try (Storage storage = data.open()) {
                 target = storage.alertTargets().find(name).orElse(null);
+                if (target == null) {
+                    System.err.println("vigil alerts test: no alert target named '" + name + "'");
+                    return 1;
+                }
+                problem = Alerts.test(target, storage.alertDeliveries(), Duration.ofSeconds(seconds));
             }
-            if (target == null) {
-                System.err.println("vigil alerts test: no alert target named '" + name + "'");
-                return 1;
-            }
-            String problem = Alerts.test(target, Duration.ofSeconds(seconds));
             System.out.println(problem == null ? target.name() + ": OK, it took the test message" : target.name() + ": FAILED: " + problem);
             return problem == null ? 0 : 1;
         }

@@ -112,6 +112,10 @@ public final class Console implements AutoCloseable {
         return storage;
     }
 
+    public Alerts alerts() {
+        return alerts;
+    }
+
     public List<Node> nodes() {
         return List.copyOf(nodes);
     }

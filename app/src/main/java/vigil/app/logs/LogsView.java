@@ -21,6 +21,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import vigil.app.alerts.Alerts;
 import vigil.app.console.Console;
 import vigil.app.console.Tasks;
 import vigil.app.map.ObjectText;
@@ -40,17 +41,18 @@ import vigil.storage.Storage;
 
 /**
  * The Logs screen: a node's own history ({@code LC_OL}, {@code LC_BL}, {@code LC_RL}) over a date
- * range, and the console's site events (links, bird risk, runways, decoder failures) filtered by
- * node, kind and period.
+ * range, the console's site events (links, bird risk, runways, decoder failures) filtered by node,
+ * kind and period, and the webhook deliveries, newest first, of which a failed one can be sent again.
  */
 public final class LogsView implements ScreenView {
     static final int SITE_EVENT_LIMIT = 5_000;
+    static final int DELIVERY_LIMIT = 1_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** Which log to show. */
     enum Source {
         NODE_OBJECTS("Node: detections (LC_OL)"), NODE_BIRDS("Node: bird risk (LC_BL)"), NODE_PILOTS("Node: pilot requests (LC_RL)"),
-        SITE_EVENTS("Console: site events");
+        SITE_EVENTS("Console: site events"), ALERT_DELIVERIES("Console: alert deliveries (webhooks)");
 
         private final String title;
 
@@ -66,6 +68,7 @@ public final class LogsView implements ScreenView {
 
     private final List<Console.Node> nodes;
     private final Storage storage;
+    private final Alerts alerts;
     private final Tasks tasks;
     private final SitePlan site;
     private final BorderPane root = new BorderPane();
@@ -76,10 +79,13 @@ public final class LogsView implements ScreenView {
     private final DatePicker from = new DatePicker(LocalDate.now());
     private final DatePicker to = new DatePicker(LocalDate.now());
     private final Label message = new Label();
+    /** What to say beside the count once the next load is shown (what became of a retry). */
+    private String notice;
 
-    public LogsView(List<Console.Node> nodes, Storage storage, Tasks tasks, SitePlan site, KeyBindings keys) {
+    public LogsView(List<Console.Node> nodes, Storage storage, Alerts alerts, Tasks tasks, SitePlan site, KeyBindings keys) {
         this.nodes = nodes;
         this.storage = storage;
+        this.alerts = alerts;
         this.tasks = tasks;
         this.site = site;
         node = NodeChooser.of(nodes, Console.Node::address);
@@ -97,11 +103,27 @@ public final class LogsView implements ScreenView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12));
         table.setId("logs-table");
+        source.setId("logs-source");
+        message.setId("logs-message");
         table.setPlaceholder(new Label("Nothing logged in this period"));
         root.setTop(bar);
         root.setCenter(table);
         BorderPane.setMargin(table, new Insets(0, 12, 12, 12));
         keys.on(Shortcut.LOGS_REFRESH, this::load);
+        keys.on(Shortcut.LOGS_RETRY_DELIVERY, this::retrySelected);
+    }
+
+    private void retrySelected() {
+        List<String> row = table.getSelectionModel().getSelectedItem();
+        if (source.getValue() != Source.ALERT_DELIVERIES || row == null) {
+            message.setText("Choose a failed delivery in the alert deliveries first");
+            return;
+        }
+        long id = Long.parseLong(row.getFirst());
+        tasks.whenDone(alerts.retry(id), problem -> {
+            notice = problem == null ? "delivery " + id + " is being sent again" : problem;
+            load();
+        }, this::failed);
     }
 
     @Override
@@ -141,6 +163,11 @@ public final class LogsView implements ScreenView {
                                 String.valueOf(event.source()), event.detail())).toList(),
                         rows -> fill(List.of("Time", "Kind", "Source", "Detail"), rows), this::failed);
             }
+            case ALERT_DELIVERIES -> tasks.run(() -> storage.alertDeliveries().newest(DELIVERY_LIMIT).stream()
+                            .map(delivery -> List.of(Long.toString(delivery.id()), TIME.format(delivery.createdAt()), delivery.target(),
+                                    delivery.topic(), delivery.status().name(), Integer.toString(delivery.attempts()),
+                                    delivery.lastError() == null ? "" : delivery.lastError())).toList(),
+                    rows -> fill(List.of("Id", "Time", "Target", "Topic", "Status", "Attempts", "Last error"), rows), this::failed);
         }
     }
 
@@ -159,7 +186,8 @@ public final class LogsView implements ScreenView {
         }
         table.getColumns().setAll(columns);
         table.getItems().setAll(rows);
-        message.setText(rows.size() + " entries");
+        message.setText(rows.size() + " entries" + (notice == null ? "" : " · " + notice));
+        notice = null;
     }
 
     private void failed(Throwable error) {

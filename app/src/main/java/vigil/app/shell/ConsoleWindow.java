@@ -366,7 +366,7 @@ public final class ConsoleWindow {
                         new CameraViewsFile(settingsFile.resolveSibling("camera-views.properties")), reports, nodeCameras.failure(), keys,
                         () -> show(Screen.LIVE));
             }
-            case LOGS -> new LogsView(console.nodes(), console.storage(), tasks, site, keys);
+            case LOGS -> new LogsView(console.nodes(), console.storage(), console.alerts(), tasks, site, keys);
         };
         view.setPalette(palette);
         view.rightsChanged(desk);

@@ -94,7 +94,8 @@ public enum Shortcut {
             + " until the key again (10 min at most)"),
     WALL_BACK(Scope.CAMERAS, "Esc", "Restore a maximised tile, or go back to the Live view"),
 
-    LOGS_REFRESH(Scope.LOGS, "F5", "Load the logs again");
+    LOGS_REFRESH(Scope.LOGS, "F5", "Load the logs again"),
+    LOGS_RETRY_DELIVERY(Scope.LOGS, "Shortcut+R", "Alert deliveries: send the selected failed one again");
 
     /** Where a binding acts. */
     public enum Scope {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.testing.Recorder;
 import vigil.protocol.testing.TestJpegs;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.EventType;
@@ -41,6 +42,7 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.ActionKind;
+import vigil.storage.AlertDelivery;
 import vigil.storage.AlertRule;
 import vigil.storage.AlertTarget;
 import vigil.storage.Incident;
@@ -224,12 +226,54 @@ class AlertsTest {
                 assertEquals(first.get("delivery"), again.get("delivery"), "one delivery, two attempts");
                 assertNull(received.poll(2, TimeUnit.SECONDS), "the picture is not posted");
             }
-            assertNull(Alerts.test(hook, Duration.ofSeconds(10)), "vigil alerts test: it takes the test message");
+            assertNull(Alerts.test(hook, storage.alertDeliveries(), Duration.ofSeconds(10)), "vigil alerts test: it takes the test message");
             assertEquals("system/test", received.poll(5, TimeUnit.SECONDS).get("event"));
             receiver.stop(0);
             AlertTarget gone = new AlertTarget("gone", AlertTarget.Kind.WEBHOOK, url, null, null, secret, true);
-            assertTrue(Alerts.test(gone, Duration.ofSeconds(2)).startsWith("no answer in 2 s (last: java.net.ConnectException"),
+            assertTrue(Alerts.test(gone, storage.alertDeliveries(), Duration.ofSeconds(2)).startsWith("no answer in 2 s (last: java.net.ConnectException"),
                     "a receiver that is gone: why, in words");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aWebhookDeliveryOutlivesAStopAndAFailedOneCanBeSentAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean(false);
+        BlockingQueue<String> deliveries = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            if (up.get()) {
+                deliveries.add(exchange.getRequestHeaders().getFirst("X-Vigil-Event") + " " + exchange.getRequestHeaders().getFirst("X-Vigil-Delivery"));
+            }
+            exchange.sendResponseHeaders(up.get() ? 204 : 503, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try (Storage storage = Storage.open(data)) {
+            storage.alertTargets().add(new AlertTarget("hook", AlertTarget.Kind.WEBHOOK,
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", null, null, "s", true), "test").get();
+            AlertDelivery pending;
+            try (Alerts alerts = Alerts.start(storage)) {
+                storage.incidents().record(NODE, detection(1), Instant.now()).get();
+                Recorder.await("a first refused attempt", () -> storage.alertDeliveries().newest(1).stream()
+                        .anyMatch(delivery -> delivery.attempts() >= 1), Duration.ofSeconds(10));
+            } // stopped while the receiver refuses
+            pending = storage.alertDeliveries().newest(1).getFirst();
+            assertEquals(AlertDelivery.Status.PENDING, pending.status());
+            assertEquals("HTTP 503", pending.lastError());
+            up.set(true);
+            try (Alerts alerts = Alerts.start(storage)) {
+                assertEquals("incidents " + pending.deliveryId(), deliveries.poll(10, TimeUnit.SECONDS), "sent again at the next start, as itself");
+                Recorder.await("delivered in the log", () -> storage.alertDeliveries().newest(1).getFirst().status()
+                        == AlertDelivery.Status.DELIVERED, Duration.ofSeconds(10));
+
+                storage.alertDeliveries().attempted(pending.id(), AlertDelivery.Status.FAILED, "given up").get(); // as after an hour
+                assertEquals("delivery 999 has not failed", alerts.retry(999).get());
+                assertNull(alerts.retry(pending.id()).get());
+                assertEquals("incidents " + pending.deliveryId(), deliveries.poll(10, TimeUnit.SECONDS), "sent again on request");
+            }
         } finally {
             receiver.stop(0);
         }

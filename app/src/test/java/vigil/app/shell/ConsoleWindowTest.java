@@ -10,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -42,6 +44,7 @@ import vigil.protocol.wire.ObjectSnapshot;
 import vigil.storage.AuthorityChange;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
+import vigil.storage.AlertDelivery;
 import vigil.storage.IncidentState;
 import vigil.storage.Role;
 import vigil.storage.Storage;
@@ -141,6 +144,30 @@ class ConsoleWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         TableView<?> table = robot.lookup("#logs-table").queryAs(TableView.class);
         await("the link-up event", () -> fx(() -> table.getItems().stream().anyMatch(row -> row.toString().contains("link up"))));
+    }
+
+    @Test
+    void theLogsScreenListsWebhookDeliveriesAndCtrlRSendsAFailedOneAgain(FxRobot robot) throws Exception {
+        AlertDelivery failed = console.storage().alertDeliveries().pending("ops", "incidents", "{}", UUID.randomUUID().toString()).get();
+        console.storage().alertDeliveries().attempted(failed.id(), AlertDelivery.Status.FAILED, "HTTP 500 (given up after 60 min)").get();
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        ComboBox<?> source = robot.lookup("#logs-source").queryAs(ComboBox.class);
+        fx(() -> {
+            source.getSelectionModel().selectLast();
+            return null;
+        });
+        TableView<?> table = robot.lookup("#logs-table").queryAs(TableView.class);
+        await("the failed delivery", () -> fx(() -> table.getItems().stream().anyMatch(row -> row.toString().contains("FAILED")
+                && row.toString().contains("HTTP 500"))));
+        fx(() -> {
+            table.getSelectionModel().select(0);
+            table.requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        await("why it cannot be sent now", () -> fx(() -> text(robot, "#logs-message")).contains(
+                "no webhook named 'ops' any more: sent at the next start if it is back"));
+        assertEquals(AlertDelivery.Status.PENDING, console.storage().alertDeliveries().newest(1).getFirst().status());
     }
 
     @Test
