@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vigil.app.cli.ActionsCommand;
 import vigil.app.cli.AlertsCommand;
 import vigil.app.cli.CamerasCommand;
 import vigil.app.cli.DataOption;
@@ -40,7 +41,8 @@ import vigil.storage.StorageInUseException;
         mixinStandardHelpOptions = true,
         versionProvider = Vigil.Version.class,
         subcommands = {SimCommand.class, TapCommand.class, RecordCommand.class, IncidentsCommand.class,
-                EventsCommand.class, CamerasCommand.class, AlertsCommand.class, OperatorsCommand.class, ExportCommand.class, VerifyCommand.class, KeysCommand.class,
+                EventsCommand.class, CamerasCommand.class, AlertsCommand.class, ActionsCommand.class, OperatorsCommand.class,
+                ExportCommand.class, VerifyCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil implements Callable<Integer> {
 

@@ -18,7 +18,7 @@ final class AuditChain {
     static final String GENESIS = "0".repeat(64);
 
     /** What an entry seals. */
-    enum Kind { INCIDENT, ACTION, AUTHORITY, PRUNE, CLIP, CLIP_REMOVAL, OPERATOR_LOG }
+    enum Kind { INCIDENT, ACTION, AUTHORITY, PRUNE, CLIP, CLIP_REMOVAL, OPERATOR_LOG, SITE_ACTION_RUN }
 
     private long committedSeq;
     private String committedHash;

@@ -10,6 +10,7 @@ import static vigil.storage.schema.Tables.INCIDENT_ACTION;
 import static vigil.storage.schema.Tables.OPERATOR_LOG;
 import static vigil.storage.schema.Tables.PRUNED_SUBJECT;
 import static vigil.storage.schema.Tables.RETENTION_PRUNE;
+import static vigil.storage.schema.Tables.SITE_ACTION_RUN;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import vigil.storage.schema.tables.records.ClipRemovalRecord;
 import vigil.storage.schema.tables.records.IncidentActionRecord;
 import vigil.storage.schema.tables.records.IncidentRecord;
 import vigil.storage.schema.tables.records.OperatorLogRecord;
+import vigil.storage.schema.tables.records.SiteActionRunRecord;
 
 /**
  * Checks a store for tampering: every image against its hash; every audit entry against the row
@@ -67,6 +69,11 @@ final class AuditVerifier {
         return AuditChain.canonical(r.getId(), r.getOperator(), r.getKind(), r.getSubject(), r.getDetail(), instant(r.getLoggedAt()));
     }
 
+    static String canonical(SiteActionRunRecord r) {
+        return AuditChain.canonical(r.getId(), r.getActionName(), r.getOperator(), r.getIncidentId(), instant(r.getRanAt()), r.getOk(),
+                r.getOutcome());
+    }
+
     private static Object instant(java.time.OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
@@ -87,6 +94,7 @@ final class AuditVerifier {
                 case CLIP -> CLIP;
                 case CLIP_REMOVAL -> CLIP_REMOVAL;
                 case OPERATOR_LOG -> OPERATOR_LOG;
+                case SITE_ACTION_RUN -> SITE_ACTION_RUN;
             };
             var id = table.field("ID", Long.class);
             ctx.select(id).from(table)
@@ -157,6 +165,8 @@ final class AuditVerifier {
             case CLIP -> ctx.selectFrom(CLIP).where(CLIP.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
             case CLIP_REMOVAL -> ctx.selectFrom(CLIP_REMOVAL).where(CLIP_REMOVAL.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
             case OPERATOR_LOG -> ctx.selectFrom(OPERATOR_LOG).where(OPERATOR_LOG.ID.eq(id)).fetchOptional().map(AuditVerifier::canonical).orElse(null);
+            case SITE_ACTION_RUN -> ctx.selectFrom(SITE_ACTION_RUN).where(SITE_ACTION_RUN.ID.eq(id)).fetchOptional()
+                    .map(AuditVerifier::canonical).orElse(null);
         };
     }
 
@@ -179,7 +189,7 @@ final class AuditVerifier {
             case ACTION -> "A";
             case CLIP -> "C";
             case CLIP_REMOVAL -> "R";
-            case AUTHORITY, PRUNE, OPERATOR_LOG -> throw new IllegalArgumentException(kind + " rows are never pruned");
+            case AUTHORITY, PRUNE, OPERATOR_LOG, SITE_ACTION_RUN -> throw new IllegalArgumentException(kind + " rows are never pruned");
         };
     }
 

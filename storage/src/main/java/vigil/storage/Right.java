@@ -6,6 +6,7 @@ public enum Right {
     MANUAL_CLIP(Role.OPERATOR, "record a manual clip"),
     CHANGE_AUTHORITY(Role.SUPERVISOR, "change zone authority levels"),
     EXPORT_EVIDENCE(Role.SUPERVISOR, "export evidence (which puts it on hold)"),
+    RUN_SITE_ACTIONS(Role.SUPERVISOR, "run actions on the site (gates, sirens, lights)"),
     MANAGE_ACCOUNTS(Role.ADMIN, "manage operator accounts"),
     CHANGE_SETTINGS(Role.ADMIN, "change nodes, cameras, settings, retention and quota");
 

@@ -29,6 +29,7 @@ public final class Storage implements AutoCloseable {
     private final OperatorStore operators;
     private final AlertTargetStore alertTargets;
     private final AlertDeliveries alertDeliveries;
+    private final SiteActionStore siteActions;
 
     private Storage(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -45,6 +46,7 @@ public final class Storage implements AutoCloseable {
         this.operators = new OperatorStore(ctx, writer);
         this.alertTargets = new AlertTargetStore(ctx, writer);
         this.alertDeliveries = new AlertDeliveries(ctx, writer);
+        this.siteActions = new SiteActionStore(ctx, writer);
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -117,6 +119,10 @@ public final class Storage implements AutoCloseable {
 
     public AlertDeliveries alertDeliveries() {
         return alertDeliveries;
+    }
+
+    public SiteActionStore siteActions() {
+        return siteActions;
     }
 
     /**

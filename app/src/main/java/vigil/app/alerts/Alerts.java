@@ -1,9 +1,15 @@
 package vigil.app.alerts;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +36,9 @@ import vigil.storage.AlertTarget;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentStore;
+import vigil.storage.SiteAction;
+import vigil.storage.SiteActionRun;
+import vigil.storage.SiteActionStore;
 import vigil.storage.SiteEvent;
 import vigil.storage.Storage;
 
@@ -40,25 +49,30 @@ import vigil.storage.Storage;
  * rules say ({@link AlertRule}: a target with none is sent everything). It hears them on the
  * store's writer thread and the links' event loops and only hands them to its own thread, which
  * applies the rules (and owns their cooldowns) and builds the messages; targets send without
- * blocking it.
+ * blocking it. It also runs the site's actions ({@link #run}), each run sealed in the audit chain.
  */
 public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, AutoCloseable {
     /** How long a webhook is tried again before the delivery is given up. */
     public static final Duration WEBHOOK_PATIENCE = Duration.ofHours(1);
+    /** How long a site action waits for its answer. */
+    static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
     /** How long delivered webhook messages stay in the delivery log. */
     static final Duration DELIVERED_KEPT = Duration.ofDays(30);
     private static final Logger LOG = Logger.getLogger(Alerts.class.getName());
 
     private final List<Target> targets;
     private final AlertDeliveries deliveries;
+    private final SiteActionStore actions;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(ACTION_TIMEOUT).build();
     private final Map<String, List<AlertRule>> rules;
     /** When each rule last sent an incident of a zone and class ("rule zone class"); the alerts thread's. */
     private final Map<String, Instant> cooling = new HashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alerts").daemon().factory());
 
-    private Alerts(List<Target> targets, AlertDeliveries deliveries, List<AlertRule> rules) {
+    private Alerts(List<Target> targets, AlertDeliveries deliveries, SiteActionStore actions, List<AlertRule> rules) {
         this.targets = targets;
         this.deliveries = deliveries;
+        this.actions = actions;
         this.rules = rules.stream().collect(Collectors.groupingBy(AlertRule::target));
     }
 
@@ -69,7 +83,7 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
     public static Alerts start(Storage storage) {
         AlertDeliveries deliveries = storage.alertDeliveries();
         Alerts alerts = new Alerts(storage.alertTargets().list().stream().filter(AlertTarget::enabled)
-                .map(target -> target(target, deliveries)).toList(), deliveries, storage.alertTargets().rules());
+                .map(target -> target(target, deliveries)).toList(), deliveries, storage.siteActions(), storage.alertTargets().rules());
         storage.incidents().listen(alerts);
         storage.siteEvents().listen(alerts::siteEvent);
         deliveries.pending().forEach(alerts::deliver);
@@ -95,6 +109,52 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
             }
             return deliver(retried.get()) ? null : "no webhook named '" + retried.get().target() + "' any more: sent at the next start if it is back";
         });
+    }
+
+    /**
+     * Runs a site action for {@code operator} (for {@code incidentId}, or null); completes with the
+     * run, recorded and sealed, its outcome in words (HTTP 200, HTTP 503, no answer in 10 s).
+     */
+    public CompletableFuture<SiteActionRun> run(SiteAction action, String operator, Long incidentId) {
+        CompletableFuture<String> outcome = switch (action.kind()) {
+            case HTTP -> request(action);
+            case MQTT -> targets.stream().filter(target -> target instanceof MqttTarget && target.name().equals(action.target()))
+                    .findFirst().map(target -> ((MqttTarget) target).publishNow(action.topic(), action.body().getBytes(StandardCharsets.UTF_8))
+                            .thenApply(done -> "published on " + action.topic()))
+                    .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("no MQTT alert target named '"
+                            + action.target() + "' is enabled")));
+        };
+        return outcome.orTimeout(ACTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((words, failure) -> failure == null ? Map.entry(true, words) : Map.entry(false, reason(failure)))
+                .thenCompose(result -> actions.ran(action.name(), operator, incidentId, result.getKey(), result.getValue()));
+    }
+
+    private CompletableFuture<String> request(SiteAction action) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(action.url())).timeout(ACTION_TIMEOUT)
+                .method(action.method(), action.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(action.body()));
+        if (action.username() != null) {
+            String credentials = action.username() + ":" + (action.password() == null ? "" : action.password());
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("HTTP " + response.statusCode());
+            }
+            return "HTTP " + response.statusCode();
+        });
+    }
+
+    /** A failure in words: what the far end said, or why it could not be asked. */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in " + ACTION_TIMEOUT.toSeconds() + " s";
+        }
+        if (cause instanceof java.net.ConnectException) {
+            return "cannot connect" + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     private boolean deliver(AlertDelivery delivery) {
@@ -242,5 +302,6 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
             Thread.currentThread().interrupt();
         }
         targets.forEach(Target::close);
+        http.close();
     }
 }

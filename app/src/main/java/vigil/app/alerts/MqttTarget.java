@@ -30,6 +30,8 @@ final class MqttTarget implements Target {
 
     private final AlertTarget target;
     private final Mqtt5AsyncClient client;
+    /** Completes once the first connection is settled, made or failed. */
+    private final CompletableFuture<Void> firstConnection;
     private volatile String lastProblem;
     /** What was sent before the first connection was settled; null from then on. Guarded by heldLock. */
     private List<Held> held = new ArrayList<>();
@@ -62,11 +64,12 @@ final class MqttTarget implements Target {
                     .password(target.secret() == null ? new byte[0] : target.secret().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
         }
         client = builder.buildAsync();
-        client.connectWith().cleanStart(false).sessionExpiryInterval(SESSION_SECONDS).send().whenComplete((ack, failure) -> {
+        firstConnection = client.connectWith().cleanStart(false).sessionExpiryInterval(SESSION_SECONDS).send().handle((ack, failure) -> {
             if (failure != null) {
                 LOG.log(Level.WARNING, "alert target " + target.name() + ": " + failure.getMessage() + " (trying again)");
             }
             releaseHeld(); // connected, or reconnecting: the client queues from now on
+            return null;
         });
     }
 
@@ -118,6 +121,23 @@ final class MqttTarget implements Target {
                 .payload(message.payload()).send().thenAccept(result -> result.getError().ifPresent(error -> {
                     throw new IllegalStateException(error.getMessage(), error);
                 }));
+    }
+
+    /**
+     * Publishes {@code payload} on {@code topic} as it is (not under the prefix), for a site action:
+     * only while connected, since a gate or a siren moved later than asked is worse than not at all.
+     */
+    CompletableFuture<Void> publishNow(String topic, byte[] payload) {
+        return firstConnection.thenCompose(settled -> {
+            if (client.getState() != MqttClientState.CONNECTED) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the broker of " + target.name() + " is not connected"
+                        + (lastProblem == null ? "" : " (" + lastProblem + ")")));
+            }
+            return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
+                    .thenAccept(result -> result.getError().ifPresent(error -> {
+                        throw new IllegalStateException(error.getMessage(), error);
+                    }));
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
@@ -23,6 +24,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -72,6 +74,7 @@ import vigil.app.map.MapPalette;
 import vigil.app.map.SitePlan;
 import vigil.app.operators.Accounts;
 import vigil.app.operators.Desk;
+import vigil.app.operators.NotPermittedException;
 import vigil.app.operators.SignIn;
 import vigil.app.review.ReviewView;
 import vigil.app.review.ReviewViewModel;
@@ -82,6 +85,7 @@ import vigil.storage.Incident;
 import vigil.storage.OperatorAccount;
 import vigil.storage.OperatorEvent;
 import vigil.storage.Right;
+import vigil.storage.SiteAction;
 import vigil.storage.SiteCamera;
 import vigil.storage.SiteEvent;
 
@@ -481,6 +485,48 @@ public final class ConsoleWindow {
         keys.on(Shortcut.CAMERAS_OF_ZONE, this::showCamerasOfFocusedZone);
         keys.on(Shortcut.LOCK, () -> lock(false));
         keys.on(Shortcut.HAND_OVER, this::handOver);
+        keys.on(Shortcut.SITE_ACTION, this::runSiteAction);
+    }
+
+    /** Ctrl+G: choose an action, confirm it, run it; what came of it is said beside the operator's name and sealed. */
+    private void runSiteAction() {
+        String refusal = desk.refusal(Right.RUN_SITE_ACTIONS);
+        if (refusal != null) {
+            refuse(refusal);
+            return;
+        }
+        List<SiteAction> actions = console.storage().siteActions().list();
+        if (actions.isEmpty()) {
+            notice("No actions on the site yet (vigil actions add)");
+            return;
+        }
+        ChoiceDialog<SiteAction> choice = new ChoiceDialog<>(actions.getFirst(), actions);
+        choice.initOwner(stage);
+        choice.setTitle("Site action");
+        choice.setHeaderText("Which action on the site?");
+        Optional<SiteAction> chosen = choice.showAndWait().filter(action -> !desk.isLocked());
+        if (chosen.isEmpty()) {
+            return;
+        }
+        SiteAction action = chosen.get();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, action.toString(), ButtonType.CANCEL, ButtonType.OK);
+        confirm.initOwner(stage);
+        confirm.setTitle("Run " + action.name());
+        confirm.setHeaderText("Run \"" + action.name() + "\" now?");
+        if (confirm.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !desk.isLocked()).isEmpty()) {
+            return;
+        }
+        String operator;
+        try {
+            operator = desk.require(Right.RUN_SITE_ACTIONS);
+        } catch (NotPermittedException refused) {
+            refuse(refused.getMessage());
+            return;
+        }
+        notice(action.name() + ": running…");
+        tasks.whenDone(console.alerts().run(action, operator, null),
+                run -> notice(run.action() + (run.ok() ? ": done, " : ": FAILED, ") + run.outcome()),
+                failure -> notice(action.name() + ": not recorded: " + failure.getMessage()));
     }
 
     /** While the desk is locked only looking is allowed: the map's selection, the pop-up's cameras, the cheat-sheet. */

@@ -23,6 +23,7 @@ public enum Shortcut {
     LOCK(Scope.GLOBAL, "Shortcut+L", "Lock the console (alarms still show and sound)"),
     HAND_OVER(Scope.GLOBAL, "Shortcut+Shift+L", "Hand over: a note for the next operator, then lock"),
     CHEAT_SHEET(Scope.GLOBAL, "Shift+Slash", "This list of shortcuts (?)"),
+    SITE_ACTION(Scope.GLOBAL, "Shortcut+G", "Run an action on the site (a gate, a siren, lights), after a confirmation"),
 
     POPUP_OPEN(Scope.POPUP, "Enter", "Open the newest pop-up's incident"),
     POPUP_ACKNOWLEDGE(Scope.POPUP, "A", "Acknowledge the newest pop-up's incident"),

@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vigil.app.shell.FxWaits.await;
 import static vigil.app.shell.FxWaits.fx;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -41,12 +48,13 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.protocol.wire.ObjectSnapshot;
+import vigil.storage.AlertDelivery;
 import vigil.storage.AuthorityChange;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
-import vigil.storage.AlertDelivery;
 import vigil.storage.IncidentState;
 import vigil.storage.Role;
+import vigil.storage.SiteAction;
 import vigil.storage.Storage;
 
 /**
@@ -168,6 +176,34 @@ class ConsoleWindowTest {
         await("why it cannot be sent now", () -> fx(() -> text(robot, "#logs-message")).contains(
                 "no webhook named 'ops' any more: sent at the next start if it is back"));
         assertEquals(AlertDelivery.Status.PENDING, console.storage().alertDeliveries().newest(1).getFirst().status());
+    }
+
+    @Test
+    void ctrlGRunsASiteActionAfterAConfirmationAndSaysWhatCameOfIt(FxRobot robot) throws Exception {
+        BlockingQueue<String> relayed = new LinkedBlockingQueue<>();
+        HttpServer relay = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        relay.createContext("/gate/2", exchange -> {
+            relayed.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        relay.start();
+        try {
+            console.storage().siteActions().add(new SiteAction("Close gate 2", SiteAction.Kind.HTTP, null,
+                    "http://127.0.0.1:" + relay.getAddress().getPort() + "/gate/2", "close", null, null, null, null), "test").get();
+            robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
+            await("the choice", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            robot.type(KeyCode.ENTER);
+            await("the confirmation", () -> fx(() -> robot.lookup(".dialog-pane").queryAll().stream()
+                    .anyMatch(pane -> "Run \"Close gate 2\" now?".equals(((DialogPane) pane).getHeaderText()))));
+            assertTrue(relayed.isEmpty(), "nothing runs before the confirmation");
+            robot.type(KeyCode.ENTER);
+            assertEquals("POST close", relayed.poll(10, TimeUnit.SECONDS));
+            await("what came of it", () -> fx(() -> text(robot, "#desk-notice")).contains("Close gate 2: done, HTTP 204"));
+            assertEquals("ada", console.storage().siteActions().runs(1).getFirst().operator());
+        } finally {
+            relay.stop(0);
+        }
     }
 
     @Test
