@@ -15,11 +15,12 @@ import vigil.protocol.wire.ObjectClass;
  * (every criterion empty or null means any) and it is not in its quiet hours (local time; an
  * {@code quietUntil} before {@code quietFrom} spans midnight). A rule that sent an incident holds
  * back the same zone and class for its {@code cooldown}. {@code systemAlerts}: camera health, links,
- * runway and bird-risk states and sign-in alerts go too.
+ * runway and bird-risk states and sign-in alerts go too. {@code action}: the site action it runs
+ * when it sends an incident (a siren on a violation), or null.
  */
 public record AlertRule(long id, String target, Set<IncidentType> types, Set<ObjectClass> classes, Set<Area> zones,
                         Set<NodeAddress> nodes, Set<String> cameras, int minPriority, Duration cooldown,
-                        LocalTime quietFrom, LocalTime quietUntil, boolean systemAlerts) {
+                        LocalTime quietFrom, LocalTime quietUntil, boolean systemAlerts, String action) {
 
     public AlertRule {
         types = Set.copyOf(types);
@@ -82,6 +83,9 @@ public record AlertRule(long id, String target, Set<IncidentType> types, Set<Obj
         }
         if (systemAlerts) {
             words.add("and system alerts");
+        }
+        if (action != null) {
+            words.add("running '" + action + "'");
         }
         return String.join(", ", words);
     }

@@ -2,6 +2,7 @@ package vigil.storage;
 
 import static vigil.storage.schema.Tables.ALERT_RULE;
 import static vigil.storage.schema.Tables.ALERT_TARGET;
+import static vigil.storage.schema.Tables.SITE_ACTION;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +74,10 @@ public final class AlertTargetStore {
             row.setQuietFrom(rule.quietFrom());
             row.setQuietUntil(rule.quietUntil());
             row.setSystemAlerts(rule.systemAlerts());
+            if (rule.action() != null && tx.fetchCount(SITE_ACTION, SITE_ACTION.NAME.eq(rule.action())) == 0) {
+                throw new IllegalArgumentException("no site action named '" + rule.action() + "'");
+            }
+            row.setActionName(rule.action());
             row.store();
             AlertRule stored = rule(row);
             OperatorStore.append(tx, chain, new OperatorEvent(by, OperatorEvent.Kind.ALERT_RULE_ADDED, rule.target(),
@@ -113,7 +118,7 @@ public final class AlertTargetStore {
                 parsed(row.getClasses(), ",", ObjectClass::valueOf), parsed(row.getZones(), ",", Area::valueOf),
                 parsed(row.getNodes(), ",", NodeAddress::parse), parsed(row.getCameras(), "\n", name -> name),
                 row.getMinPriority(), Duration.ofSeconds(row.getCooldownSeconds()), row.getQuietFrom(), row.getQuietUntil(),
-                row.getSystemAlerts());
+                row.getSystemAlerts(), row.getActionName());
     }
 
     /** Removes a target and its rules, {@code by} an operator. Completes with whether there was one. */

@@ -203,9 +203,12 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
             Instant now = Instant.now();
             List<AlertMessage> messages = AlertMessages.recorded(incident, picture);
             for (Target target : targets) {
-                if (sendsIncident(target, incident, now)) {
+                List<AlertRule> own = rules.getOrDefault(target.name(), List.of());
+                List<AlertRule> firing = firing(own, incident, now);
+                if (own.isEmpty() || !firing.isEmpty()) {
                     messages.forEach(message -> send(target, message));
                 }
+                firing.stream().filter(rule -> rule.action() != null).forEach(rule -> runFor(rule, incident));
             }
         });
     }
@@ -225,16 +228,12 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
     }
 
     /**
-     * Whether {@code target} is sent a new incident: always without rules, else when a rule matches
-     * it out of its quiet hours and its zone and class are not cooling down under that rule.
+     * The rules that send a new incident (a target without rules is sent every one): those that
+     * match it out of their quiet hours, its zone and class not cooling down under them.
      */
-    private boolean sendsIncident(Target target, Incident incident, Instant now) {
-        List<AlertRule> own = rules.getOrDefault(target.name(), List.of());
-        if (own.isEmpty()) {
-            return true;
-        }
+    private List<AlertRule> firing(List<AlertRule> own, Incident incident, Instant now) {
         LocalTime local = LocalTime.ofInstant(now, ZoneId.systemDefault());
-        boolean sends = false;
+        List<AlertRule> firing = new java.util.ArrayList<>();
         for (AlertRule rule : own) {
             if (!rule.matches(incident) || rule.isQuietAt(local)) {
                 continue;
@@ -243,10 +242,19 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
             Instant last = cooling.get(key);
             if (last == null || Duration.between(last, now).compareTo(rule.cooldown()) >= 0) {
                 cooling.put(key, now);
-                sends = true;
+                firing.add(rule);
             }
         }
-        return sends;
+        return firing;
+    }
+
+    /** Runs a firing rule's site action for the incident, as "rule N"; an action gone since is recorded as a failed run. */
+    private void runFor(AlertRule rule, Incident incident) {
+        String by = "rule " + rule.id();
+        actions.find(rule.action()).map(action -> run(action, by, incident.id()))
+                .orElseGet(() -> actions.ran(rule.action(), by, incident.id(), false, "no site action named '" + rule.action() + "' any more"))
+                .thenAccept(run -> LOG.info(() -> run.action() + " (" + by + ", incident " + incident.id() + "): "
+                        + (run.ok() ? "" : "FAILED, ") + run.outcome()));
     }
 
     private void siteEvent(SiteEvent event) {

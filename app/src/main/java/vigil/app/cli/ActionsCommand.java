@@ -1,8 +1,5 @@
 package vigil.app.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -24,26 +21,10 @@ import vigil.storage.Storage;
         description = "Add, list, remove and run actions on the site: HTTP requests (IP relays) and MQTT publishes.",
         subcommands = {ActionsCommand.Add.class, ActionsCommand.ListActions.class, ActionsCommand.Remove.class, ActionsCommand.Run.class,
                 ActionsCommand.Runs.class})
-public final class ActionsCommand implements Callable<Integer> {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return 2;
-    }
+public final class ActionsCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an action.", subcommands = {AddHttp.class, AddMqtt.class})
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(System.err);
-            return 2;
-        }
+    static final class Add extends CommandGroup {
     }
 
     @Command(name = "http", mixinStandardHelpOptions = true, description = "An HTTP request: what IP relays for doors and gates speak.")
@@ -127,14 +108,6 @@ public final class ActionsCommand implements Callable<Integer> {
         }
         System.out.println("added " + action);
         return 0;
-    }
-
-    private static String firstLine(Path file, CommandLine commandLine) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-        } catch (IOException e) {
-            throw new ParameterException(commandLine, "cannot read " + file + ": " + e.getMessage());
-        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the actions (never their passwords).")

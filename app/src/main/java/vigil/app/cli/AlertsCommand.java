@@ -1,9 +1,6 @@
 package vigil.app.cli;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -37,27 +34,11 @@ import vigil.storage.Storage;
         description = "Add, list, remove and test where alerts go (MQTT brokers and webhooks), and their rules.",
         subcommands = {AlertsCommand.Add.class, AlertsCommand.ListTargets.class, AlertsCommand.Remove.class, AlertsCommand.Test.class,
                 AlertsCommand.Rule.class, AlertsCommand.Deliveries.class, AlertsCommand.Retry.class})
-public final class AlertsCommand implements Callable<Integer> {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return 2;
-    }
+public final class AlertsCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an MQTT broker or a webhook.",
             subcommands = {AddMqtt.class, AddWebhook.class})
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(System.err);
-            return 2;
-        }
+    static final class Add extends CommandGroup {
     }
 
     @Command(name = "mqtt", mixinStandardHelpOptions = true, description = "Add an MQTT broker (MQTT 5, QoS 1).")
@@ -159,14 +140,6 @@ public final class AlertsCommand implements Callable<Integer> {
         }
     }
 
-    private static String firstLine(Path file, CommandLine commandLine) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-        } catch (IOException e) {
-            throw new ParameterException(commandLine, "cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List where alerts go (never their secrets).")
     static final class ListTargets implements Callable<Integer> {
         @Option(names = "--json", description = "One JSON object per target per line.")
@@ -222,15 +195,7 @@ public final class AlertsCommand implements Callable<Integer> {
     @Command(name = "rule", mixinStandardHelpOptions = true,
             description = "What a target is sent: with no rule, everything; with rules, the incidents one of them matches.",
             subcommands = {RuleAdd.class, RuleList.class, RuleRemove.class})
-    static final class Rule implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(System.err);
-            return 2;
-        }
+    static final class Rule extends CommandGroup {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a rule to a target; every criterion left out means any.")
@@ -269,6 +234,9 @@ public final class AlertsCommand implements Callable<Integer> {
         @Option(names = "--system", description = "Also camera health, links, runway and bird-risk states and sign-in alerts.")
         boolean system;
 
+        @Option(names = "--action", paramLabel = "NAME", description = "Also run this site action when it sends an incident.")
+        String action;
+
         @Mixin
         DataOption data;
 
@@ -278,7 +246,7 @@ public final class AlertsCommand implements Callable<Integer> {
             try {
                 LocalTime[] hours = quietHours();
                 rule = new AlertRule(0, target, types, classes, zones, nodes.stream().map(NodeAddress::parse).collect(Collectors.toSet()),
-                        Set.copyOf(cameras), minPriority, Duration.ofSeconds(cooldown), hours[0], hours[1], system);
+                        Set.copyOf(cameras), minPriority, Duration.ofSeconds(cooldown), hours[0], hours[1], system, action);
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

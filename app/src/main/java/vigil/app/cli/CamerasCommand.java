@@ -1,8 +1,5 @@
 package vigil.app.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,15 +26,7 @@ import vigil.storage.Storage;
 @Command(name = "cameras", mixinStandardHelpOptions = true, description = "Add, list, remove and test the site's cameras.",
         subcommands = {CamerasCommand.Add.class, CamerasCommand.ListCameras.class, CamerasCommand.Remove.class,
                 CamerasCommand.Test.class})
-public final class CamerasCommand implements Callable<Integer> {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return 2;
-    }
+public final class CamerasCommand extends CommandGroup {
 
     /** A user and a password file, as {@code add} and {@code test} take them. */
     static final class Credentials {
@@ -57,11 +46,7 @@ public final class CamerasCommand implements Callable<Integer> {
             }
             String password = url.password();
             if (passwordFile != null) {
-                try {
-                    password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-                } catch (IOException e) {
-                    throw new ParameterException(commandLine, "cannot read the password file " + passwordFile + ": " + e.getMessage());
-                }
+                password = CommandGroup.firstLine(passwordFile, commandLine);
             }
             return new String[] {user != null ? user : url.username(), password};
         }

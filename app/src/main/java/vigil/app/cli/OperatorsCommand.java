@@ -23,15 +23,7 @@ import vigil.storage.Storage;
         subcommands = {OperatorsCommand.Add.class, OperatorsCommand.ListOperators.class, OperatorsCommand.Disable.class,
                 OperatorsCommand.Enable.class, OperatorsCommand.Passwd.class, OperatorsCommand.SetRole.class,
                 OperatorsCommand.History.class})
-public final class OperatorsCommand implements Callable<Integer> {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return 2;
-    }
+public final class OperatorsCommand extends CommandGroup {
 
     /** Runs one account change, saying what it did, or why it was refused (exit 1). */
     private static int change(DataOption data, String command, java.util.function.Function<Accounts, String> change) {

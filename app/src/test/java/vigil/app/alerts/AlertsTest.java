@@ -297,10 +297,10 @@ class AlertsTest {
                 storage.alertTargets().add(new AlertTarget(name, AlertTarget.Kind.WEBHOOK, base + "/" + name, null, null, "s", true), "test").get();
             }
             storage.alertTargets().addRule(new AlertRule(0, "birds", Set.of(), Set.of(ObjectClass.BIRD), Set.of(Area.RWY_A), Set.of(),
-                    Set.of(), 0, Duration.ofMinutes(1), null, null, false), "test").get();
+                    Set.of(), 0, Duration.ofMinutes(1), null, null, false, null), "test").get();
             LocalTime now = LocalTime.now();
             storage.alertTargets().addRule(new AlertRule(0, "night", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), 0, Duration.ZERO,
-                    now.minusHours(1), now.plusHours(1), true), "test").get();
+                    now.minusHours(1), now.plusHours(1), true, null), "test").get();
             try (Alerts alerts = Alerts.start(storage)) {
                 for (int bird = 0; bird < 5; bird++) { // a flock over runway A
                     storage.incidents().record(NODE, new FirstDetection(EventType.HAZARD, 100 + bird, ObjectClass.BIRD, 10, 10, Area.RWY_A,

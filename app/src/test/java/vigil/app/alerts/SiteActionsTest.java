@@ -18,8 +18,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +31,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.app.CapturedOutput;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.testing.Recorder;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
+import vigil.storage.AlertRule;
 import vigil.storage.AlertTarget;
+import vigil.storage.Incident;
+import vigil.storage.IncidentType;
 import vigil.storage.SiteAction;
 import vigil.storage.SiteActionRun;
 import vigil.storage.Storage;
@@ -115,6 +129,54 @@ class SiteActionsTest {
                 assertTrue(away.outcome().startsWith("the broker of site broker is not connected"), away.outcome());
             }
         }
+    }
+
+    @Test
+    void aRuleRunsItsActionWhenItSendsAnIncidentOnceForItsCooldown() throws Exception {
+        BlockingQueue<String> sirens = new LinkedBlockingQueue<>();
+        HttpServer relay = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        relay.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/siren")) {
+                sirens.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            } else {
+                exchange.getRequestBody().readAllBytes();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        relay.start();
+        String base = "http://127.0.0.1:" + relay.getAddress().getPort();
+        try (Storage storage = Storage.open(work.resolve("data"))) {
+            storage.alertTargets().add(new AlertTarget("ops", AlertTarget.Kind.WEBHOOK, base + "/hook", null, null, "s", true), "test").get();
+            storage.siteActions().add(new SiteAction("Siren apron", SiteAction.Kind.HTTP, null, base + "/siren", "on", null, null, null, null),
+                    "test").get();
+            var unknown = storage.alertTargets().addRule(new AlertRule(0, "ops", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), 0,
+                    Duration.ZERO, null, null, false, "Sirens everywhere"), "test");
+            assertEquals("no site action named 'Sirens everywhere'",
+                    org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, unknown::get).getCause().getMessage());
+            AlertRule rule = storage.alertTargets().addRule(new AlertRule(0, "ops", Set.of(IncidentType.UNAUTH), Set.of(), Set.of(Area.RWY_A),
+                    Set.of(), Set.of(), 0, Duration.ofMinutes(1), null, null, false, "Siren apron"), "test").get();
+            try (Alerts alerts = Alerts.start(storage)) {
+                Incident first = storage.incidents().record(NODE, detection(EventType.UNAUTH, 1), Instant.now()).get().incident();
+                storage.incidents().record(NODE, detection(EventType.UNAUTH, 2), Instant.now()).get();
+                storage.incidents().record(NODE, detection(EventType.HAZARD, 3), Instant.now()).get();
+                assertEquals("on", sirens.poll(10, TimeUnit.SECONDS));
+                assertEquals(null, sirens.poll(2, TimeUnit.SECONDS), "once: the second intruder is in the rule's cooldown, the hazard no match");
+                Recorder.await("the run recorded", () -> !storage.siteActions().runs(1).isEmpty(), Duration.ofSeconds(5));
+                SiteActionRun run = storage.siteActions().runs(1).getFirst();
+                assertEquals(List.of("Siren apron", "rule " + rule.id(), first.id(), true), List.of(run.action(), run.operator(), run.incidentId(), run.ok()));
+            }
+            assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+        } finally {
+            relay.stop(0);
+        }
+    }
+
+    private static final NodeAddress NODE = new NodeAddress("10.0.0.7", 5100);
+
+    private static FirstDetection detection(EventType type, long objectId) {
+        return new FirstDetection(type, objectId, ObjectClass.PERSON, 300, 200, Area.RWY_A, NodeTimestamp.of(Instant.now()), 0,
+                TestJpegs.jpeg(800, objectId));
     }
 
     @Test

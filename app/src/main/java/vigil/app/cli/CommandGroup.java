@@ -1,0 +1,31 @@
+package vigil.app.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** A command that only groups others ({@code vigil alerts}, {@code vigil alerts add}): alone, it prints its usage (exit 2). */
+abstract class CommandGroup implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return 2;
+    }
+
+    /** The first line of a password or secret file; a file that cannot be read is refused in words (exit 2). */
+    static String firstLine(Path file, CommandLine commandLine) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        } catch (IOException e) {
+            throw new ParameterException(commandLine, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}
