@@ -63,7 +63,8 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
     private final List<Target> targets;
     private final AlertDeliveries deliveries;
     private final SiteActionStore actions;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(ACTION_TIMEOUT).build();
+    /** Made at the first HTTP action: an HTTP client starts a thread and loads much, and most consoles never run one. */
+    private HttpClient http;
     private final Map<String, List<AlertRule>> rules;
     /** When each rule last sent an incident of a zone and class ("rule zone class"); the alerts thread's. */
     private final Map<String, Instant> cooling = new HashMap<>();
@@ -137,12 +138,19 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
             String credentials = action.username() + ":" + (action.password() == null ? "" : action.password());
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
+        return http().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("HTTP " + response.statusCode());
             }
             return "HTTP " + response.statusCode();
         });
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(ACTION_TIMEOUT).build();
+        }
+        return http;
     }
 
     /** A failure in words: what the far end said, or why it could not be asked. */
@@ -310,6 +318,10 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
             Thread.currentThread().interrupt();
         }
         targets.forEach(Target::close);
-        http.close();
+        synchronized (this) {
+            if (http != null) {
+                http.close();
+            }
+        }
     }
 }
