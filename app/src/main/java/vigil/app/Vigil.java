@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import vigil.app.cli.ActionsCommand;
 import vigil.app.cli.AlertsCommand;
 import vigil.app.cli.CamerasCommand;
+import vigil.app.cli.ChecklistCommand;
 import vigil.app.cli.DataOption;
 import vigil.app.cli.EventsCommand;
 import vigil.app.cli.ExportCommand;
@@ -41,8 +42,8 @@ import vigil.storage.StorageInUseException;
         mixinStandardHelpOptions = true,
         versionProvider = Vigil.Version.class,
         subcommands = {SimCommand.class, TapCommand.class, RecordCommand.class, IncidentsCommand.class,
-                EventsCommand.class, CamerasCommand.class, AlertsCommand.class, ActionsCommand.class, OperatorsCommand.class,
-                ExportCommand.class, VerifyCommand.class, KeysCommand.class,
+                EventsCommand.class, CamerasCommand.class, AlertsCommand.class, ActionsCommand.class, ChecklistCommand.class,
+                OperatorsCommand.class, ExportCommand.class, VerifyCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil implements Callable<Integer> {
 

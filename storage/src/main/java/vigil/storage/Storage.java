@@ -30,6 +30,7 @@ public final class Storage implements AutoCloseable {
     private final AlertTargetStore alertTargets;
     private final AlertDeliveries alertDeliveries;
     private final SiteActionStore siteActions;
+    private final ChecklistStore checklist;
 
     private Storage(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -47,6 +48,7 @@ public final class Storage implements AutoCloseable {
         this.alertTargets = new AlertTargetStore(ctx, writer);
         this.alertDeliveries = new AlertDeliveries(ctx, writer);
         this.siteActions = new SiteActionStore(ctx, writer);
+        this.checklist = new ChecklistStore(ctx, writer);
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -123,6 +125,11 @@ public final class Storage implements AutoCloseable {
 
     public SiteActionStore siteActions() {
         return siteActions;
+    }
+
+    /** The site's emergency checklist. */
+    public ChecklistStore checklist() {
+        return checklist;
     }
 
     /**

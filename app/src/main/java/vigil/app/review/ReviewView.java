@@ -55,6 +55,7 @@ import vigil.protocol.wire.Area;
 import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.ActionKind;
+import vigil.storage.ChecklistStep;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentState;
@@ -220,6 +221,7 @@ public final class ReviewView implements ScreenView {
         miniMap.setMinSize(200, 150);
         Label historyTitle = new Label("HISTORY");
         historyTitle.getStyleClass().add("pane-title");
+        history.setId("review-history");
         history.setPrefHeight(150);
         history.setFocusTraversable(false);
         VBox detailPane = new VBox(8, detailTitle, pictureScroll, zoomBar, clipPlayer.node(), miniMap, historyTitle, history);
@@ -305,6 +307,7 @@ public final class ReviewView implements ScreenView {
         keys.on(Shortcut.REVIEW_FALSE_ALARM, () -> model.act(selection(), ActionKind.FALSE_ALARM, null));
         keys.on(Shortcut.REVIEW_REOPEN, () -> model.act(selection(), ActionKind.REOPEN, null));
         keys.on(Shortcut.REVIEW_NOTE, this::addNote);
+        keys.on(Shortcut.REVIEW_CHECKLIST_STEP, this::tickNextStep);
         keys.on(Shortcut.REVIEW_SELECT_ALL, () -> table.getSelectionModel().selectAll());
         keys.on(Shortcut.REVIEW_SEARCH, () -> noteSearch.requestFocus());
         keys.on(Shortcut.REVIEW_EXPORT, this::export);
@@ -347,6 +350,18 @@ public final class ReviewView implements ScreenView {
 
     private List<Incident> selection() {
         return new ArrayList<>(table.getSelectionModel().getSelectedItems());
+    }
+
+    /** T: the next step of the open incident's checklist is done, in its history under the operator's name. */
+    private void tickNextStep() {
+        ReviewViewModel.Detail shown = model.detailProperty().get();
+        if (shown == null) {
+            return;
+        }
+        shown.nextStep().ifPresentOrElse(
+                step -> model.act(List.of(shown.incident()), ActionKind.STEP, ReviewViewModel.Detail.stepNote(step, step.words())),
+                () -> model.say(shown.checklist().isEmpty() ? "No checklist for " + ObjectText.typeName(shown.incident().type())
+                        + " (vigil checklist add)" : "Every step of the checklist is ticked"));
     }
 
     private void addNote() {
@@ -404,6 +419,9 @@ public final class ReviewView implements ScreenView {
         lines.add(TIME.format(incident.receivedAt()) + (incident.isOperatorReport()
                 ? "  reported by " + incident.reportedBy() + " from camera " + incident.camera()
                 : "  detected by " + incident.node() + " (node time " + incident.nodeTimestamp().text() + ")"));
+        for (ChecklistStep step : detail.checklist()) {
+            lines.add((detail.ticked(step) ? "  ☑ " : "  ☐ ") + step.position() + ". " + step.words());
+        }
         for (IncidentAction action : detail.actions()) {
             lines.add(TIME.format(action.actedAt()) + "  " + action.kind().name().replace('_', ' ').toLowerCase() + " by "
                     + action.operator() + (action.note() == null ? "" : ": " + action.note()));

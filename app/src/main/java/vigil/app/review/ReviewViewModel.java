@@ -34,6 +34,7 @@ import vigil.protocol.wire.Area;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.ActionKind;
 import vigil.storage.Clip;
+import vigil.storage.ChecklistStep;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentPage;
@@ -70,7 +71,23 @@ public final class ReviewViewModel {
     }
 
     /** The detail pane's content. */
-    public record Detail(Incident incident, Image picture, List<IncidentAction> actions, List<ClipFile> clips) {
+    public record Detail(Incident incident, Image picture, List<IncidentAction> actions, List<ClipFile> clips, List<ChecklistStep> checklist) {
+
+        /** Whether a step of the checklist has been ticked for this incident. */
+        public boolean ticked(ChecklistStep step) {
+            return actions.stream().anyMatch(action -> action.kind() == ActionKind.STEP && action.note() != null
+                    && action.note().startsWith(stepNote(step, "")));
+        }
+
+        /** The checklist's first step not yet ticked, if any. */
+        public java.util.Optional<ChecklistStep> nextStep() {
+            return checklist.stream().filter(step -> !ticked(step)).findFirst();
+        }
+
+        /** How a ticked step is kept in the history: "step 2: Call the ambulance: Dispatch, 112". */
+        public static String stepNote(ChecklistStep step, String words) {
+            return "step " + step.position() + ": " + words;
+        }
     }
 
     /** One of an incident's clips and where its file is (null when it has none). */
@@ -226,7 +243,8 @@ public final class ReviewViewModel {
         }
         tasks.run(() -> new Detail(incident, storage.incidents().image(incident.imageSha256()).map(IncidentBoard::decode).orElse(null),
                 storage.incidents().actions(incident.id()), storage.clips().of(incident.id()).stream()
-                        .map(clip -> new ClipFile(clip, clip.hasFile() ? storage.clips().file(clip) : null)).toList()),
+                        .map(clip -> new ClipFile(clip, clip.hasFile() ? storage.clips().file(clip) : null)).toList(),
+                storage.checklist().steps(incident.type())),
                 detail::set, this::failed);
     }
 
@@ -237,6 +255,11 @@ public final class ReviewViewModel {
             message.set("Refused: " + refusal);
         }
         return refusal == null;
+    }
+
+    /** Tells the operator something in the screen's message line. */
+    public void say(String words) {
+        message.set(words);
     }
 
     /** Acts on the selected incidents; the rows change once the store has the actions. */

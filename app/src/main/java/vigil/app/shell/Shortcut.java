@@ -44,6 +44,7 @@ public enum Shortcut {
     REVIEW_FALSE_ALARM(Scope.INCIDENTS, "F", "Mark the selection a false alarm"),
     REVIEW_REOPEN(Scope.INCIDENTS, "O", "Re-open the selection"),
     REVIEW_NOTE(Scope.INCIDENTS, "N", "Add a note to the selection"),
+    REVIEW_CHECKLIST_STEP(Scope.INCIDENTS, "T", "Tick the next step of the incident's emergency checklist"),
     REVIEW_SELECT_ALL(Scope.INCIDENTS, "Shortcut+A", "Select every incident listed"),
     REVIEW_SEARCH(Scope.INCIDENTS, "Slash", "Search notes (/)"),
     REVIEW_EXPORT(Scope.INCIDENTS, "Shortcut+E", "Export the selection as an evidence package"),

@@ -48,11 +48,13 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.protocol.wire.ObjectSnapshot;
+import vigil.storage.ActionKind;
 import vigil.storage.AlertDelivery;
 import vigil.storage.AuthorityChange;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
+import vigil.storage.IncidentType;
 import vigil.storage.Role;
 import vigil.storage.SiteAction;
 import vigil.storage.Storage;
@@ -204,6 +206,27 @@ class ConsoleWindowTest {
         } finally {
             relay.stop(0);
         }
+    }
+
+    @Test
+    void anIncidentShowsItsEmergencyChecklistAndTTicksTheNextStepIntoItsHistory(FxRobot robot) throws Exception {
+        console.storage().checklist().add(IncidentType.RESCUE, "Call the ambulance", "Dispatch", "112", null, "test").get();
+        console.storage().checklist().add(IncidentType.RESCUE, "Send the apron car to the runway", null, null, null, "test").get();
+        awaitOnline();
+        node.broadcast(detection(70, EventType.RESCUE, ObjectClass.PERSON, Area.RWY_A));
+        await("the incident", () -> fx(() -> window.board().open().size()) == 1);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        ListView<?> history = robot.lookup("#review-history").queryAs(ListView.class);
+        await("the checklist in the detail", () -> fx(() -> history.getItems().contains("  ☐ 1. Call the ambulance: Dispatch, 112")));
+
+        robot.type(KeyCode.T);
+        long id = fx(() -> window.board().open().getFirst().id());
+        await("the step in the history", () -> console.storage().incidents().actions(id).stream().anyMatch(action ->
+                action.kind() == ActionKind.STEP && "step 1: Call the ambulance: Dispatch, 112".equals(action.note())
+                        && action.operator().equals("ada")));
+        await("ticked", () -> fx(() -> history.getItems().contains("  ☑ 1. Call the ambulance: Dispatch, 112")
+                && history.getItems().contains("  ☐ 2. Send the apron car to the runway")));
+        assertTrue(console.storage().verify().intact());
     }
 
     @Test
