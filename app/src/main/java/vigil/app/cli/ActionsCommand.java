@@ -134,14 +134,8 @@ public final class ActionsCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Storage storage = data.open()) {
-                if (!storage.siteActions().remove(name, Accounts.commandLineUser()).get()) {
-                    System.err.println("vigil actions remove: no action named '" + name + "'");
-                    return 1;
-                }
-            }
-            System.out.println("removed " + name);
-            return 0;
+            return remove(data, "vigil actions remove", name, "no action named '" + name + "'",
+                    storage -> storage.siteActions().remove(name, Accounts.commandLineUser()));
         }
     }
 

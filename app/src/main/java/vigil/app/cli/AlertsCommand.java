@@ -181,14 +181,8 @@ public final class AlertsCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Storage storage = data.open()) {
-                if (!storage.alertTargets().remove(name, Accounts.commandLineUser()).get()) {
-                    System.err.println("vigil alerts remove: no alert target named '" + name + "'");
-                    return 1;
-                }
-            }
-            System.out.println("removed " + name);
-            return 0;
+            return remove(data, "vigil alerts remove", name, "no alert target named '" + name + "'",
+                    storage -> storage.alertTargets().remove(name, Accounts.commandLineUser()));
         }
     }
 
@@ -298,14 +292,8 @@ public final class AlertsCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Storage storage = data.open()) {
-                if (!storage.alertTargets().removeRule(id, Accounts.commandLineUser()).get()) {
-                    System.err.println("vigil alerts rule remove: no rule " + id);
-                    return 1;
-                }
-            }
-            System.out.println("removed rule " + id);
-            return 0;
+            return remove(data, "vigil alerts rule remove", "rule " + id, "no rule " + id,
+                    storage -> storage.alertTargets().removeRule(id, Accounts.commandLineUser()));
         }
     }
 

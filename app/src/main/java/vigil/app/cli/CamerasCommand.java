@@ -215,14 +215,8 @@ public final class CamerasCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Storage storage = data.open()) {
-                if (!storage.cameras().remove(name, Accounts.commandLineUser()).get()) {
-                    System.err.println("vigil cameras remove: no camera named '" + name + "'");
-                    return 1;
-                }
-            }
-            System.out.println("removed " + name);
-            return 0;
+            return remove(data, "vigil cameras remove", name, "no camera named '" + name + "'",
+                    storage -> storage.cameras().remove(name, Accounts.commandLineUser()));
         }
     }
 

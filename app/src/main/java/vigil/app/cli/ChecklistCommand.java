@@ -84,14 +84,8 @@ public final class ChecklistCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Storage storage = data.open()) {
-                if (!storage.checklist().remove(id, Accounts.commandLineUser()).get()) {
-                    System.err.println("vigil checklist remove: no step " + id);
-                    return 1;
-                }
-            }
-            System.out.println("removed step " + id);
-            return 0;
+            return remove(data, "vigil checklist remove", "step " + id, "no step " + id,
+                    storage -> storage.checklist().remove(id, Accounts.commandLineUser()));
         }
     }
 }

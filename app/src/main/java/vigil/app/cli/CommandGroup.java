@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import vigil.storage.Storage;
 
 /** A command that only groups others ({@code vigil alerts}, {@code vigil alerts add}): alone, it prints its usage (exit 2). */
 abstract class CommandGroup implements Callable<Integer> {
@@ -18,6 +21,22 @@ abstract class CommandGroup implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(System.err);
         return 2;
+    }
+
+    /**
+     * Removes something from the store: prints "removed {@code what}" (exit 0), or that there is no
+     * such thing, after {@code command}'s name (exit 1).
+     */
+    static int remove(DataOption data, String command, String what, String missing, Function<Storage, CompletableFuture<Boolean>> removal)
+            throws Exception {
+        try (Storage storage = data.open()) {
+            if (!removal.apply(storage).get()) {
+                System.err.println(command + ": " + missing);
+                return 1;
+            }
+        }
+        System.out.println("removed " + what);
+        return 0;
     }
 
     /** The first line of a password or secret file; a file that cannot be read is refused in words (exit 2). */
