@@ -318,7 +318,7 @@ class AlertsTest {
                     all.add(event);
                 }
                 assertEquals(7, all.stream().filter("incidents"::equals).count());
-                assertEquals("cameras/Apron/health", all.getLast());
+                assertTrue(all.contains("cameras/Apron/health"), "and the camera's health: " + all); // webhooks send concurrently: in any order
                 Thread.sleep(1_000);
                 assertEquals(List.of("incidents"), List.copyOf(received.get("/birds")), "the flock is one alert; the debris and runway B none");
                 assertEquals(List.of(), List.copyOf(received.get("/night")), "quiet hours");
