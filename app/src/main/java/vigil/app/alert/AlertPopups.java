@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,6 +26,7 @@ import vigil.app.incidents.IncidentItem;
 import vigil.app.map.ObjectText;
 import vigil.app.map.SitePlan;
 import vigil.storage.ActionKind;
+import vigil.storage.ChecklistStep;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
 import vigil.storage.IncidentType;
@@ -66,13 +68,19 @@ public final class AlertPopups {
     private String watched;
     private int cameraChoice;
     private final VBox stack = new VBox(10);
+    private final Map<IncidentType, List<ChecklistStep>> checklist;
     private final Label more = new Label();
     private long lastRescueSound;
     private boolean compact;
 
     /** {@code open} shows an incident in the review screen; {@code cameras} are the site's, by the zones they cover. */
+    /**
+     * {@code checklist}: the site's emergency checklist by event type, as the console read it when it
+     * started ({@code vigil checklist} changes it while no console has the store open).
+     */
     public AlertPopups(IncidentBoard board, SitePlan site, AlertSounds sounds, Consumer<Incident> open, LivePictures livePictures,
-                       List<SiteCamera> cameras) {
+                       List<SiteCamera> cameras, Map<IncidentType, List<ChecklistStep>> checklist) {
+        this.checklist = Map.copyOf(checklist);
         this.board = board;
         this.site = site;
         this.sounds = sounds;
@@ -352,7 +360,17 @@ public final class AlertPopups {
         HBox buttons = newest || compact ? new HBox(6, acknowledgeButton, openButton, dismissButton) : new HBox();
 
         // The live camera (if any) across the card, the crop beside what and where, the buttons under them.
-        HBox details = new HBox(10, picture, new VBox(6, what, where));
+        VBox words = new VBox(6, what, where);
+        List<ChecklistStep> steps = checklist.getOrDefault(incident.type(), List.of());
+        if (!steps.isEmpty()) { // the calls to make, in front of the operator at once
+            Label first = new Label("1. " + steps.getFirst().words() + (steps.size() == 1 ? "" : "  (+" + (steps.size() - 1)
+                    + " more: Open, then T ticks each)"));
+            first.setId("popup-checklist");
+            first.getStyleClass().add("popup-checklist");
+            first.setWrapText(true);
+            words.getChildren().add(first);
+        }
+        HBox details = new HBox(10, picture, words);
         VBox content = pictures != picture ? new VBox(8, pictures, details, buttons) : new VBox(8, details, buttons);
         content.setPadding(new Insets(8, 10, 10, 10));
         VBox card = new VBox(header, content);

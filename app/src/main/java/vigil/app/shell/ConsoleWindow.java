@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -80,6 +81,7 @@ import vigil.app.review.ReviewView;
 import vigil.app.review.ReviewViewModel;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.Camera;
+import vigil.storage.ChecklistStep;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.OperatorAccount;
@@ -152,7 +154,8 @@ public final class ConsoleWindow {
         console.cameras().clips().add(nodeCameras.feeds()); // while one streams, its node's incidents get its clip
         this.livePictures = new LivePictures(feeds);
         this.popups = new AlertPopups(board, site, sounds, this::openIncident, livePictures,
-                console.cameras().readers().stream().map(CameraReader::camera).toList());
+                console.cameras().readers().stream().map(CameraReader::camera).toList(),
+                console.storage().checklist().all().stream().collect(Collectors.groupingBy(ChecklistStep::type)));
         this.cameraAlarms = new CameraAlarms(console.cameras().readers(), Duration.ofSeconds(settings.cameraAlarmSeconds()), popups);
         popups.onCameraAlarmAcknowledged(alarm -> console.storage().siteEvents().record(SiteEvent.ofCamera(alarm.camera(),
                 alarm.back() ? "LIVE" : "OFFLINE", "camera alarm acknowledged by " + desk.require(Right.ACT_ON_INCIDENTS), Instant.now())));

@@ -87,6 +87,7 @@ class ConsoleWindowTest {
         ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())))
                 .withVideoPort(videoPort);
         console = Console.start(settings, Storage.open(data), null);
+        console.storage().checklist().add(IncidentType.HAZARD, "Close the runway to traffic", "Tower", "4411", null, "test").get();
         settingsFile = directory.resolve("settings-" + System.nanoTime() + ".properties");
         window = new ConsoleWindow(stage, console, settings, settingsFile, reconnected::set,
                 TestOperators.account(console.storage(), "ada", Role.ADMIN));
@@ -227,6 +228,15 @@ class ConsoleWindowTest {
         await("ticked", () -> fx(() -> history.getItems().contains("  ☑ 1. Call the ambulance: Dispatch, 112")
                 && history.getItems().contains("  ☐ 2. Send the apron car to the runway")));
         assertTrue(console.storage().verify().intact());
+    }
+
+    @Test
+    void aPopUpPutsTheFirstStepOfItsChecklistInFrontOfTheOperator(FxRobot robot) {
+        awaitOnline();
+        node.broadcast(detection(71, EventType.HAZARD, ObjectClass.FOD, Area.RWY_B));
+        await("the pop-up's checklist", () -> robot.lookup("#popup-checklist").tryQuery().isPresent());
+        assertEquals("1. Close the runway to traffic: Tower, 4411",
+                fx(() -> robot.lookup("#popup-checklist").queryLabeled().getText()));
     }
 
     @Test
