@@ -2,12 +2,10 @@ package vigil.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vigil.app.alerts.Alerts;
@@ -56,7 +54,9 @@ public final class ActionsCommand extends CommandGroup {
         @Override
         public Integer call() {
             String password = passwordFile == null ? null : firstLine(passwordFile, spec.commandLine());
-            return add(spec.commandLine(), data, () -> new SiteAction(name, SiteAction.Kind.HTTP, method, url, body, user, password, null, null));
+            return add(spec.commandLine(), data, "vigil actions add",
+                    () -> new SiteAction(name, SiteAction.Kind.HTTP, method, url, body, user, password, null, null),
+                    (storage, made) -> storage.siteActions().add(made, Accounts.commandLineUser()));
         }
     }
 
@@ -82,32 +82,10 @@ public final class ActionsCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            return add(spec.commandLine(), data, () -> new SiteAction(name, SiteAction.Kind.MQTT, null, null, body, null, null, target, topic));
+            return add(spec.commandLine(), data, "vigil actions add",
+                    () -> new SiteAction(name, SiteAction.Kind.MQTT, null, null, body, null, null, target, topic),
+                    (storage, made) -> storage.siteActions().add(made, Accounts.commandLineUser()));
         }
-    }
-
-    private interface ActionFromOptions {
-        SiteAction make();
-    }
-
-    private static int add(CommandLine commandLine, DataOption data, ActionFromOptions made) {
-        SiteAction action;
-        try {
-            action = made.make();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(commandLine, e.getMessage());
-        }
-        try (Storage storage = data.open()) {
-            storage.siteActions().add(action, Accounts.commandLineUser()).get();
-        } catch (ExecutionException e) {
-            System.err.println("vigil actions add: " + e.getCause().getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-        System.out.println("added " + action);
-        return 0;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the actions (never their passwords).")

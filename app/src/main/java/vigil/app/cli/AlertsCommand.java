@@ -67,8 +67,9 @@ public final class AlertsCommand extends CommandGroup {
         @Override
         public Integer call() {
             String password = passwordFile == null ? null : firstLine(passwordFile, spec.commandLine());
-            return add(spec.commandLine(), data, () -> new AlertTarget(name != null ? name : hostAndPort(url), AlertTarget.Kind.MQTT,
-                    url, prefix, user, password, true));
+            return add(spec.commandLine(), data, "vigil alerts add",
+                    () -> new AlertTarget(name != null ? name : hostAndPort(url), AlertTarget.Kind.MQTT, url, prefix, user, password, true),
+                    (storage, made) -> storage.alertTargets().add(made, Accounts.commandLineUser()));
         }
     }
 
@@ -93,33 +94,10 @@ public final class AlertsCommand extends CommandGroup {
         @Override
         public Integer call() {
             String secret = firstLine(secretFile, spec.commandLine());
-            return add(spec.commandLine(), data, () -> new AlertTarget(name != null ? name : host(url), AlertTarget.Kind.WEBHOOK,
-                    url, null, null, secret, true));
+            return add(spec.commandLine(), data, "vigil alerts add",
+                    () -> new AlertTarget(name != null ? name : host(url), AlertTarget.Kind.WEBHOOK, url, null, null, secret, true),
+                    (storage, made) -> storage.alertTargets().add(made, Accounts.commandLineUser()));
         }
-    }
-
-    private interface TargetFromOptions {
-        AlertTarget make();
-    }
-
-    private static int add(CommandLine commandLine, DataOption data, TargetFromOptions made) {
-        AlertTarget target;
-        try {
-            target = made.make();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(commandLine, e.getMessage());
-        }
-        try (Storage storage = data.open()) {
-            storage.alertTargets().add(target, Accounts.commandLineUser()).get();
-        } catch (ExecutionException e) {
-            System.err.println("vigil alerts add: " + e.getCause().getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-        System.out.println("added " + target);
-        return 0;
     }
 
     private static String host(String url) {

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -21,6 +24,32 @@ abstract class CommandGroup implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(System.err);
         return 2;
+    }
+
+    /**
+     * Adds something to the store: {@code made} from the options (refused in words, exit 2, when they
+     * do not make one), then {@code adding} it; prints "added …" (exit 0), or why the store refused it
+     * after {@code command}'s name (exit 1).
+     */
+    static <T> int add(CommandLine commandLine, DataOption data, String command, Supplier<T> made,
+                       BiFunction<Storage, T, CompletableFuture<?>> adding) {
+        T added;
+        try {
+            added = made.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine, e.getMessage());
+        }
+        try (Storage storage = data.open()) {
+            adding.apply(storage, added).get();
+        } catch (ExecutionException e) {
+            System.err.println(command + ": " + e.getCause().getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        System.out.println("added " + added);
+        return 0;
     }
 
     /**
