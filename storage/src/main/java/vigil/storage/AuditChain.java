@@ -6,16 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 import vigil.protocol.wire.Jpeg;
 
 /**
  * The audit chain's head, owned by the storage writer's thread. Every sealed row (a recorded
  * incident, an incident action, an authority change, a clip, a clip's removal and an operator log entry) gets the next entry: its hash covers the
  * previous entry's hash and the row's canonical content. The head moves only when the writer's
- * transaction commits.
+ * transaction commits. On a shared store each writer's transaction first takes the head
+ * ({@link #takeHead}), so that the writers of several consoles and recorders make one chain.
  */
 final class AuditChain {
     static final String GENESIS = "0".repeat(64);
+    /** The key of the PostgreSQL advisory lock that guards the head: "VIGIL" in ASCII. */
+    static final long HEAD_LOCK = 0x564947494CL;
 
     /** What an entry seals. */
     enum Kind { INCIDENT, ACTION, AUTHORITY, PRUNE, CLIP, CLIP_REMOVAL, OPERATOR_LOG, SITE_ACTION_RUN }
@@ -31,9 +35,26 @@ final class AuditChain {
     }
 
     static AuditChain load(DSLContext ctx) {
-        Record2<Long, String> head = ctx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.ENTRY_HASH)
-                .from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1).fetchOne();
+        Record2<Long, String> head = head(ctx);
         return head == null ? new AuditChain(0, GENESIS) : new AuditChain(head.value1(), head.value2());
+    }
+
+    private static Record2<Long, String> head(DSLContext ctx) {
+        return ctx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.ENTRY_HASH).from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1).fetchOne();
+    }
+
+    /**
+     * Holds the head of a shared chain until {@code tx} ends, and catches up with the entries other
+     * writers appended meanwhile. PostgreSQL's transaction-scoped advisory lock: a writer that dies
+     * lets go of it with its connection.
+     */
+    void takeHead(DSLContext tx) {
+        tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.inline(HEAD_LOCK))).fetch();
+        Record2<Long, String> head = head(tx);
+        if (head != null) {
+            pendingSeq = head.value1();
+            pendingHash = head.value2();
+        }
     }
 
     /** Appends the entry for one row, inside the writer's transaction. */

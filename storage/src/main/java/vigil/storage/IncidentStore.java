@@ -36,7 +36,6 @@ import java.util.logging.Logger;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
@@ -71,12 +70,14 @@ public final class IncidentStore {
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final DSLContext ctx;
+    private final Engine engine;
     private final StorageWriter writer;
     private final Nodes nodes;
     private final ClipStore clips;
 
-    IncidentStore(DSLContext ctx, StorageWriter writer, Nodes nodes, ClipStore clips) {
+    IncidentStore(DSLContext ctx, Engine engine, StorageWriter writer, Nodes nodes, ClipStore clips) {
         this.ctx = ctx;
+        this.engine = engine;
         this.writer = writer;
         this.nodes = nodes;
         this.clips = clips;
@@ -130,23 +131,20 @@ public final class IncidentStore {
             row.setState(IncidentState.NEW.name());
             row.setPriority(IncidentType.of(detection.eventType()).priority());
             row.setEvidenceHold(false);
-            try {
-                row.setId(insert(tx, row));
-            } catch (IntegrityConstraintViolationException alreadyRecorded) {
-                // The same (node, object, event type) again, as after a node restart: rare, so the
-                // unique key finds it rather than a look-up before every insert. H2 undoes only this
-                // statement; the rest of the batch stands. The repeat's picture, new if the node
-                // cropped it again, belongs to no incident: it goes too.
+            long id = insert(tx, row);
+            if (id == ALREADY_RECORDED) {
+                // The same (node, object, event type) again, as after a node restart or from another
+                // recorder of the same node: rare, so the unique key finds it rather than a look-up
+                // before every insert, and the rest of the batch stands. The repeat's picture, new if
+                // the node cropped it again, belongs to no incident: it goes too.
                 removeUnlinkedImage(tx, sha256);
                 IncidentRecord existing = tx.selectFrom(INCIDENT)
                         .where(INCIDENT.NODE_ID.eq(nodeId), INCIDENT.OBJECT_ID.eq(detection.objectId()),
                                 INCIDENT.EVENT_TYPE.eq(detection.eventType().name()))
                         .fetchOne();
-                if (existing == null) {
-                    throw alreadyRecorded;
-                }
                 return new Recorded(incident(existing, node), false);
             }
+            row.setId(id);
             chain.seal(tx, AuditChain.Kind.INCIDENT, row.getId(), AuditVerifier.canonical(row));
             for (String camera : clipCameras) {
                 ClipStore.pending(tx, row.getId(), camera, received);
@@ -183,7 +181,7 @@ public final class IncidentStore {
             row.setEvidenceHold(false);
             row.setCamera(camera);
             row.setReportedBy(operator);
-            row.setId(insert(tx, row));
+            row.setId(insert(tx, row)); // a report has no key to repeat
             chain.seal(tx, AuditChain.Kind.INCIDENT, row.getId(), AuditVerifier.canonical(row));
             ClipStore.pending(tx, row.getId(), camera, received);
             return incident(row, null);
@@ -192,19 +190,19 @@ public final class IncidentStore {
         return written;
     }
 
-    private static final String UNIQUE_VIOLATION = "23505";
+    private static final long ALREADY_RECORDED = 0; // ids start at 1
     private static final String INSERT_INCIDENT = "INSERT INTO incident (node_id, event_type, object_id, object_class,"
             + " map_x, map_y, zone, node_timestamp_text, node_time, received_at, rescue_level, image_sha256, state, priority,"
             + " evidence_hold, camera, reported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * Inserts an incident and returns its id. Constant SQL on the transaction's connection, not the
+     * Inserts an incident and returns its id, or {@link #ALREADY_RECORDED}. Constant SQL on the transaction's connection, not the
      * DSL: this runs for every incident, and jOOQ's work around it was a quarter of the writer's
      * time in a profile (docs/BENCHMARKS.md). The row was built as a generated record all the same.
      */
-    private static long insert(DSLContext tx, IncidentRecord row) {
+    private long insert(DSLContext tx, IncidentRecord row) {
         return tx.connectionResult(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_INCIDENT, new String[] {"ID"})) {
+            try (PreparedStatement insert = connection.prepareStatement(engine.unlessPresent(INSERT_INCIDENT), new String[] {"id"})) {
                 insert.setObject(1, row.getNodeId(), Types.BIGINT);
                 insert.setString(2, row.getEventType());
                 insert.setLong(3, row.getObjectId());
@@ -222,16 +220,13 @@ public final class IncidentStore {
                 insert.setBoolean(15, row.getEvidenceHold());
                 insert.setString(16, row.getCamera());
                 insert.setString(17, row.getReportedBy());
-                insert.executeUpdate();
+                if (engine.insertUnlessPresent(insert) == 0) {
+                    return ALREADY_RECORDED;
+                }
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     return keys.getLong(1);
                 }
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) { // this incident is already recorded
-                    throw new IntegrityConstraintViolationException(e.getMessage(), e);
-                }
-                throw e;
             }
         });
     }
@@ -479,29 +474,25 @@ public final class IncidentStore {
     }
 
 
-    /**
-     * Stores a picture under its hash. Crops are almost never sent twice, so it is simply inserted,
-     * and the key turns away a repeat (H2 undoes only that statement). The bytes go to H2 as a
-     * stream over the decoder's array: the JPEG is not copied again on its way in.
-     */
     private static void removeUnlinkedImage(DSLContext tx, String sha256) {
         tx.deleteFrom(IMAGE).where(IMAGE.SHA256.eq(sha256),
                 DSL.notExists(DSL.selectOne().from(INCIDENT).where(INCIDENT.IMAGE_SHA256.eq(sha256)))).execute();
     }
 
-    private static String storeImage(DSLContext tx, Jpeg image) {
+    /**
+     * Stores a picture under its hash. Crops are almost never sent twice, so it is simply inserted,
+     * and the key turns away a repeat. The bytes go to the database as a stream over the decoder's
+     * array: the JPEG is not copied again on its way in.
+     */
+    private String storeImage(DSLContext tx, Jpeg image) {
         String sha256 = image.sha256Hex();
         tx.connection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO image (sha256, size, bytes) VALUES (?, ?, ?)");
+            try (PreparedStatement insert = connection.prepareStatement(engine.unlessPresent("INSERT INTO image (sha256, size, bytes) VALUES (?, ?, ?)"));
                  InputStream bytes = image.openStream()) {
                 insert.setString(1, sha256);
                 insert.setInt(2, image.size());
                 insert.setBinaryStream(3, bytes, image.size());
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) { // a repeat is already stored
-                    throw e;
-                }
+                engine.insertUnlessPresent(insert);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -30,20 +30,14 @@ final class Nodes {
             return cached.id();
         }
         var time = IncidentStore.time(seen.truncatedTo(ChronoUnit.MICROS));
-        var row = tx.selectFrom(NODE).where(NODE.HOST.eq(node.host()), NODE.PORT.eq(node.port())).fetchOne();
-        if (row == null) {
-            row = tx.newRecord(NODE);
-            row.setName(node.toString());
-            row.setHost(node.host());
-            row.setPort(node.port());
-            row.setFirstSeen(time);
-        }
-        if (row.getLastSeen() == null || row.getLastSeen().isBefore(time)) {
-            row.setLastSeen(time);
-        }
-        row.store();
-        known.put(node, new Known(row.getId(), seen));
-        return row.getId();
+        // Another recorder of a shared store may add the same node at the same moment: the key decides.
+        tx.insertInto(NODE).set(NODE.NAME, node.toString()).set(NODE.HOST, node.host()).set(NODE.PORT, node.port())
+                .set(NODE.FIRST_SEEN, time).set(NODE.LAST_SEEN, time).onDuplicateKeyIgnore().execute();
+        tx.update(NODE).set(NODE.LAST_SEEN, time)
+                .where(NODE.HOST.eq(node.host()), NODE.PORT.eq(node.port()), NODE.LAST_SEEN.lt(time)).execute();
+        long id = tx.select(NODE.ID).from(NODE).where(NODE.HOST.eq(node.host()), NODE.PORT.eq(node.port())).fetchSingle().value1();
+        known.put(node, new Known(id, seen));
+        return id;
     }
 
     /** After a rolled-back transaction the cache may name rows that were never written. */

@@ -3,23 +3,27 @@ package vigil.storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
- * Vigil's incident database: an embedded H2 file in a data directory, migrated by Flyway on open,
- * read and written through jOOQ. All writes go through one writer thread; reads run on the
- * caller's thread. Open one per process: a second process gets a {@link StorageInUseException}.
+ * Vigil's incident database: an embedded H2 file in a data directory, or a {@link SharedStore shared
+ * PostgreSQL database}, migrated by Flyway on open, read and written through jOOQ. All of a process's
+ * writes go through its one writer thread; reads run on the caller's thread. An H2 file is one
+ * process's: a second gets a {@link StorageInUseException}. Clip files stay in the data directory.
  */
 public final class Storage implements AutoCloseable {
     /** H2's "database may be already in use". */
     private static final int DATABASE_ALREADY_OPEN = 90020;
 
     private final Path directory;
-    private final JdbcConnectionPool pool;
+    private final Engine engine;
+    private final DataSource pool;
+    private final Runnable closePool;
     private final StorageWriter writer;
     private final IncidentStore incidents;
     private final AuthorityLog authority;
@@ -32,15 +36,17 @@ public final class Storage implements AutoCloseable {
     private final SiteActionStore siteActions;
     private final ChecklistStore checklist;
 
-    private Storage(Path directory, JdbcConnectionPool pool) {
+    private Storage(Path directory, Engine engine, DataSource pool, Runnable closePool) {
         this.directory = directory;
+        this.engine = engine;
         this.pool = pool;
+        this.closePool = closePool;
         ClipStore.removeTemporaries(directory.resolve("clips")); // before the writer's thread starts: a failure here leaves none behind
-        DSLContext ctx = DSL.using(pool, SQLDialect.H2);
+        DSLContext ctx = engine.using(pool);
         Nodes nodes = new Nodes();
-        this.writer = new StorageWriter(ctx, nodes::forget);
+        this.writer = new StorageWriter(ctx, engine, nodes::forget);
         this.clips = new ClipStore(ctx, writer, directory.resolve("clips"));
-        this.incidents = new IncidentStore(ctx, writer, nodes, clips);
+        this.incidents = new IncidentStore(ctx, engine, writer, nodes, clips);
         this.authority = new AuthorityLog(ctx, writer, nodes);
         this.siteEvents = new SiteEventLog(ctx, writer, nodes);
         this.cameras = new CameraStore(ctx, writer);
@@ -53,12 +59,29 @@ public final class Storage implements AutoCloseable {
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
     public static Storage open(Path directory) {
+        return open(directory, null);
+    }
+
+    /**
+     * Opens {@code shared}, bringing its schema up to date, or the embedded database in {@code directory}
+     * when {@code shared} is null. Clip files are kept in {@code directory} either way.
+     */
+    public static Storage open(Path directory, SharedStore shared) {
+        Path absolute = createDirectory(directory);
+        return shared == null ? openEmbedded(absolute) : openShared(absolute, shared);
+    }
+
+    private static Path createDirectory(Path directory) {
         Path absolute = directory.toAbsolutePath();
         try {
             Files.createDirectories(absolute);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the data directory " + absolute, e);
         }
+        return absolute;
+    }
+
+    private static Storage openEmbedded(Path absolute) {
         UncleanStop.recover(absolute, absolute.resolve("vigil.mv.db"));
         // WRITE_DELAY=0: H2 then stores each commit in the committing thread. With a delay, a write that
         // finds enough unsaved pages hands them to H2's own serialisation and save threads, and a later
@@ -67,8 +90,8 @@ public final class Storage implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(
                 "jdbc:h2:file:" + absolute.resolve("vigil") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "vigil", "");
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            return new Storage(absolute, pool);
+            migrate(pool, Engine.H2);
+            return new Storage(absolute, Engine.H2, pool, pool::dispose);
         } catch (RuntimeException e) {
             pool.dispose();
             if (isAlreadyOpen(e)) {
@@ -76,6 +99,38 @@ public final class Storage implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * A pool that replaces the connections a restarted server broke. Every commit waits for
+     * PostgreSQL's write-ahead log to reach the disk, whatever the server's default.
+     */
+    private static Storage openShared(Path absolute, SharedStore shared) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("vigil-store");
+        config.setJdbcUrl(shared.jdbcUrl());
+        config.setUsername(shared.user());
+        config.setPassword(shared.password());
+        config.setMaximumPoolSize(8);
+        config.setConnectionInitSql("SET synchronous_commit = on");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new SharedStoreUnreachableException(shared, e);
+        }
+        try {
+            migrate(pool, Engine.POSTGRESQL);
+            return new Storage(absolute, Engine.POSTGRESQL, pool, pool::close);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Several processes may migrate a shared store at once: Flyway locks it. A missing location fails. */
+    private static void migrate(DataSource pool, Engine engine) {
+        Flyway.configure().dataSource(pool).locations(engine.migrations()).failOnMissingLocations(true).load().migrate();
     }
 
     private static boolean isAlreadyOpen(Throwable e) {
@@ -137,13 +192,13 @@ public final class Storage implements AutoCloseable {
      * each incident's state and each operator account.
      */
     public AuditReport verify() {
-        return AuditVerifier.verify(DSL.using(pool, SQLDialect.H2), clips, operators);
+        return AuditVerifier.verify(engine.using(pool), clips, operators);
     }
 
     /** Finishes every submitted write, then closes the database. */
     @Override
     public void close() {
         writer.close();
-        pool.dispose();
+        closePool.run();
     }
 }

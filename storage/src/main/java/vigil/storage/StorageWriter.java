@@ -33,6 +33,7 @@ final class StorageWriter implements AutoCloseable {
     private static final Task<Void> STOP = new Task<>((tx, chain) -> null, new CompletableFuture<>());
 
     private final DSLContext ctx;
+    private final Engine engine;
     private final Runnable onRollback;
     private final AuditChain chain;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -40,8 +41,9 @@ final class StorageWriter implements AutoCloseable {
     private volatile boolean closed;
 
     /** {@code onRollback} lets caches kept on this thread drop what a failed transaction never wrote. */
-    StorageWriter(DSLContext ctx, Runnable onRollback) {
+    StorageWriter(DSLContext ctx, Engine engine, Runnable onRollback) {
         this.ctx = ctx;
+        this.engine = engine;
         this.onRollback = onRollback;
         this.chain = AuditChain.load(ctx);
         this.thread = Thread.ofPlatform().name("vigil-storage-writer").daemon(false).start(this::run);
@@ -102,6 +104,9 @@ final class StorageWriter implements AutoCloseable {
         try {
             ctx.transaction(configuration -> {
                 DSLContext tx = configuration.dsl();
+                if (engine.shared()) {
+                    chain.takeHead(tx); // first: a writer holding it never waits on ours, so no deadlock
+                }
                 for (Task<?> task : tasks) {
                     results.add(task.write().apply(tx, chain));
                 }
@@ -116,7 +121,7 @@ final class StorageWriter implements AutoCloseable {
         }
         chain.committed();
         try {
-            ctx.execute("CHECKPOINT SYNC"); // H2 would otherwise write committed changes up to a second later
+            engine.makeDurable(ctx);
         } catch (RuntimeException e) {
             IllegalStateException notDurable = new IllegalStateException("committed but not yet on disk: " + e.getMessage(), e);
             tasks.forEach(task -> task.result().completeExceptionally(notDurable));

@@ -13,12 +13,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.storage.testing.Database;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
 
-/** Cameras and camera site events on a real H2 file. */
+/** Cameras and camera site events on a real H2 file and a real PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Database.class)
 class CameraStoreTest {
+    @Parameter
+    Database database;
+
     @TempDir
     Path data;
 
@@ -28,14 +37,14 @@ class CameraStoreTest {
     @Test
     void camerasAreKeptByNameAndOutliveTheProcess() throws Exception {
         SiteCamera gate = new SiteCamera("Gate 2", "http://10.1.0.21/video.mjpg", null, null, List.of(), null, SiteCamera.ClipWindow.DEFAULT, true);
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             storage.cameras().add(APRON, "test").get();
             storage.cameras().add(gate, "test").get();
             ExecutionException taken = assertThrows(ExecutionException.class, () -> storage.cameras().add(gate, "test").get());
             assertInstanceOf(IllegalArgumentException.class, taken.getCause());
             assertEquals("there is already a camera named 'Gate 2'", taken.getCause().getMessage());
         }
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             assertEquals(List.of(Area.TWY_A, Area.RWY_A), storage.cameras().find("Apron east").orElseThrow().zones());
             assertEquals(List.of(APRON, gate), storage.cameras().list());
             storage.cameras().update(gate.withEnabled(false), "test").get();
@@ -56,7 +65,7 @@ class CameraStoreTest {
     void siteEventsAreFoundByTimeKindAndSource() throws Exception {
         NodeAddress node = new NodeAddress("10.0.0.7", 5100);
         Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             SiteEventLog events = storage.siteEvents();
             events.record(SiteEvent.ofNode(node, SiteEvent.Kind.LINK_UP, "ONLINE", "link up", t0)).get();
             events.record(SiteEvent.ofCamera("Apron east", "LIVE", "live: h264 1280x720", t0.plusSeconds(1))).get();

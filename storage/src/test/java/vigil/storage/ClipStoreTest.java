@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.storage.testing.Database;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.testing.TestJpegs;
 import vigil.protocol.wire.Area;
@@ -20,7 +24,12 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 
+@ParameterizedClass
+@EnumSource(Database.class)
 class ClipStoreTest {
+    @Parameter
+    Database database;
+
     private static final NodeAddress NODE = new NodeAddress("10.0.0.7", 5100);
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
@@ -49,7 +58,7 @@ class ClipStoreTest {
 
     @Test
     void aLinkedClipIsNamedByItsHashSealedAndVerified() throws Exception {
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             Incident incident = incident(storage, 1);
             Clip clip = storage.clips().link(incident.id(), "Apron", written(storage, 5000, 1)).get();
             Clip missing = storage.clips().missing(incident.id(), "Gate 2", "the camera was offline").get();
@@ -83,11 +92,11 @@ class ClipStoreTest {
     @Test
     void temporariesLeftByACrashAreRemovedAtTheNextOpen() throws Exception {
         Path temporary;
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             temporary = written(storage, 1000, 2).file();
         }
         assertTrue(Files.exists(temporary));
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             assertFalse(Files.exists(temporary));
             assertTrue(storage.verify().intact());
         }
@@ -95,7 +104,7 @@ class ClipStoreTest {
 
     @Test
     void theQuotaRemovesTheOldestClipsOfClosedIncidentsAndNeverHeldOrOpenOnes() throws Exception {
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             Incident resolvedOld = incident(storage, 1);
             Incident held = incident(storage, 2);
             Incident open = incident(storage, 3);
@@ -133,7 +142,7 @@ class ClipStoreTest {
 
     @Test
     void retentionPrunesAnIncidentWithItsClipsAndTheirFiles() throws Exception {
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             Incident kept = incident(storage, 1);
             Incident pruned = incident(storage, 2);
             Clip keptClip = storage.clips().link(kept.id(), "Apron", written(storage, 1000, 1)).get();
@@ -157,13 +166,13 @@ class ClipStoreTest {
     void aClipAskedForAndNeverStoredIsRecordedMissingAtTheNextStart() throws Exception {
         long stored;
         long cut;
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             stored = storage.incidents().record(NODE, detection(1), T0, List.of("Apron")).get().incident().id();
             cut = storage.incidents().record(NODE, detection(2), T0, List.of("Apron", "Gate")).get().incident().id();
             storage.clips().link(stored, "Apron", written(storage, 1000, 1)).get();
             storage.clips().missing(cut, "Gate", "the camera was offline").get();
         } // a kill before the clip of incident 2 from Apron was stored
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             List<Clip> interrupted = storage.clips().markInterrupted().get();
             assertEquals(1, interrupted.size(), "only the clip never settled");
             Clip missing = interrupted.getFirst();

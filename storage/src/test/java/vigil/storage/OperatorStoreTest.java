@@ -15,9 +15,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.storage.testing.Database;
 
+@ParameterizedClass
+@EnumSource(Database.class)
 class OperatorStoreTest {
+    @Parameter
+    Database database;
+
     private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
 
     @TempDir
@@ -30,7 +39,7 @@ class OperatorStoreTest {
 
     @Test
     void everyAccountChangeIsSealedAndTheHandoverNoteWaitsForTheNextSignIn() throws Exception {
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             OperatorStore operators = storage.operators();
             assertFalse(operators.anyAdmin(), "a new store has no account, and no default one");
             operators.add(account("ada", Role.ADMIN)).get();
@@ -61,11 +70,11 @@ class OperatorStoreTest {
 
     @Test
     void anAccountEditedBehindVigilsBackIsNamedAndARoleOutsideTheThreeIsRefused() throws Exception {
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             storage.operators().add(account("bo", Role.OPERATOR)).get();
             storage.operators().add(account("cy", Role.OPERATOR)).get();
         }
-        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("vigil"), "vigil", "");
+        try (Connection jdbc = database.connect(data);
              Statement sql = jdbc.createStatement()) {
             sql.executeUpdate("UPDATE operator_account SET role = 'ADMIN' WHERE name = 'bo'");
             sql.executeUpdate("INSERT INTO operator_account (name, display_name, role, password_hash, created_by, created_at, changed_by, changed_at)"
@@ -73,7 +82,7 @@ class OperatorStoreTest {
             // H2 2.4.240 refused every insert once the connection that made a CHECK had closed; 2.5.252 checks as it should.
             assertThrows(SQLException.class, () -> sql.executeUpdate("UPDATE operator_account SET role = 'ROOT' WHERE name = 'cy'"));
         }
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             assertEquals(List.of("operator 'bo' has been changed since its last recorded change (role, password, name or disabled)",
                     "operator 'eve' was never added by Vigil: its account is not in the audit chain"), storage.verify().problems());
         }
@@ -81,7 +90,7 @@ class OperatorStoreTest {
 
     @Test
     void aCameraChangeCarriesItsOperator() throws Exception {
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             SiteCamera gate = new SiteCamera("Gate", "rtsp://127.0.0.1/gate", "user", "secret", List.of(), null,
                     SiteCamera.ClipWindow.DEFAULT, true);
             storage.cameras().add(gate, "ada").get();

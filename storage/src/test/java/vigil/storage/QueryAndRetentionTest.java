@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.storage.testing.Database;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.testing.TestJpegs;
 import vigil.protocol.wire.Area;
@@ -25,7 +28,12 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 
+@ParameterizedClass
+@EnumSource(Database.class)
 class QueryAndRetentionTest {
+    @Parameter
+    Database database;
+
     private static final NodeAddress NODE_A = new NodeAddress("10.0.0.7", 5100);
     private static final NodeAddress NODE_B = new NodeAddress("10.0.0.8", 5100);
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
@@ -49,7 +57,7 @@ class QueryAndRetentionTest {
 
     @Test
     void pagesGoNewestFirstUnderFiltersWithoutGapsOrRepeats() throws Exception {
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             IncidentStore incidents = storage.incidents();
             fill(incidents);
             incidents.act(incidents.search(IncidentQuery.ALL, null, 1).incidents().getFirst().id(), ActionKind.NOTE, "ana", "Fence GAP near gate 4").get();
@@ -87,7 +95,7 @@ class QueryAndRetentionTest {
 
     @Test
     void authorityChangesAreSealed() throws Exception {
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             var before = Collections.nCopies(8, AuthorityLevel.AUTH_ONLY);
             var after = Collections.nCopies(8, AuthorityLevel.NO_ENTRY);
             storage.authority().record(new AuthorityChange(NODE_A, before, after, "ana", T0, AuthorityChange.Outcome.ERR, 4)).get();
@@ -103,7 +111,7 @@ class QueryAndRetentionTest {
     void retentionPrunesOnlyOldClosedIncidentsOffHoldAndTheChainStillVerifies() throws Exception {
         Incident exported;
         Incident open;
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             IncidentStore incidents = storage.incidents();
             List<Incident> all = fill(incidents);
             for (Incident incident : all.subList(0, 30)) {
@@ -115,7 +123,7 @@ class QueryAndRetentionTest {
             open = all.get(5);
             incidents.act(exported.id(), ActionKind.EXPORT, "ana", null).get();
         }
-        try (Storage storage = Storage.open(data)) {
+        try (Storage storage = database.open(data)) {
             int pruned = storage.incidents().prune(T0.plus(Duration.ofMinutes(20))).get();
             assertEquals(18, pruned, "the 20 older than 20 minutes, less the one still open and the exported one");
             assertEquals(42, storage.incidents().count());
@@ -129,11 +137,9 @@ class QueryAndRetentionTest {
 
     @Test
     void aDatabaseOfTheFirstVersionIsMigratedWithItsRecords() throws Exception {
-        Path file = data.toAbsolutePath().resolve("vigil");
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "vigil", "");
-        Flyway.configure().dataSource(pool).target("1").load().migrate();
-        pool.dispose();
-        try (Storage storage = Storage.open(data)) {
+        Flyway.configure().dataSource(database.dataSource(data)).locations("classpath:db/migration/common", database.migrations())
+                .target("1").load().migrate();
+        try (Storage storage = database.open(data)) {
             fill(storage.incidents());
             assertTrue(storage.verify().intact());
         }

@@ -1,0 +1,114 @@
+package vigil.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
+import vigil.storage.testing.PostgresServer;
+
+/** Several consoles and recorders on one PostgreSQL database, and the address that names it. */
+class SharedStoreTest {
+    private static final NodeAddress NODE = new NodeAddress("10.0.0.7", 5100);
+
+    @TempDir
+    Path deskA;
+    @TempDir
+    Path deskB;
+
+    private static FirstDetection detection(long objectId) {
+        return new FirstDetection(EventType.UNAUTH, objectId, ObjectClass.PERSON, 407, 469, Area.RWY_B,
+                NodeTimestamp.parse("2025-06-30T04:56:25Z"), 0, TestJpegs.jpeg(2237, (int) objectId));
+    }
+
+    /** Two recorders of the same node, at once: every incident once, and one chain that verifies. */
+    @Test
+    void twoWritersRecordEachIncidentOnceAndMakeOneValidChain() throws Exception {
+        SharedStore shared = PostgresServer.get().newDatabase();
+        int incidents = 300;
+        try (Storage a = Storage.open(deskA, shared); Storage b = Storage.open(deskB, shared)) {
+            List<CompletableFuture<Recorded>> writes = new ArrayList<>();
+            for (int i = 0; i < incidents; i++) {
+                writes.add(a.incidents().record(NODE, detection(i), Instant.now()));
+                writes.add(b.incidents().record(NODE, detection(i), Instant.now()));
+            }
+            Set<Long> newIds = new HashSet<>();
+            int repeats = 0;
+            for (CompletableFuture<Recorded> write : writes) {
+                Recorded recorded = write.get(60, TimeUnit.SECONDS);
+                if (recorded.isNew()) {
+                    assertTrue(newIds.add(recorded.incident().id()));
+                } else {
+                    repeats++;
+                }
+            }
+            assertEquals(incidents, newIds.size(), "each incident is new at exactly one of the two writers");
+            assertEquals(incidents, repeats);
+            assertEquals(incidents, a.incidents().count());
+            long first = newIds.stream().min(Long::compare).orElseThrow();
+            a.incidents().act(first, ActionKind.ACKNOWLEDGE, "ana", null).get();
+            b.incidents().act(first, ActionKind.NOTE, "bob", "seen from desk B").get();
+            assertEquals(IncidentState.ACKNOWLEDGED, b.incidents().find(first).orElseThrow().state());
+            AuditReport report = b.verify();
+            assertTrue(report.intact(), report.problems()::toString);
+            assertEquals(incidents + 2, report.entries(), "one chain: every incident and both actions, once");
+        }
+    }
+
+    @Test
+    void anAddressIsReadAsLibpqWritesItAndNeverShowsItsPassword() {
+        SharedStore store = SharedStore.parse("postgresql://db.site:5433/vigil?user=desk&sslmode=require", "s3cret");
+        assertEquals(new SharedStore("db.site", 5433, "vigil", "desk", Map.of("sslmode", "require"), "s3cret"), store);
+        assertEquals("jdbc:postgresql://db.site:5433/vigil?sslmode=require", store.jdbcUrl());
+        assertEquals("postgresql://db.site:5433/vigil?user=desk&sslmode=require", store.toString());
+        assertFalse(store.toString().contains("s3cret"));
+        SharedStore byDefault = SharedStore.parse("postgres://[::1]/vigil?user=desk", null);
+        assertEquals(5432, byDefault.port());
+        assertEquals("jdbc:postgresql://[::1]:5432/vigil", byDefault.jdbcUrl());
+        assertNull(byDefault.password());
+    }
+
+    @Test
+    void aWrongAddressIsRefusedInWords() {
+        Map<String, String> refusals = Map.of(
+                "mysql://db/vigil?user=a", "is not a PostgreSQL one",
+                "postgresql://db/vigil", "names no user: add ?user=NAME",
+                "postgresql://db:5432/?user=a", "names no database",
+                "postgresql://desk:pw@db/vigil?user=a", "names no host (and takes no user@ or password",
+                "postgresql://db/vigil?user=a&password=pw", "must not hold the password",
+                "postgresql://db/vigil?user", "has a parameter without a value",
+                "postgresql://db /vigil", "is not an address");
+        refusals.forEach((address, reason) -> {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> SharedStore.parse(address, null));
+            assertTrue(refused.getMessage().contains(reason), address + ": " + refused.getMessage());
+        });
+    }
+
+    @Test
+    void aWrongPasswordIsToldAsSuch() {
+        SharedStore database = PostgresServer.get().newDatabase();
+        SharedStore wrong = new SharedStore(database.host(), database.port(), database.database(), database.user(), Map.of(), "wrong");
+        SharedStoreUnreachableException refused = assertThrows(SharedStoreUnreachableException.class, () -> Storage.open(deskA, wrong));
+        assertTrue(refused.getMessage().startsWith("cannot reach the shared store " + wrong + ": "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("password authentication failed"), refused.getMessage());
+    }
+}
