@@ -34,6 +34,7 @@ import vigil.app.console.SettingsException;
 import vigil.app.shell.Screen;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Camera;
+import vigil.storage.SharedStoreUnreachableException;
 import vigil.storage.StorageInUseException;
 
 /** The {@code vigil} command: with no subcommand the operator console, else one of its tools. */
@@ -66,7 +67,7 @@ public final class Vigil implements Callable<Integer> {
         return new CommandLine(new Vigil())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-                    if (error instanceof StorageInUseException) { // a situation to explain, not a bug to dump
+                    if (error instanceof StorageInUseException || error instanceof SharedStoreUnreachableException) { // a situation to explain, not a bug to dump
                         commandLine.getErr().println("vigil: " + error.getMessage());
                         return 3;
                     }
@@ -121,7 +122,7 @@ public final class Vigil implements Callable<Integer> {
         ConsoleLauncher.SignInAtStart signIn = operator == null ? null
                 : new ConsoleLauncher.SignInAtStart(operator, password.read("Password for " + operator, false, new CommandLine(this)));
         return ConsoleLauncher.run(new ConsoleLauncher.Options(nodes.stream().map(NodeAddress::parse).toList(),
-                probes::over, data.directory(), screen, camera, screenshot, exitAfter, simulatedObjects, signIn));
+                probes::over, data.directory(), data.shared(), screen, camera, screenshot, exitAfter, simulatedObjects, signIn));
     }
 
     /** The version Maven wrote into the jar's resources. */

@@ -21,6 +21,7 @@ public final class Storage implements AutoCloseable {
     private static final int DATABASE_ALREADY_OPEN = 90020;
 
     private final Path directory;
+    private final SharedStore shared;
     private final Engine engine;
     private final DataSource pool;
     private final Runnable closePool;
@@ -36,8 +37,9 @@ public final class Storage implements AutoCloseable {
     private final SiteActionStore siteActions;
     private final ChecklistStore checklist;
 
-    private Storage(Path directory, Engine engine, DataSource pool, Runnable closePool) {
+    private Storage(Path directory, SharedStore shared, Engine engine, DataSource pool, Runnable closePool) {
         this.directory = directory;
+        this.shared = shared;
         this.engine = engine;
         this.pool = pool;
         this.closePool = closePool;
@@ -91,7 +93,7 @@ public final class Storage implements AutoCloseable {
                 "jdbc:h2:file:" + absolute.resolve("vigil") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "vigil", "");
         try {
             migrate(pool, Engine.H2);
-            return new Storage(absolute, Engine.H2, pool, pool::dispose);
+            return new Storage(absolute, null, Engine.H2, pool, pool::dispose);
         } catch (RuntimeException e) {
             pool.dispose();
             if (isAlreadyOpen(e)) {
@@ -121,7 +123,7 @@ public final class Storage implements AutoCloseable {
         }
         try {
             migrate(pool, Engine.POSTGRESQL);
-            return new Storage(absolute, Engine.POSTGRESQL, pool, pool::close);
+            return new Storage(absolute, shared, Engine.POSTGRESQL, pool, pool::close);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -142,8 +144,14 @@ public final class Storage implements AutoCloseable {
         return false;
     }
 
+    /** The data directory: the embedded database's, and the clip files' either way. */
     public Path directory() {
         return directory;
+    }
+
+    /** Where the incidents are, for people: the shared store's address, or the data directory. */
+    public String location() {
+        return shared != null ? shared.toString() : directory.toString();
     }
 
     public IncidentStore incidents() {

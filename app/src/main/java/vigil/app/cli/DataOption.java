@@ -1,22 +1,73 @@
 package vigil.app.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import vigil.storage.DataDirectory;
+import vigil.storage.SharedStore;
 import vigil.storage.Storage;
 
-/** {@code --data DIR}: where the incident database is (else $VIGIL_DATA, else ~/.local/share/vigil). */
+/**
+ * {@code --data DIR}: where the incident database is (else $VIGIL_DATA, else ~/.local/share/vigil);
+ * {@code --store ADDRESS}: a shared PostgreSQL store instead (else $VIGIL_STORE), whose password
+ * comes from {@code --store-password-file}, $VIGIL_STORE_PASSWORD or the driver's PGPASSFILE.
+ */
 public final class DataOption {
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Data directory (default: $VIGIL_DATA, else $XDG_DATA_HOME/vigil or ~/.local/share/vigil).")
+            description = "Data directory (default: $VIGIL_DATA, else $XDG_DATA_HOME/vigil or ~/.local/share/vigil); with --store it keeps the clip files.")
     Path data;
+
+    @Option(names = "--store", paramLabel = "ADDRESS",
+            description = "A shared PostgreSQL store, postgresql://HOST:PORT/DATABASE?user=NAME (default: $VIGIL_STORE, else the data directory's own).")
+    String store;
+
+    @Option(names = "--store-password-file", paramLabel = "F",
+            description = "A file whose first line is the shared store's password (else $VIGIL_STORE_PASSWORD, else PGPASSFILE or ~/.pgpass).")
+    Path storePasswordFile;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     public Path directory() {
         return DataDirectory.resolve(data, System.getenv());
     }
 
+    /** The shared store asked for, or null for the data directory's own. */
+    public SharedStore shared() {
+        return shared(System.getenv());
+    }
+
+    SharedStore shared(Map<String, String> environment) {
+        String address = store != null ? store : environment.get("VIGIL_STORE");
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        try {
+            return SharedStore.parse(address, password(environment));
+        } catch (IllegalArgumentException wrong) {
+            throw new ParameterException(spec.commandLine(), wrong.getMessage());
+        }
+    }
+
+    private String password(Map<String, String> environment) {
+        if (storePasswordFile == null) {
+            return environment.get("VIGIL_STORE_PASSWORD"); // null: the driver reads PGPASSFILE or ~/.pgpass
+        }
+        try (var lines = Files.lines(storePasswordFile, StandardCharsets.UTF_8)) {
+            return lines.findFirst().orElse("");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read the store password file " + storePasswordFile + ": " + e.getMessage());
+        }
+    }
+
     public Storage open() {
-        return Storage.open(directory());
+        return Storage.open(directory(), shared());
     }
 }

@@ -111,7 +111,7 @@ public final class RecordCommand implements Callable<Integer> {
         Thread stopOnSignal = new Thread(() -> stop(links, cameras, alerts, group, storage), "vigil-record-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         System.err.println("recording " + String.join(", ", nodes)
-                + (cameras.readers().isEmpty() ? "" : " and " + cameras.readers().size() + " cameras") + " into " + storage.directory()
+                + (cameras.readers().isEmpty() ? "" : " and " + cameras.readers().size() + " cameras") + " into " + storage.location()
                 + (alerts.targetNames().isEmpty() ? "" : ", alerting " + String.join(", ", alerts.targetNames())));
 
         CompletableFuture<Void> end = CompletableFuture.allOf(links.stream().map(NodeLink::terminated)

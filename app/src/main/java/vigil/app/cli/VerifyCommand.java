@@ -7,26 +7,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vigil.app.evidence.EvidencePackage;
 import vigil.app.evidence.SigningKey;
 import vigil.storage.AuditReport;
-import vigil.storage.DataDirectory;
 import vigil.storage.Storage;
 
 /** {@code vigil verify}: checks an evidence package, or the incident database itself, for tampering. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check an evidence package (FILE.zip: its signature, then every file) or the incident database (--data) for tampering;"
+        description = "Check an evidence package (FILE.zip: its signature, then every file) or the incident database (--data or --store) for tampering;"
                 + " exit 1 naming what fails.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE.zip", arity = "0..1", description = "An evidence package from vigil export.")
     Path zip;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The data directory: verify its incident database; with FILE.zip, expect its installation's signature.")
-    Path data;
+    /** Without FILE.zip, the store to verify; with it, the installation whose signature to expect. */
+    @Mixin
+    DataOption data;
 
     @Option(names = "--signer", paramLabel = "FINGERPRINT",
             description = "With FILE.zip: the key it must be signed by, as vigil keys prints it (default: this installation's, when it has one).")
@@ -34,7 +34,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path directory = DataDirectory.resolve(data, System.getenv());
+        Path directory = data.directory();
         if (zip != null) {
             EvidencePackage.Verification verification;
             try {
@@ -49,10 +49,10 @@ public final class VerifyCommand implements Callable<Integer> {
             return report(problems, "checked " + verification.checked().size() + " files of " + zip
                     + " against its manifest, and the manifest against its signature and its own hash");
         }
-        try (Storage storage = Storage.open(directory)) {
+        try (Storage storage = data.open()) {
             AuditReport report = storage.verify();
             return report(report.problems(), "checked " + report.images() + " images, " + report.clips() + " clips, " + report.entries()
-                    + " audit entries and " + report.incidents() + " incidents in " + storage.directory());
+                    + " audit entries and " + report.incidents() + " incidents in " + storage.location());
         }
     }
 

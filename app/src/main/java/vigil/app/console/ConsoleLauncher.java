@@ -25,6 +25,7 @@ import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.wire.Camera;
 import vigil.storage.OperatorAccount;
+import vigil.storage.SharedStore;
 import vigil.storage.Storage;
 
 /** Starts the JavaFX console on the caller's thread and returns when its window has closed. */
@@ -35,7 +36,7 @@ public final class ConsoleLauncher {
      * node), a first screen or a camera to stream, and optionally a PNG to write and a time after
      * which to exit.
      */
-    public record Options(List<NodeAddress> nodes, UnaryOperator<LivenessProbes> probes, Path dataDirectory, Screen screen,
+    public record Options(List<NodeAddress> nodes, UnaryOperator<LivenessProbes> probes, Path dataDirectory, SharedStore store, Screen screen,
                           Camera camera, Path screenshot, Double exitAfterSeconds, int simulatedObjects, SignInAtStart signIn) {
     }
 
@@ -71,7 +72,7 @@ public final class ConsoleLauncher {
     }
 
     private static CompletableFuture<Storage> openStorage(Options options) {
-        return CompletableFuture.supplyAsync(() -> Storage.open(options.dataDirectory()),
+        return CompletableFuture.supplyAsync(() -> Storage.open(options.dataDirectory(), options.store()),
                 runnable -> Thread.ofPlatform().name("vigil-open-storage").start(runnable));
     }
 

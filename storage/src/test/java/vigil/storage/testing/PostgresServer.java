@@ -24,7 +24,8 @@ import vigil.storage.SharedStore;
  * directory and started with {@code pg_ctl} on a free loopback port (through {@code runuser -u
  * postgres} when run as root, which {@code initdb} refuses). One per test JVM, stopped when it ends;
  * each caller gets a database of its own. Where PostgreSQL is not installed the test is skipped
- * and says why, unless {@code -Dvigil.postgresql.required=true} (as in CI) makes that a failure.
+ * and says why, unless {@code VIGIL_TEST_POSTGRESQL=required} in the environment (as in CI) makes that
+ * a failure.
  */
 public final class PostgresServer {
     public static final String USER = "vigil";
@@ -50,7 +51,7 @@ public final class PostgresServer {
             if (bin.isEmpty()) {
                 String missing = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; apt-get install postgresql): "
                         + "this test's PostgreSQL half is skipped";
-                if (Boolean.getBoolean("vigil.postgresql.required")) {
+                if ("required".equals(System.getenv("VIGIL_TEST_POSTGRESQL"))) {
                     throw new IllegalStateException(missing);
                 }
                 Assumptions.abort(missing);
