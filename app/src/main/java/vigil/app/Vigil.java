@@ -49,7 +49,8 @@ import vigil.storage.StorageInUseException;
 public final class Vigil implements Callable<Integer> {
 
     /** Held so that the JUL loggers keep their levels (JUL holds loggers weakly). */
-    private static final List<Logger> QUIET_LIBRARIES = List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("org.jooq"));
+    private static final List<Logger> QUIET_LIBRARIES = List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("org.jooq"),
+            Logger.getLogger("com.zaxxer.hikari"));
 
     public static void main(String[] args) {
         quietLibraries();

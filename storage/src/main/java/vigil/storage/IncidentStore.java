@@ -74,6 +74,7 @@ public final class IncidentStore {
     private final StorageWriter writer;
     private final Nodes nodes;
     private final ClipStore clips;
+    private volatile OtherDesks.Written ownRows = OtherDesks.Written.NONE;
 
     IncidentStore(DSLContext ctx, Engine engine, StorageWriter writer, Nodes nodes, ClipStore clips) {
         this.ctx = ctx;
@@ -95,6 +96,11 @@ public final class IncidentStore {
                 LOG.log(Level.WARNING, "a listener to the incidents failed", e);
             }
         }
+    }
+
+    /** From now on, marks what this process writes, so that it is not told back as another desk's. */
+    void markWritten(OtherDesks.Written marks) {
+        ownRows = marks;
     }
 
     /**
@@ -145,6 +151,7 @@ public final class IncidentStore {
                 return new Recorded(incident(existing, node), false);
             }
             row.setId(id);
+            ownRows.incident().accept(id);
             chain.seal(tx, AuditChain.Kind.INCIDENT, row.getId(), AuditVerifier.canonical(row));
             for (String camera : clipCameras) {
                 ClipStore.pending(tx, row.getId(), camera, received);
@@ -182,6 +189,7 @@ public final class IncidentStore {
             row.setCamera(camera);
             row.setReportedBy(operator);
             row.setId(insert(tx, row)); // a report has no key to repeat
+            ownRows.incident().accept(row.getId());
             chain.seal(tx, AuditChain.Kind.INCIDENT, row.getId(), AuditVerifier.canonical(row));
             ClipStore.pending(tx, row.getId(), camera, received);
             return incident(row, null);
@@ -247,6 +255,7 @@ public final class IncidentStore {
             action.setOperator(operator);
             action.setActedAt(time(now));
             action.store();
+            ownRows.action().accept(action.getId());
             chain.seal(tx, AuditChain.Kind.ACTION, action.getId(), AuditVerifier.canonical(action));
             if (!next.name().equals(incident.getState())) {
                 incident.setState(next.name());
@@ -266,15 +275,23 @@ public final class IncidentStore {
 
     public Optional<Incident> find(long incidentId) {
         IncidentRecord row = ctx.selectFrom(INCIDENT).where(INCIDENT.ID.eq(incidentId)).fetchOne();
-        return Optional.ofNullable(row).map(r -> incident(r, nodeAddress(ctx, r.getNodeId())));
+        return Optional.ofNullable(row).map(this::incident);
+    }
+
+    Incident incident(IncidentRecord row) {
+        return incident(row, nodeAddress(ctx, row.getNodeId()));
     }
 
     /** An incident's history, oldest first. */
     public List<IncidentAction> actions(long incidentId) {
         return ctx.selectFrom(INCIDENT_ACTION).where(INCIDENT_ACTION.INCIDENT_ID.eq(incidentId))
                 .orderBy(INCIDENT_ACTION.ID)
-                .fetch(r -> new IncidentAction(r.getId(), r.getIncidentId(), ActionKind.valueOf(r.getAction()),
-                        r.getNote(), r.getOperator(), r.getActedAt().toInstant()));
+                .fetch(IncidentStore::action);
+    }
+
+    static IncidentAction action(IncidentActionRecord r) {
+        return new IncidentAction(r.getId(), r.getIncidentId(), ActionKind.valueOf(r.getAction()), r.getNote(), r.getOperator(),
+                r.getActedAt().toInstant());
     }
 
     public Optional<Jpeg> image(String sha256) {

@@ -36,6 +36,7 @@ public final class Storage implements AutoCloseable {
     private final AlertDeliveries alertDeliveries;
     private final SiteActionStore siteActions;
     private final ChecklistStore checklist;
+    private final OtherDesks otherDesks;
 
     private Storage(Path directory, SharedStore shared, Engine engine, DataSource pool, Runnable closePool) {
         this.directory = directory;
@@ -57,6 +58,12 @@ public final class Storage implements AutoCloseable {
         this.alertDeliveries = new AlertDeliveries(ctx, writer);
         this.siteActions = new SiteActionStore(ctx, writer);
         this.checklist = new ChecklistStore(ctx, writer);
+        if (shared != null) {
+            this.otherDesks = new OtherDesks(shared, ctx, incidents);
+            incidents.markWritten(otherDesks.written());
+        } else {
+            this.otherDesks = null;
+        }
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -203,9 +210,23 @@ public final class Storage implements AutoCloseable {
         return AuditVerifier.verify(engine.using(pool), clips, operators);
     }
 
+    /**
+     * Tells {@code listener}, on a thread of the store's, of the incidents recorded and the actions
+     * taken by the other desks and recorders of a shared store, within about a second of their
+     * commit (and, after a lost connection, as soon as it is back). An embedded store has no others.
+     */
+    public void listenToOtherDesks(IncidentStore.Listener listener) {
+        if (otherDesks != null) {
+            otherDesks.listen(listener);
+        }
+    }
+
     /** Finishes every submitted write, then closes the database. */
     @Override
     public void close() {
+        if (otherDesks != null) {
+            otherDesks.close();
+        }
         writer.close();
         closePool.run();
     }

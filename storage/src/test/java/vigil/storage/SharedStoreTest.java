@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +27,7 @@ import vigil.protocol.testing.TestJpegs;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.Jpeg;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.testing.PostgresServer;
@@ -72,6 +78,50 @@ class SharedStoreTest {
             assertTrue(report.intact(), report.problems()::toString);
             assertEquals(incidents + 2, report.entries(), "one chain: every incident and both actions, once");
         }
+    }
+
+    /** What one desk writes reaches the other within a second, never back to itself, and a lost connection loses nothing. */
+    @Test
+    void eachDeskHearsTheOthersIncidentsAndActionsEvenAcrossALostConnection() throws Exception {
+        SharedStore shared = PostgresServer.get().newDatabase();
+        try (Storage a = Storage.open(deskA, shared); Storage b = Storage.open(deskB, shared)) {
+            BlockingQueue<String> heardByA = new LinkedBlockingQueue<>();
+            BlockingQueue<String> heardByB = new LinkedBlockingQueue<>();
+            a.listenToOtherDesks(heard(heardByA));
+            b.listenToOtherDesks(heard(heardByB));
+
+            long id = a.incidents().record(NODE, detection(1), Instant.now()).get().incident().id();
+            assertEquals("recorded " + id + " NEW with a picture", heardByB.poll(1, TimeUnit.SECONDS));
+            b.incidents().act(id, ActionKind.ACKNOWLEDGE, "bob", null).get();
+            assertEquals("ACKNOWLEDGE by bob: " + id + " ACKNOWLEDGED", heardByA.poll(1, TimeUnit.SECONDS));
+
+            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + shared.host() + ":" + shared.port() + "/" + shared.database(),
+                    shared.user(), shared.password()); Statement sql = admin.createStatement()) {
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'vigil: other desks'");
+            }
+            long whileAway = a.incidents().record(NODE, detection(2), Instant.now()).get().incident().id();
+            a.incidents().act(whileAway, ActionKind.NOTE, "ana", "gate 4").get();
+            assertEquals("recorded " + whileAway + " NEW with a picture", heardByB.poll(10, TimeUnit.SECONDS));
+            assertEquals("NOTE by ana: " + whileAway + " NEW", heardByB.poll(10, TimeUnit.SECONDS));
+
+            Thread.sleep(300);
+            assertTrue(heardByA.isEmpty(), () -> "a desk is not told its own writes: " + heardByA);
+            assertTrue(heardByB.isEmpty(), () -> "a desk is not told its own writes: " + heardByB);
+        }
+    }
+
+    private static IncidentStore.Listener heard(BlockingQueue<String> heard) {
+        return new IncidentStore.Listener() {
+            @Override
+            public void recorded(Incident incident, Jpeg picture) {
+                heard.add("recorded " + incident.id() + " " + incident.state() + (picture.sha256Hex().equals(incident.imageSha256()) ? " with a picture" : ""));
+            }
+
+            @Override
+            public void acted(Incident incident, IncidentAction action) {
+                heard.add(action.kind() + " by " + action.operator() + ": " + incident.id() + " " + incident.state());
+            }
+        };
     }
 
     @Test
