@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -287,6 +288,18 @@ public final class IncidentStore {
         return ctx.selectFrom(INCIDENT_ACTION).where(INCIDENT_ACTION.INCIDENT_ID.eq(incidentId))
                 .orderBy(INCIDENT_ACTION.ID)
                 .fetch(IncidentStore::action);
+    }
+
+    /** Who acknowledged each of {@code incidentIds} (the last to, where several did); those nobody has are absent. */
+    public Map<Long, String> acknowledgers(Collection<Long> incidentIds) {
+        Map<Long, String> acknowledgers = new HashMap<>();
+        if (!incidentIds.isEmpty()) {
+            ctx.select(INCIDENT_ACTION.INCIDENT_ID, INCIDENT_ACTION.OPERATOR).from(INCIDENT_ACTION)
+                    .where(INCIDENT_ACTION.INCIDENT_ID.in(incidentIds), INCIDENT_ACTION.ACTION.eq(ActionKind.ACKNOWLEDGE.name()))
+                    .orderBy(INCIDENT_ACTION.ID)
+                    .forEach(row -> acknowledgers.put(row.value1(), row.value2()));
+        }
+        return acknowledgers;
     }
 
     static IncidentAction action(IncidentActionRecord r) {

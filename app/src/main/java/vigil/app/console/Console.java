@@ -22,7 +22,11 @@ import vigil.protocol.link.LinkState;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
 import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.wire.Jpeg;
 import vigil.protocol.wire.NodeMessage;
+import vigil.storage.Incident;
+import vigil.storage.IncidentAction;
+import vigil.storage.IncidentStore;
 import vigil.storage.Storage;
 
 /**
@@ -30,8 +34,9 @@ import vigil.storage.Storage;
  * {@link SiteState}, all recording through one {@link Recorder} into the store. With no node
  * configured it runs the simulated node in-process and links to that.
  *
- * <p>New incidents and write failures arrive on the store's writer thread and wait in queues
- * that the screen drains once per frame.
+ * <p>New incidents and write failures arrive on the store's writer thread, and what the other desks
+ * of a shared store record and do on its listening thread; they wait in queues that the screen
+ * drains once per frame.
  */
 public final class Console implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Console.class.getName());
@@ -48,6 +53,7 @@ public final class Console implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final List<Node> nodes = new ArrayList<>();
     private final Queue<NewIncident> newIncidents = new ConcurrentLinkedQueue<>();
+    private final Queue<ActedElsewhere> actedElsewhere = new ConcurrentLinkedQueue<>();
     private final Queue<Throwable> storageFailures = new ConcurrentLinkedQueue<>();
     private final Queue<EvidenceClips.Report> clipReports = new ConcurrentLinkedQueue<>();
     private final Cameras cameras;
@@ -58,6 +64,17 @@ public final class Console implements AutoCloseable {
         this.simulatedNode = simulatedNode;
         this.cameras = new Cameras(storage, clipQuotaBytes, (camera, health) -> { }, clipReports::add);
         this.alerts = Alerts.start(storage);
+        storage.listenToOtherDesks(new IncidentStore.Listener() {
+            @Override
+            public void recorded(Incident incident, Jpeg picture) {
+                newIncidents.add(new NewIncident(incident, picture));
+            }
+
+            @Override
+            public void acted(Incident incident, IncidentAction action) {
+                actedElsewhere.add(new ActedElsewhere(incident, action));
+            }
+        });
     }
 
     /**
@@ -138,9 +155,14 @@ public final class Console implements AutoCloseable {
         return group;
     }
 
-    /** Incidents made durable since the last call, oldest first; for the FX thread's frame. */
+    /** Incidents made durable since the last call, here or at another desk, oldest first; for the FX thread's frame. */
     public List<NewIncident> takeNewIncidents() {
         return drain(newIncidents);
+    }
+
+    /** What the other desks of a shared store did since the last call, oldest first; for the FX thread's frame. */
+    public List<ActedElsewhere> takeActedElsewhere() {
+        return drain(actedElsewhere);
     }
 
     public List<Throwable> takeStorageFailures() {

@@ -3,6 +3,7 @@ package vigil.app.incidents;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import vigil.app.recording.NewIncident;
 import vigil.protocol.wire.Jpeg;
 import vigil.storage.ActionKind;
 import vigil.storage.Incident;
+import vigil.storage.IncidentAction;
 import vigil.storage.IncidentQuery;
 import vigil.storage.IncidentState;
 import vigil.storage.IncidentStore;
@@ -90,8 +92,12 @@ public final class IncidentBoard {
             List<IncidentItem> items = new ArrayList<>();
             IncidentQuery openOnes = new IncidentQuery(null, null, null, null, null,
                     EnumSet.of(IncidentState.NEW, IncidentState.ACKNOWLEDGED), null, null);
-            for (Incident incident : store.search(openOnes, null, QUEUE_LIMIT).incidents()) {
-                items.add(new IncidentItem(incident, store.image(incident.imageSha256()).map(IncidentBoard::decode).orElse(null)));
+            List<Incident> incidents = store.search(openOnes, null, QUEUE_LIMIT).incidents();
+            Map<Long, String> acknowledgers = store.acknowledgers(incidents.stream()
+                    .filter(incident -> incident.state() == IncidentState.ACKNOWLEDGED).map(Incident::id).toList());
+            for (Incident incident : incidents) {
+                items.add(new IncidentItem(incident, store.image(incident.imageSha256()).map(IncidentBoard::decode).orElse(null),
+                        acknowledgers.get(incident.id())));
             }
             return items;
         }, items -> {
@@ -138,8 +144,9 @@ public final class IncidentBoard {
         CompletableFuture<List<Incident>> all = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> writes.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
         CompletableFuture<List<Incident>> applied = new CompletableFuture<>();
+        String acknowledger = kind == ActionKind.ACKNOWLEDGE ? operator : null;
         tasks.whenDone(all, changed -> {
-            changed.forEach(this::changed);
+            changed.forEach(incident -> changed(incident, acknowledger));
             if (changed.size() < incidentIds.size()) {
                 lastError.set("could not " + verb(kind) + " " + (incidentIds.size() - changed.size()) + " of "
                         + incidentIds.size() + " incidents: their state does not allow it");
@@ -158,15 +165,24 @@ public final class IncidentBoard {
 
     /** Tells the board that an incident changed elsewhere (the review screen wrote it). */
     public void changed(Incident incident) {
+        changed(incident, (String) null);
+    }
+
+    /** Tells the board of an action another desk took: the queue and pop-ups follow it, and name who acknowledged. */
+    public void changed(Incident incident, IncidentAction action) {
+        changed(incident, action.kind() == ActionKind.ACKNOWLEDGE ? action.operator() : null);
+    }
+
+    private void changed(Incident incident, String acknowledger) {
         Optional<IncidentItem> existing = find(incident.id());
         existing.ifPresent(open::remove);
         if (incident.state().isOpen()) {
-            IncidentItem item = existing.map(i -> i.with(incident)).orElse(null);
+            IncidentItem item = existing.map(i -> i.with(incident, acknowledger)).orElse(null);
             if (item != null) {
                 insert(item);
             } else {
-                tasks.run(() -> new IncidentItem(incident, store.image(incident.imageSha256()).map(IncidentBoard::decode).orElse(null)),
-                        this::insert, this::failed);
+                tasks.run(() -> new IncidentItem(incident, store.image(incident.imageSha256()).map(IncidentBoard::decode).orElse(null),
+                        acknowledger), this::insert, this::failed);
             }
         }
         changes.forEach(listener -> listener.accept(incident));

@@ -13,6 +13,7 @@ import vigil.app.map.ObjectText;
 import vigil.app.map.SitePlan;
 import vigil.app.map.ZoneMapView;
 import vigil.storage.Incident;
+import vigil.storage.IncidentState;
 
 /** One incident in a queue: its crop, what and where, how long ago, and its state. */
 public final class IncidentCell extends ListCell<IncidentItem> {
@@ -54,7 +55,8 @@ public final class IncidentCell extends ListCell<IncidentItem> {
         title.setText(ObjectText.typeName(incident.type()) + " · " + site.shortLabel(incident.zone()));
         detail.setText((incident.isOperatorReport() ? incident.camera() + " · " + incident.reportedBy()
                 : ObjectText.className(incident.objectClass()) + " " + ZoneMapView.shortId(incident.objectId())) + " · "
-                + ObjectText.age(Instant.now().toEpochMilli() - incident.receivedAt().toEpochMilli()) + " ago");
+                + ObjectText.age(Instant.now().toEpochMilli() - incident.receivedAt().toEpochMilli()) + " ago"
+                + (incident.state() == IncidentState.ACKNOWLEDGED && item.acknowledgedBy() != null ? " · ✓ " + item.acknowledgedBy() : ""));
         state.setText(incident.state().name().replace('_', ' '));
         state.getStyleClass().removeAll("new", "acknowledged", "resolved", "false_alarm");
         state.getStyleClass().add(incident.state().name().toLowerCase());

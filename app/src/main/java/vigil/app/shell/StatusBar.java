@@ -1,6 +1,5 @@
 package vigil.app.shell;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -38,14 +37,14 @@ final class StatusBar {
     private final Label sound = new Label();
     private final Label cameras = new Label();
     private final List<CameraReader> siteCameras;
-    private final Path dataDirectory;
+    private final String storeLocation;
     private String storageProblem;
     private long previousAt;
 
-    StatusBar(List<Console.Node> nodes, List<CameraReader> siteCameras, Path dataDirectory) {
+    StatusBar(List<Console.Node> nodes, List<CameraReader> siteCameras, String storeLocation) {
         this.nodes = nodes;
         this.siteCameras = siteCameras;
-        this.dataDirectory = dataDirectory;
+        this.storeLocation = storeLocation;
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -154,7 +153,7 @@ final class StatusBar {
     }
 
     private void storageOk() {
-        storage.setText("storage OK · " + dataDirectory);
+        storage.setText("storage OK · " + storeLocation);
         storage.getStyleClass().setAll("label", "storage", "muted-text");
     }
 

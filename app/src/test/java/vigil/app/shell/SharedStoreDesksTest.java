@@ -1,0 +1,105 @@
+package vigil.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.app.shell.FxWaits.await;
+import static vigil.app.shell.FxWaits.fx;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import vigil.app.console.Console;
+import vigil.app.console.ConsoleSettings;
+import vigil.app.console.Tasks;
+import vigil.app.incidents.IncidentBoard;
+import vigil.app.incidents.IncidentItem;
+import vigil.app.operators.TestOperators;
+import vigil.protocol.link.NodeAddress;
+import vigil.protocol.sim.SimulatedNode;
+import vigil.protocol.testing.TestJpegs;
+import vigil.protocol.wire.Area;
+import vigil.protocol.wire.EventType;
+import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.NodeTimestamp;
+import vigil.protocol.wire.ObjectClass;
+import vigil.storage.ActionKind;
+import vigil.storage.IncidentState;
+import vigil.storage.Role;
+import vigil.storage.SharedStore;
+import vigil.storage.Storage;
+import vigil.storage.testing.PostgresServer;
+
+/**
+ * Two desks on one PostgreSQL store, both following the same node: desk A's console without a
+ * screen and its incident board, desk B's console in a window. Each incident is recorded once and
+ * shown at both; an acknowledgement at one silences the other's pop-up and names who made it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SharedStoreDesksTest {
+    @TempDir
+    static Path directory;
+
+    private SimulatedNode node;
+    private Console deskA;
+    private IncidentBoard boardA;
+    private Console deskB;
+    private ConsoleWindow windowB;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        SharedStore shared = PostgresServer.get().newDatabase();
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
+        deskA = Console.start(settings, Storage.open(directory.resolve("desk-a"), shared), null);
+        boardA = new IncidentBoard(deskA.storage().incidents(), Tasks.sameThread(), TestOperators.signedIn(deskA.storage(), "ana", Role.OPERATOR));
+        deskB = Console.start(settings, Storage.open(directory.resolve("desk-b"), shared), null);
+        windowB = new ConsoleWindow(stage, deskB, settings, directory.resolve("settings-b.properties"), next -> { },
+                TestOperators.account(deskB.storage(), "bob", Role.ADMIN));
+        windowB.start();
+    }
+
+    @AfterEach
+    void stop() {
+        FxWaits.stop(windowB);
+        deskB.close();
+        deskA.close();
+        node.close();
+    }
+
+    @Test
+    void anIncidentIsRecordedOnceShownAtBothDesksAndAnAcknowledgementAtOneSilencesTheOther(FxRobot robot) throws Exception {
+        await("both desks online", () -> node.consoles() == 2);
+        node.broadcast(new FirstDetection(EventType.UNAUTH, 41, ObjectClass.PERSON, 300, 300, Area.TWY_A,
+                NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(2_000, 41)));
+        await("a pop-up at desk B", () -> fx(() -> windowB.popups().showing().size()) == 1);
+        long id = fx(() -> windowB.popups().showing().getFirst().id());
+        assertEquals(1, deskA.storage().incidents().count(), "both desks recorded it: once");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            boardA.arrived(deskA.takeNewIncidents());
+            return boardA.find(id).isPresent();
+        });
+
+        boardA.act(id, ActionKind.ACKNOWLEDGE).get(5, TimeUnit.SECONDS);
+        long acknowledged = System.nanoTime();
+        await("the pop-up gone at desk B", () -> fx(() -> windowB.popups().showing().isEmpty()));
+        long seenMillis = (System.nanoTime() - acknowledged) / 1_000_000;
+        assertTrue(seenMillis < 1_000, "seen at the other desk after " + seenMillis + " ms");
+        ListView<?> queue = robot.lookup("#incident-queue").queryAs(ListView.class);
+        IncidentItem card = fx(() -> (IncidentItem) queue.getItems().getFirst());
+        assertEquals(IncidentState.ACKNOWLEDGED, card.incident().state());
+        assertEquals("ana", card.acknowledgedBy());
+        assertTrue(FxWaits.texts(robot, "#incident-queue").contains("✓ ana"), FxWaits.texts(robot, "#incident-queue"));
+        assertEquals(1, fx(() -> queue.getItems().size()), "once in desk B's queue");
+    }
+}
