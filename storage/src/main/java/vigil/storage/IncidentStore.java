@@ -80,6 +80,7 @@ public final class IncidentStore {
     IncidentStore(DSLContext ctx, Engine engine, StorageWriter writer, Nodes nodes, ClipStore clips) {
         this.ctx = ctx;
         this.engine = engine;
+        writer.recordIncidentsWith(this::recordWrite, this::recorded);
         this.writer = writer;
         this.nodes = nodes;
         this.clips = clips;
@@ -115,11 +116,24 @@ public final class IncidentStore {
     /**
      * Records a first detection as above and, in the same transaction, notes each of
      * {@code clipCameras} as owing the new incident a clip ({@link ClipStore#pending}), so that a
-     * crash right after the incident cannot leave its clips unaccounted for.
+     * crash right after the incident cannot leave its clips unaccounted for. While a shared store
+     * cannot be reached the incident waits in the spool, and the future completes once it is in the
+     * store.
      */
     public CompletableFuture<Recorded> record(NodeAddress node, FirstDetection detection, Instant receivedAt, List<String> clipCameras) {
-        Instant received = receivedAt.truncatedTo(ChronoUnit.MICROS);
-        CompletableFuture<Recorded> written = writer.submit((tx, chain) -> {
+        return writer.submitIncident(new Spool.Entry(node, detection, receivedAt.truncatedTo(ChronoUnit.MICROS), List.copyOf(clipCameras)));
+    }
+
+    /** How many incidents wait in the spool for a shared store that cannot be reached; any thread. */
+    public int spooled() {
+        return writer.spooled();
+    }
+
+    private StorageWriter.Write<Recorded> recordWrite(Spool.Entry entry) {
+        NodeAddress node = entry.node();
+        FirstDetection detection = entry.detection();
+        Instant received = entry.receivedAt();
+        return (tx, chain) -> {
             long nodeId = nodes.id(tx, node, received);
             String sha256 = storeImage(tx, detection.image());
             IncidentRecord row = tx.newRecord(INCIDENT);
@@ -154,17 +168,18 @@ public final class IncidentStore {
             row.setId(id);
             ownRows.incident().accept(id);
             chain.seal(tx, AuditChain.Kind.INCIDENT, row.getId(), AuditVerifier.canonical(row));
-            for (String camera : clipCameras) {
+            for (String camera : entry.clipCameras()) {
                 ClipStore.pending(tx, row.getId(), camera, received);
             }
             return new Recorded(incident(row, node), true);
-        });
-        written.thenAccept(recorded -> {
-            if (recorded.isNew()) {
-                tell(listener -> listener.recorded(recorded.incident(), detection.image()));
-            }
-        });
-        return written;
+        };
+    }
+
+    /** Each incident once it is in the store, straight or through the spool. */
+    private void recorded(Spool.Entry entry, Recorded recorded) {
+        if (recorded.isNew()) {
+            tell(listener -> listener.recorded(recorded.incident(), entry.detection().image()));
+        }
     }
 
     /**

@@ -47,7 +47,7 @@ public final class Storage implements AutoCloseable {
         ClipStore.removeTemporaries(directory.resolve("clips")); // before the writer's thread starts: a failure here leaves none behind
         DSLContext ctx = engine.using(pool);
         Nodes nodes = new Nodes();
-        this.writer = new StorageWriter(ctx, engine, nodes::forget);
+        this.writer = new StorageWriter(ctx, engine, nodes::forget, shared == null ? null : Spool.open(directory.resolve("spool").resolve("incidents")));
         this.clips = new ClipStore(ctx, writer, directory.resolve("clips"));
         this.incidents = new IncidentStore(ctx, engine, writer, nodes, clips);
         this.authority = new AuthorityLog(ctx, writer, nodes);
@@ -64,6 +64,7 @@ public final class Storage implements AutoCloseable {
         } else {
             this.otherDesks = null;
         }
+        writer.start(); // wired: a spool left by a previous run is forwarded from here on
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -122,6 +123,7 @@ public final class Storage implements AutoCloseable {
         config.setPassword(shared.password());
         config.setMaximumPoolSize(8);
         config.setConnectionInitSql("SET synchronous_commit = on");
+        config.setConnectionTimeout(2_000); // a writer waits no longer before it spools
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -1,10 +1,16 @@
 package vigil.storage;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
 import org.jooq.DSLContext;
 
 /**
@@ -13,16 +19,25 @@ import org.jooq.DSLContext;
  * completes the futures: a completed future means the write survives a crash or a power cut. A
  * write that fails does not take the others of its batch with it: the batch is retried one write
  * at a time.
+ *
+ * <p>On a shared store that cannot be reached, node incidents go to the {@link Spool} instead, in
+ * order, and every later one after them until the spool is forwarded: the writer tries that every
+ * {@link #FORWARD_EVERY} and completes each incident's future once it is in the store. Other writes
+ * fail while the store is unreachable.
  */
 final class StorageWriter implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(StorageWriter.class.getName());
     static final int MAX_BATCH = 1024;
+    static final long FORWARD_EVERY = TimeUnit.SECONDS.toMillis(1);
+    private static final int FORWARD_BATCH = 256;
 
     /** A write, run inside the writer's transaction. */
     interface Write<T> {
         T apply(DSLContext tx, AuditChain chain);
     }
 
-    private record Task<T>(Write<T> write, CompletableFuture<T> result) {
+    /** {@code incident}: the node incident this task records, which may wait in the spool; else null. */
+    private record Task<T>(Write<T> write, CompletableFuture<T> result, Spool.Entry incident) {
         void complete(Object value) {
             @SuppressWarnings("unchecked") // the value came from this task's own write
             T typed = (T) value;
@@ -30,36 +45,71 @@ final class StorageWriter implements AutoCloseable {
         }
     }
 
-    private static final Task<Void> STOP = new Task<>((tx, chain) -> null, new CompletableFuture<>());
+    private static final Task<Void> STOP = new Task<>((tx, chain) -> null, new CompletableFuture<>(), null);
 
     private final DSLContext ctx;
     private final Engine engine;
     private final Runnable onRollback;
     private final AuditChain chain;
+    private final Spool spool;
+    /** The futures of the spooled incidents this process handed in, oldest first (a previous run's have none). */
+    private final List<CompletableFuture<Recorded>> spooledFutures = new ArrayList<>();
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private Function<Spool.Entry, Write<Recorded>> recordIncident;
+    private BiConsumer<Spool.Entry, Recorded> recorded;
     private volatile boolean closed;
 
-    /** {@code onRollback} lets caches kept on this thread drop what a failed transaction never wrote. */
-    StorageWriter(DSLContext ctx, Engine engine, Runnable onRollback) {
+    /**
+     * {@code onRollback} lets caches kept on this thread drop what a failed transaction never wrote;
+     * {@code spool} is null where the store is the process's own. {@link #start} once wired.
+     */
+    StorageWriter(DSLContext ctx, Engine engine, Runnable onRollback, Spool spool) {
         this.ctx = ctx;
         this.engine = engine;
         this.onRollback = onRollback;
         this.chain = AuditChain.load(ctx);
-        this.thread = Thread.ofPlatform().name("vigil-storage-writer").daemon(false).start(this::run);
+        this.spool = spool;
+        this.thread = Thread.ofPlatform().name("vigil-storage-writer").daemon(false).unstarted(this::run);
+    }
+
+    /**
+     * How a node incident is written, and who hears of each once it is in the store (whether it came
+     * through the spool or not).
+     */
+    void recordIncidentsWith(Function<Spool.Entry, Write<Recorded>> write, BiConsumer<Spool.Entry, Recorded> hear) {
+        this.recordIncident = write;
+        this.recorded = hear;
+    }
+
+    void start() {
+        thread.start();
     }
 
     <T> CompletableFuture<T> submit(Write<T> write) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        if (closed) {
-            result.completeExceptionally(new IllegalStateException("the store is closed"));
-        } else {
-            queue.add(new Task<>(write, result));
-        }
-        return result;
+        return submit(new Task<>(write, new CompletableFuture<>(), null));
     }
 
-    /** Finishes every write already submitted, then stops. */
+    /** Records a node incident: through the spool when the shared store cannot be reached. */
+    CompletableFuture<Recorded> submitIncident(Spool.Entry incident) {
+        return submit(new Task<>(recordIncident.apply(incident), new CompletableFuture<>(), incident));
+    }
+
+    private <T> CompletableFuture<T> submit(Task<T> task) {
+        if (closed) {
+            task.result().completeExceptionally(new IllegalStateException("the store is closed"));
+        } else {
+            queue.add(task);
+        }
+        return task.result();
+    }
+
+    /** Incidents waiting in the spool for the shared store; any thread. */
+    int spooled() {
+        return spool == null ? 0 : spool.size();
+    }
+
+    /** Finishes every write already submitted, then stops; what is still spooled stays for the next run. */
     @Override
     public void close() {
         if (closed) {
@@ -72,20 +122,37 @@ final class StorageWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (spool != null) {
+            spool.close();
+        }
+    }
+
+    private boolean spooling() {
+        return spool != null && !spool.isEmpty();
     }
 
     private void run() {
         List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+        long lastForward = 0;
         while (true) {
             try {
-                batch.add(queue.take());
+                Task<?> first = spooling() ? queue.poll(FORWARD_EVERY, TimeUnit.MILLISECONDS) : queue.take();
+                if (first != null) {
+                    batch.add(first);
+                }
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
             boolean stop = batch.remove(STOP);
+            if (spooling() && System.currentTimeMillis() - lastForward >= FORWARD_EVERY) {
+                forward();
+                lastForward = System.currentTimeMillis();
+            }
             if (!batch.isEmpty()) {
-                if (!write(batch) && batch.size() > 1) {
+                if (spooling()) {
+                    toSpool(batch); // behind the incidents already waiting
+                } else if (!write(batch) && batch.size() > 1) {
                     for (Task<?> task : batch) {
                         write(List.of(task));
                     }
@@ -102,24 +169,22 @@ final class StorageWriter implements AutoCloseable {
     private boolean write(List<Task<?>> tasks) {
         List<Object> results = new ArrayList<>(tasks.size());
         try {
-            ctx.transaction(configuration -> {
-                DSLContext tx = configuration.dsl();
-                if (engine.shared()) {
-                    chain.takeHead(tx); // first: a writer holding it never waits on ours, so no deadlock
-                }
+            transaction(tx -> {
                 for (Task<?> task : tasks) {
                     results.add(task.write().apply(tx, chain));
                 }
             });
         } catch (RuntimeException e) {
-            chain.rolledBack();
-            onRollback.run();
+            if (spool != null && unreachable(e)) {
+                LOG.warning("the shared store is unreachable (" + e.getMessage() + "): node incidents go to the spool until it is back");
+                toSpool(tasks);
+                return true;
+            }
             if (tasks.size() == 1) {
                 tasks.getFirst().result().completeExceptionally(unwrap(e));
             }
             return false;
         }
-        chain.committed();
         try {
             engine.makeDurable(ctx);
         } catch (RuntimeException e) {
@@ -128,9 +193,107 @@ final class StorageWriter implements AutoCloseable {
             return true;
         }
         for (int i = 0; i < tasks.size(); i++) {
-            tasks.get(i).complete(results.get(i));
+            Task<?> task = tasks.get(i);
+            if (task.incident() != null) {
+                recorded.accept(task.incident(), (Recorded) results.get(i));
+            }
+            task.complete(results.get(i));
         }
         return true;
+    }
+
+    /** Node incidents into the spool, durably; the rest fail, as the store cannot take them now. */
+    @SuppressWarnings("unchecked") // an incident task's future is a Recorded one
+    private void toSpool(List<Task<?>> tasks) {
+        List<Spool.Entry> entries = new ArrayList<>();
+        List<CompletableFuture<Recorded>> futures = new ArrayList<>();
+        for (Task<?> task : tasks) {
+            if (task.incident() != null) {
+                entries.add(task.incident());
+                futures.add((CompletableFuture<Recorded>) task.result());
+            } else {
+                task.result().completeExceptionally(new IllegalStateException("the shared store is unreachable"));
+            }
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            spool.append(entries);
+            spooledFutures.addAll(futures);
+        } catch (RuntimeException e) {
+            futures.forEach(future -> future.completeExceptionally(e));
+        }
+    }
+
+    /** Forwards the spool's oldest incidents to the store, in order, while it takes them. */
+    private void forward() {
+        while (spooling()) {
+            List<Spool.Entry> head = spool.head(FORWARD_BATCH);
+            List<Recorded> results = new ArrayList<>(head.size());
+            try {
+                transaction(tx -> {
+                    for (Spool.Entry entry : head) {
+                        results.add(recordIncident.apply(entry).apply(tx, chain));
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (!unreachable(e)) {
+                    LOG.warning("a spooled incident cannot be forwarded and stays spooled: " + e.getMessage());
+                }
+                return;
+            }
+            spool.forwarded(head.size());
+            for (int i = 0; i < head.size(); i++) {
+                recorded.accept(head.get(i), results.get(i));
+            }
+            completeForwarded(head.size(), results);
+            if (!spooling()) {
+                LOG.info("the shared store is back: every spooled incident is in it");
+            }
+        }
+    }
+
+    /** The futures of forwarded incidents: the spool's oldest entries may be a previous run's, which have none. */
+    private void completeForwarded(int forwarded, List<Recorded> results) {
+        int waiting = spool.size() + forwarded;
+        int withoutFuture = waiting - spooledFutures.size();
+        for (int i = 0; i < forwarded; i++) {
+            if (i >= withoutFuture) {
+                spooledFutures.removeFirst().complete(results.get(i));
+            }
+        }
+    }
+
+    private void transaction(java.util.function.Consumer<DSLContext> work) {
+        try {
+            ctx.transaction(configuration -> {
+                DSLContext tx = configuration.dsl();
+                if (engine.shared()) {
+                    chain.takeHead(tx); // first: a writer holding it never waits on ours, so no deadlock
+                }
+                work.accept(tx);
+            });
+        } catch (RuntimeException e) {
+            chain.rolledBack();
+            onRollback.run();
+            throw e;
+        }
+        chain.committed();
+    }
+
+    /** The shared store cannot be reached, or went away: PostgreSQL's connection errors, or the pool's timeout. */
+    static boolean unreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** jOOQ wraps what a write threw; callers want the write's own exception. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -122,6 +124,89 @@ class SharedStoreTest {
                 heard.add(action.kind() + " by " + action.operator() + ": " + incident.id() + " " + incident.state());
             }
         };
+    }
+
+    /** PostgreSQL stops while detections arrive, then starts again: each incident arrives, in order, once. */
+    @Test
+    void incidentsRecordedWhileTheStoreIsDownWaitInTheSpoolAndArriveInOrderOnce() throws Exception {
+        PostgresServer server = PostgresServer.get();
+        SharedStore shared = server.newDatabase();
+        try (Storage desk = Storage.open(deskA, shared)) {
+            List<CompletableFuture<Recorded>> writes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                writes.add(desk.incidents().record(NODE, detection(i), Instant.now()));
+            }
+            writes.getLast().get(10, TimeUnit.SECONDS);
+            server.kill();
+            try {
+                for (int i = 10; i < 40; i++) {
+                    writes.add(desk.incidents().record(NODE, detection(i), Instant.now()));
+                    Thread.sleep(20);
+                }
+                awaitSpooled(desk, 30);
+                assertFalse(writes.getLast().isDone(), "not recorded until it is in the store");
+            } finally {
+                server.restart();
+            }
+            long previous = 0;
+            for (CompletableFuture<Recorded> write : writes) {
+                Recorded recorded = write.get(30, TimeUnit.SECONDS);
+                assertTrue(recorded.isNew());
+                assertTrue(recorded.incident().id() > previous, "in the order they arrived");
+                previous = recorded.incident().id();
+            }
+            assertEquals(0, desk.incidents().spooled());
+            assertEquals(40, desk.incidents().count());
+            assertTrue(desk.verify().intact(), () -> desk.verify().problems().toString());
+        }
+    }
+
+    /** A recorder killed while its incidents wait in the spool: they are forwarded at its next start. */
+    @Test
+    void aKillWhileSpoolingLosesNothingSpooled() throws Exception {
+        PostgresServer server = PostgresServer.get();
+        SharedStore shared = server.newDatabase();
+        Process recorder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SpoolWhileDown.class.getName(), deskA.toString(), shared.toString(),
+                shared.password(), "25").redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(recorder.getInputStream()));
+            awaitLine(output, "open");
+            server.kill();
+            recorder.getOutputStream().write('\n');
+            recorder.getOutputStream().flush();
+            awaitLine(output, "spooled");
+        } finally {
+            recorder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            server.restart();
+        }
+        try (Storage restarted = Storage.open(deskA, shared)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (restarted.incidents().count() < 25 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(25, restarted.incidents().count());
+            List<Long> objects = restarted.incidents().search(new IncidentQuery(null, null, null, null, null, null, null, null), null, 100)
+                    .incidents().stream().sorted(java.util.Comparator.comparingLong(Incident::id)).map(Incident::objectId).toList();
+            assertEquals(java.util.stream.LongStream.range(1000, 1025).boxed().toList(), objects, "in the order they arrived");
+            assertTrue(restarted.verify().intact(), () -> restarted.verify().problems().toString());
+        }
+    }
+
+    private static void awaitLine(BufferedReader output, String expected) throws Exception {
+        String line;
+        while ((line = output.readLine()) != null && !line.equals(expected)) {
+            // the child's log
+        }
+        assertEquals(expected, line);
+    }
+
+    private static void awaitSpooled(Storage desk, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (desk.incidents().spooled() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(count, desk.incidents().spooled());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -38,13 +39,16 @@ final class StatusBar {
     private final Label cameras = new Label();
     private final List<CameraReader> siteCameras;
     private final String storeLocation;
+    private final IntSupplier spooled;
     private String storageProblem;
     private long previousAt;
 
-    StatusBar(List<Console.Node> nodes, List<CameraReader> siteCameras, String storeLocation) {
+    /** {@code spooled}: how many incidents wait for a shared store that cannot be reached. */
+    StatusBar(List<Console.Node> nodes, List<CameraReader> siteCameras, String storeLocation, IntSupplier spooled) {
         this.nodes = nodes;
         this.siteCameras = siteCameras;
         this.storeLocation = storeLocation;
+        this.spooled = spooled;
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -99,7 +103,11 @@ final class StatusBar {
             boolean allLive = siteCameras.stream().allMatch(camera -> camera.health().state() == CameraState.LIVE);
             cameras.getStyleClass().setAll("label", allLive ? "muted-text" : "warning");
         }
-        if (storageProblem == null) {
+        int waiting = spooled.getAsInt();
+        if (storageProblem == null && waiting > 0) {
+            storage.setText("SHARED STORE UNREACHABLE — " + waiting + (waiting == 1 ? " incident" : " incidents") + " waiting");
+            storage.getStyleClass().setAll("label", "storage", "danger");
+        } else if (storageProblem == null) {
             storageOk();
         }
     }
