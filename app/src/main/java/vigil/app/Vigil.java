@@ -27,6 +27,7 @@ import vigil.app.cli.PasswordInput;
 import vigil.app.cli.ProbeOptions;
 import vigil.app.cli.RecordCommand;
 import vigil.app.cli.SimCommand;
+import vigil.app.cli.StoreCommand;
 import vigil.app.cli.TapCommand;
 import vigil.app.cli.VerifyCommand;
 import vigil.app.console.ConsoleLauncher;
@@ -44,7 +45,7 @@ import vigil.storage.StorageInUseException;
         versionProvider = Vigil.Version.class,
         subcommands = {SimCommand.class, TapCommand.class, RecordCommand.class, IncidentsCommand.class,
                 EventsCommand.class, CamerasCommand.class, AlertsCommand.class, ActionsCommand.class, ChecklistCommand.class,
-                OperatorsCommand.class, ExportCommand.class, VerifyCommand.class, KeysCommand.class,
+                OperatorsCommand.class, ExportCommand.class, VerifyCommand.class, KeysCommand.class, StoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil implements Callable<Integer> {
 

@@ -153,6 +153,11 @@ public final class Storage implements AutoCloseable {
         return false;
     }
 
+    /** For the store's own tools (a copy between databases): reads and writes outside the writer. */
+    DSLContext dsl() {
+        return engine.using(pool);
+    }
+
     /** The data directory: the embedded database's, and the clip files' either way. */
     public Path directory() {
         return directory;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,25 +46,29 @@ public final class DataOption {
     }
 
     SharedStore shared(Map<String, String> environment) {
-        String address = store != null ? store : environment.get("VIGIL_STORE");
+        return shared(store != null ? store : environment.get("VIGIL_STORE"), storePasswordFile, environment, spec.commandLine());
+    }
+
+    /**
+     * The shared store at {@code address} (null or blank: none), its password from {@code passwordFile},
+     * else $VIGIL_STORE_PASSWORD, else left to the driver (PGPASSFILE, ~/.pgpass).
+     */
+    static SharedStore shared(String address, Path passwordFile, Map<String, String> environment, CommandLine commandLine) {
         if (address == null || address.isBlank()) {
             return null;
         }
+        String password = environment.get("VIGIL_STORE_PASSWORD");
+        if (passwordFile != null) {
+            try (var lines = Files.lines(passwordFile, StandardCharsets.UTF_8)) {
+                password = lines.findFirst().orElse("");
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new ParameterException(commandLine, "cannot read the store password file " + passwordFile + ": " + e.getMessage());
+            }
+        }
         try {
-            return SharedStore.parse(address, password(environment));
+            return SharedStore.parse(address, password);
         } catch (IllegalArgumentException wrong) {
-            throw new ParameterException(spec.commandLine(), wrong.getMessage());
-        }
-    }
-
-    private String password(Map<String, String> environment) {
-        if (storePasswordFile == null) {
-            return environment.get("VIGIL_STORE_PASSWORD"); // null: the driver reads PGPASSFILE or ~/.pgpass
-        }
-        try (var lines = Files.lines(storePasswordFile, StandardCharsets.UTF_8)) {
-            return lines.findFirst().orElse("");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read the store password file " + storePasswordFile + ": " + e.getMessage());
+            throw new ParameterException(commandLine, wrong.getMessage());
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.app.CapturedOutput;
 import vigil.app.Vigil;
+import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.testing.Recorder;
 import vigil.protocol.testing.TestJpegs;
@@ -24,6 +25,7 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.SharedStore;
+import vigil.storage.Storage;
 import vigil.storage.testing.PostgresServer;
 
 /** The commands on a shared PostgreSQL store: two recorders of one node, then listing and verifying. */
@@ -64,6 +66,25 @@ class SharedStoreCommandsTest {
         assertEquals(5, captured.stdout().lines().count(), captured.stdout());
         assertEquals(0, captured.vigil("verify", "--store", address, "--store-password-file", password.toString()));
         assertTrue(captured.stdout().startsWith("OK: checked 5 images, 0 clips, 5 audit entries and 5 incidents in " + address), captured.stdout());
+    }
+
+    @Test
+    void aDataDirectorysHistoryIsCopiedIntoAnEmptySharedStoreAndVerifiedThere() throws Exception {
+        Path data = work.resolve("data");
+        try (Storage storage = Storage.open(data)) {
+            for (int i = 0; i < 3; i++) {
+                storage.incidents().record(new NodeAddress("10.0.0.7", 5100), new FirstDetection(EventType.HAZARD, 900 + i, ObjectClass.BIRD,
+                        i, i, Area.RWY_A, NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(1200, 900 + i)), Instant.now()).get();
+            }
+        }
+        SharedStore store = PostgresServer.get().newDatabase();
+        Path password = Files.writeString(work.resolve("store-password"), store.password() + "\n");
+        assertEquals(0, captured.vigil("store", "copy", "--from", data.toString(), "--to", store.toString(), "--store-password-file", password.toString()));
+        assertTrue(captured.stdout().contains("incident: 3\n"), captured.stdout());
+        assertTrue(captured.stdout().contains("OK: copied " + data + " into " + store + "; verified 3 audit entries and 3 incidents there."),
+                captured.stdout());
+        assertEquals(1, captured.vigil("store", "copy", "--from", data.toString(), "--to", store.toString(), "--store-password-file", password.toString()));
+        assertTrue(captured.stderr().startsWith("vigil store copy: " + store + " is not empty ("), captured.stderr());
     }
 
     @Test
