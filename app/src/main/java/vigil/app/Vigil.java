@@ -22,6 +22,7 @@ import vigil.app.cli.EventsCommand;
 import vigil.app.cli.ExportCommand;
 import vigil.app.cli.IncidentsCommand;
 import vigil.app.cli.KeysCommand;
+import vigil.app.cli.NodesCommand;
 import vigil.app.cli.OperatorsCommand;
 import vigil.app.cli.PasswordInput;
 import vigil.app.cli.ProbeOptions;
@@ -45,7 +46,7 @@ import vigil.storage.StorageInUseException;
         versionProvider = Vigil.Version.class,
         subcommands = {SimCommand.class, TapCommand.class, RecordCommand.class, IncidentsCommand.class,
                 EventsCommand.class, CamerasCommand.class, AlertsCommand.class, ActionsCommand.class, ChecklistCommand.class,
-                OperatorsCommand.class, ExportCommand.class, VerifyCommand.class, KeysCommand.class, StoreCommand.class,
+                NodesCommand.class, OperatorsCommand.class, ExportCommand.class, VerifyCommand.class, KeysCommand.class, StoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil implements Callable<Integer> {
 

@@ -38,9 +38,4 @@ public record Incident(
     public boolean isOperatorReport() {
         return reportedBy != null;
     }
-
-    /** Where it came from, in words: "node 10.0.0.5:8000", or "camera Gate 3, reported by ada". */
-    public String source() {
-        return isOperatorReport() ? "camera " + camera + ", reported by " + reportedBy : "node " + node;
-    }
 }

@@ -36,6 +36,7 @@ public final class Storage implements AutoCloseable {
     private final AlertDeliveries alertDeliveries;
     private final SiteActionStore siteActions;
     private final ChecklistStore checklist;
+    private final NodeNames nodeNames;
     private final OtherDesks otherDesks;
 
     private Storage(Path directory, SharedStore shared, Engine engine, DataSource pool, Runnable closePool) {
@@ -58,6 +59,7 @@ public final class Storage implements AutoCloseable {
         this.alertDeliveries = new AlertDeliveries(ctx, writer);
         this.siteActions = new SiteActionStore(ctx, writer);
         this.checklist = new ChecklistStore(ctx, writer);
+        this.nodeNames = new NodeNames(ctx, writer);
         if (shared != null) {
             this.otherDesks = new OtherDesks(shared, ctx, incidents);
             incidents.markWritten(otherDesks.written());
@@ -202,6 +204,11 @@ public final class Storage implements AutoCloseable {
 
     public SiteActionStore siteActions() {
         return siteActions;
+    }
+
+    /** The names operators gave nodes. */
+    public NodeNames nodeNames() {
+        return nodeNames;
     }
 
     /** The site's emergency checklist. */

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -186,6 +187,32 @@ class StorageTest {
     }
 
     @Test
+    void nodesKeepTheNamesOperatorsGiveThemAndEachRenameIsSealed() throws Exception {
+        try (Storage storage = database.open(data)) {
+            Incident incident = storage.incidents().record(NODE, detection(31, EventType.UNAUTH, 1), Instant.now()).get().incident();
+            NodeNames names = storage.nodeNames();
+            assertEquals("node 10.0.0.7:5100", names.source(incident));
+            names.name(NODE, "  North apron ", "ana").get();
+            NodeAddress unheard = new NodeAddress("10.0.0.8", 5100);
+            names.name(unheard, "Gate 4 (east)", "ana").get();
+            assertEquals("North apron", names.of(NODE));
+            assertEquals("node North apron (10.0.0.7:5100)", names.source(incident));
+            assertEquals(Map.of(NODE, "North apron", unheard, "Gate 4 (east)"), names.chosen());
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> names.name(NODE, "<script>", "ana"));
+            assertTrue(refused.getMessage().startsWith("a node's name is 1 to 60 letters"), refused.getMessage());
+            assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+        }
+        try (Storage storage = database.open(data)) {
+            assertEquals("North apron (10.0.0.7:5100)", storage.nodeNames().withAddress(NODE), "kept in the store");
+            storage.nodeNames().name(NODE, "", "ana").get();
+            assertEquals("10.0.0.7:5100", storage.nodeNames().withAddress(NODE));
+            assertEquals(List.of("no name", "Gate 4 (east)", "North apron"), storage.operators().history(10).stream()
+                    .filter(event -> event.kind() == OperatorEvent.Kind.NODE_NAMED).map(OperatorEvent::detail).toList());
+        }
+    }
+
+
+    @Test
     void anOperatorsReportIsSealedWithItsCameraAndOperatorAndOwesItsCameraAClip() throws Exception {
         long reportId;
         try (Storage storage = database.open(data)) {
@@ -197,7 +224,7 @@ class StorageTest {
                     new NodeTimestamp("", null), Instant.parse("2026-12-01T03:00:00.123456Z"), null,
                     TestJpegs.jpeg(3000, 9).sha256Hex(), IncidentState.NEW, false, "Gate 3", "ada"), report);
             assertEquals(report, storage.incidents().find(report.id()).orElseThrow());
-            assertEquals("camera Gate 3, reported by ada", report.source());
+            assertEquals("camera Gate 3, reported by ada", storage.nodeNames().source(report));
             IncidentQuery reports = new IncidentQuery(null, null, Set.of(IncidentType.OPERATOR), null, null, null, null, null);
             assertEquals(List.of(report), storage.incidents().search(reports, null, 10).incidents());
             assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());

@@ -28,6 +28,7 @@ import vigil.app.map.SitePlan;
 import vigil.storage.ActionKind;
 import vigil.storage.ChecklistStep;
 import vigil.storage.Incident;
+import vigil.storage.NodeNames;
 import vigil.storage.IncidentState;
 import vigil.storage.IncidentType;
 import vigil.storage.Right;
@@ -55,6 +56,7 @@ public final class AlertPopups {
     private final IncidentBoard board;
     private final SitePlan site;
     private final AlertSounds sounds;
+    private final NodeNames nodeNames;
     private final Consumer<Incident> open;
     private final LivePictures livePictures;
     private final List<SiteCamera> cameras;
@@ -78,8 +80,9 @@ public final class AlertPopups {
      * {@code checklist}: the site's emergency checklist by event type, as the console read it when it
      * started ({@code vigil checklist} changes it while no console has the store open).
      */
-    public AlertPopups(IncidentBoard board, SitePlan site, AlertSounds sounds, Consumer<Incident> open, LivePictures livePictures,
-                       List<SiteCamera> cameras, Map<IncidentType, List<ChecklistStep>> checklist) {
+    public AlertPopups(IncidentBoard board, SitePlan site, NodeNames nodeNames, AlertSounds sounds, Consumer<Incident> open,
+                       LivePictures livePictures, List<SiteCamera> cameras, Map<IncidentType, List<ChecklistStep>> checklist) {
+        this.nodeNames = nodeNames;
         this.checklist = Map.copyOf(checklist);
         this.board = board;
         this.site = site;
@@ -338,7 +341,7 @@ public final class AlertPopups {
         Label what = new Label(incident.isOperatorReport() ? "Reported by " + incident.reportedBy() : ObjectText.className(incident.objectClass()) + " #" + incident.objectId()
                 + (incident.rescueLevel() != null && incident.rescueLevel() > 0 ? " · down, level " + incident.rescueLevel() : ""));
         what.getStyleClass().add("popup-what");
-        Label where = new Label(site.label(incident.zone()) + " · " + incident.source());
+        Label where = new Label(site.label(incident.zone()) + " · " + nodeNames.source(incident));
         where.getStyleClass().add("popup-where");
         what.setWrapText(true);
         where.setWrapText(true);

@@ -12,6 +12,7 @@ import vigil.protocol.wire.Jpeg;
 import vigil.protocol.wire.RunwayStateChanged;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
+import vigil.storage.NodeNames;
 import vigil.storage.SiteEvent;
 
 /** What Vigil tells the world beyond the desk, as messages; the README's "Alerts" section lists them. */
@@ -22,8 +23,8 @@ final class AlertMessages {
     }
 
     /** A new incident as {@code vigil incidents --json} prints it, and its picture on its own topic. */
-    static List<AlertMessage> recorded(Incident incident, Jpeg picture) {
-        return List.of(AlertMessage.json("incidents", IncidentJson.toJson(incident, List.of(), List.of(), clip -> null), false),
+    static List<AlertMessage> recorded(Incident incident, NodeNames names, Jpeg picture) {
+        return List.of(AlertMessage.json("incidents", IncidentJson.toJson(incident, names, List.of(), List.of(), clip -> null), false),
                 new AlertMessage("incidents/" + incident.id() + "/picture", picture.toByteArray(), false, false));
     }
 

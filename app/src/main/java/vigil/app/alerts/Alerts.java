@@ -34,6 +34,7 @@ import vigil.storage.AlertDelivery;
 import vigil.storage.AlertRule;
 import vigil.storage.AlertTarget;
 import vigil.storage.Incident;
+import vigil.storage.NodeNames;
 import vigil.storage.IncidentAction;
 import vigil.storage.IncidentStore;
 import vigil.storage.SiteAction;
@@ -70,8 +71,11 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
     private final Map<String, Instant> cooling = new HashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alerts").daemon().factory());
 
-    private Alerts(List<Target> targets, AlertDeliveries deliveries, SiteActionStore actions, List<AlertRule> rules) {
+    private final NodeNames nodeNames;
+
+    private Alerts(List<Target> targets, AlertDeliveries deliveries, SiteActionStore actions, List<AlertRule> rules, NodeNames nodeNames) {
         this.targets = targets;
+        this.nodeNames = nodeNames;
         this.deliveries = deliveries;
         this.actions = actions;
         this.rules = rules.stream().collect(Collectors.groupingBy(AlertRule::target));
@@ -84,7 +88,8 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
     public static Alerts start(Storage storage) {
         AlertDeliveries deliveries = storage.alertDeliveries();
         Alerts alerts = new Alerts(storage.alertTargets().list().stream().filter(AlertTarget::enabled)
-                .map(target -> target(target, deliveries)).toList(), deliveries, storage.siteActions(), storage.alertTargets().rules());
+                .map(target -> target(target, deliveries)).toList(), deliveries, storage.siteActions(), storage.alertTargets().rules(),
+                storage.nodeNames());
         storage.incidents().listen(alerts);
         storage.siteEvents().listen(alerts::siteEvent);
         deliveries.pending().forEach(alerts::deliver);
@@ -209,7 +214,7 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
     public void recorded(Incident incident, Jpeg picture) {
         sender.execute(() -> {
             Instant now = Instant.now();
-            List<AlertMessage> messages = AlertMessages.recorded(incident, picture);
+            List<AlertMessage> messages = AlertMessages.recorded(incident, nodeNames, picture);
             for (Target target : targets) {
                 List<AlertRule> own = rules.getOrDefault(target.name(), List.of());
                 List<AlertRule> firing = firing(own, incident, now);

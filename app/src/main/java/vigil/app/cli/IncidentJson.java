@@ -10,6 +10,7 @@ import java.util.function.Function;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
+import vigil.storage.NodeNames;
 
 /**
  * An incident, its history and its clips as one JSON object: every field the store keeps. A clip's
@@ -22,17 +23,17 @@ public final class IncidentJson {
     private IncidentJson() {
     }
 
-    public static String toJson(Incident incident, List<IncidentAction> actions, List<Clip> clips, Function<Clip, String> fileOf) {
+    public static String toJson(Incident incident, NodeNames names, List<IncidentAction> actions, List<Clip> clips, Function<Clip, String> fileOf) {
         StringWriter text = new StringWriter(512);
         try (JsonGenerator json = JSON.createGenerator(text)) {
-            write(json, incident, actions, clips, fileOf);
+            write(json, incident, names, actions, clips, fileOf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
     }
 
-    public static void write(JsonGenerator json, Incident incident, List<IncidentAction> actions, List<Clip> clips,
+    public static void write(JsonGenerator json, Incident incident, NodeNames names, List<IncidentAction> actions, List<Clip> clips,
                              Function<Clip, String> fileOf) throws IOException {
         json.writeStartObject();
         json.writeNumberField("id", incident.id());
@@ -57,6 +58,7 @@ public final class IncidentJson {
         json.writeBooleanField("evidenceHold", incident.evidenceHold());
         json.writeStringField("camera", incident.camera());
         json.writeStringField("reportedBy", incident.reportedBy());
+        json.writeStringField("nodeName", incident.isOperatorReport() ? null : names.chosen().get(incident.node()));
         json.writeArrayFieldStart("actions");
         for (IncidentAction action : actions) {
             json.writeStartObject();

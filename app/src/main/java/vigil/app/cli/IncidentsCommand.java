@@ -41,11 +41,11 @@ public final class IncidentsCommand implements Callable<Integer> {
             do {
                 IncidentPage page = storage.incidents().search(query, cursor, Math.min(500, limit - printed));
                 for (Incident incident : page.incidents()) {
-                    System.out.println(json ? IncidentJson.toJson(incident, storage.incidents().actions(incident.id()),
+                    System.out.println(json ? IncidentJson.toJson(incident, storage.nodeNames(), storage.incidents().actions(incident.id()),
                             storage.clips().of(incident.id()), clip -> storage.clips().file(clip).toString())
                             : String.format("%8d  %-19s  %-6s  %-12s  %-7s  %-12s  %-21s  %d", incident.id(),
                                     LOCAL.format(incident.receivedAt()), incident.type(), incident.objectClass(), incident.zone(),
-                                    incident.state(), incident.isOperatorReport() ? incident.camera() : incident.node(),
+                                    incident.state(), incident.isOperatorReport() ? incident.camera() : storage.nodeNames().of(incident.node()),
                                     incident.objectId()));
                     printed++;
                 }

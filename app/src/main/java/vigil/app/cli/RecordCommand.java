@@ -26,6 +26,7 @@ import vigil.protocol.link.NodeLink;
 import vigil.protocol.wire.NodeMessage;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
+import vigil.storage.NodeNames;
 import vigil.storage.Storage;
 
 /** {@code vigil record}: the console without its screen, recording incidents and site events. */
@@ -77,7 +78,7 @@ public final class RecordCommand implements Callable<Integer> {
         Alerts alerts = Alerts.start(storage);
         Recorder recorder = new Recorder(storage, cameras.clips()::camerasOwing, recorded -> {
             cameras.clips().record(recorded.incident());
-            System.out.println(line(recorded.incident()));
+            System.out.println(line(recorded.incident(), storage.nodeNames()));
         }, error -> System.err.println("vigil record: a write failed: " + error.getMessage()));
         NodeLink.Listener recorderAndStderr = new NodeLink.Listener() {
             @Override
@@ -154,9 +155,9 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     /** One line per incident, printed once it is on disk. */
-    static String line(Incident incident) {
+    static String line(Incident incident, NodeNames names) {
         return "incident " + incident.id() + " " + incident.type() + " " + incident.objectClass() + " in "
-                + incident.zone() + ", object " + incident.objectId() + " from " + incident.node()
+                + incident.zone() + ", object " + incident.objectId() + " from " + names.withAddress(incident.node())
                 + ", image " + incident.imageSha256();
     }
 }

@@ -40,6 +40,7 @@ import vigil.storage.ActionKind;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
+import vigil.storage.NodeNames;
 import vigil.storage.IncidentPage;
 import vigil.storage.IncidentQuery;
 import vigil.storage.Storage;
@@ -143,9 +144,9 @@ public final class EvidencePackage {
                 }
                 progress.accept(++done);
             }
-            hashes.put("incidents.csv", entry(zip, "incidents.csv", IncidentTables.csv(incidents, actions, clips)));
-            hashes.put("incidents.json", entry(zip, "incidents.json", json(incidents, actions, clips)));
-            hashes.put("report.html", entry(zip, "report.html", IncidentTables.html(incidents, actions, clips)));
+            hashes.put("incidents.csv", entry(zip, "incidents.csv", IncidentTables.csv(incidents, storage.nodeNames(), actions, clips)));
+            hashes.put("incidents.json", entry(zip, "incidents.json", json(incidents, storage.nodeNames(), actions, clips)));
+            hashes.put("report.html", entry(zip, "report.html", IncidentTables.html(incidents, storage.nodeNames(), actions, clips)));
             byte[] manifest = manifest(hashes, incidents.size(), operator);
             entry(zip, MANIFEST, manifest);
             entry(zip, SIGNATURE, key.sign(manifest));
@@ -312,14 +313,14 @@ public final class EvidencePackage {
         }
     }
 
-    private static byte[] json(List<Incident> incidents, Map<Long, List<IncidentAction>> actions, Map<Long, List<Clip>> clips)
+    private static byte[] json(List<Incident> incidents, NodeNames names, Map<Long, List<IncidentAction>> actions, Map<Long, List<Clip>> clips)
             throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator((OutputStream) bytes, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartArray();
             for (Incident incident : incidents) {
-                IncidentJson.write(json, incident, actions.get(incident.id()), clips.get(incident.id()), EvidencePackage::clipPath);
+                IncidentJson.write(json, incident, names, actions.get(incident.id()), clips.get(incident.id()), EvidencePackage::clipPath);
             }
             json.writeEndArray();
         }

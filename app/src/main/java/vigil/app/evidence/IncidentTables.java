@@ -8,12 +8,14 @@ import java.util.stream.Collectors;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentAction;
+import vigil.storage.NodeNames;
 
 /** The readable parts of an evidence package: a CSV for spreadsheets and an HTML report for people. */
 final class IncidentTables {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
     private static final List<String> COLUMNS = List.of("id", "node", "event_type", "object_id", "class", "x", "y", "zone",
-            "node_timestamp", "received_at", "rescue_level", "image_sha256", "state", "priority", "evidence_hold", "actions", "clips", "camera", "reported_by");
+            "node_timestamp", "received_at", "rescue_level", "image_sha256", "state", "priority", "evidence_hold", "actions", "clips", "camera", "reported_by",
+            "node_name");
 
     private IncidentTables() {
     }
@@ -25,7 +27,7 @@ final class IncidentTables {
         return clip.camera() + ": " + what;
     }
 
-    static String csv(List<Incident> incidents, Map<Long, List<IncidentAction>> actions, Map<Long, List<Clip>> clips) {
+    static String csv(List<Incident> incidents, NodeNames names, Map<Long, List<IncidentAction>> actions, Map<Long, List<Clip>> clips) {
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
         for (Incident i : incidents) {
             String history = actions.get(i.id()).stream()
@@ -35,7 +37,8 @@ final class IncidentTables {
                     i.nodeTimestamp().text(), i.receivedAt(), i.rescueLevel() == null ? "" : i.rescueLevel(), i.imageSha256(),
                     i.state(), i.priority(), i.evidenceHold(), history,
                     clips.get(i.id()).stream().map(IncidentTables::clipLine).collect(Collectors.joining(" | ")),
-                    i.isOperatorReport() ? i.camera() : "", i.isOperatorReport() ? i.reportedBy() : "");
+                    i.isOperatorReport() ? i.camera() : "", i.isOperatorReport() ? i.reportedBy() : "",
+                    i.isOperatorReport() ? "" : names.chosen().getOrDefault(i.node(), ""));
             csv.append(row.stream().map(value -> csvField(String.valueOf(value))).collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();
@@ -46,7 +49,7 @@ final class IncidentTables {
         return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    static String html(List<Incident> incidents, Map<Long, List<IncidentAction>> actions, Map<Long, List<Clip>> clips) {
+    static String html(List<Incident> incidents, NodeNames names, Map<Long, List<IncidentAction>> actions, Map<Long, List<Clip>> clips) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>Vigil evidence package</title>
@@ -72,7 +75,7 @@ final class IncidentTables {
                 row(html, "Reported by", i.reportedBy() + ", from camera " + i.camera());
             } else {
                 row(html, "Node time", i.nodeTimestamp().text().isEmpty() ? "(none)" : i.nodeTimestamp().text());
-                row(html, "Node", i.node().toString());
+                row(html, "Node", escape(names.withAddress(i.node())));
                 row(html, "Object", i.objectId() + " at " + i.x() + ", " + i.y() + (i.rescueLevel() == null ? "" : ", rescue level " + i.rescueLevel()));
             }
             row(html, "State", i.state() + (i.evidenceHold() ? " (evidence hold)" : ""));

@@ -140,7 +140,7 @@ public final class ReviewView implements ScreenView {
                 column("Class", 140, incident -> incident.isOperatorReport() ? "" : ObjectText.className(incident.objectClass())),
                 column("Zone", 90, incident -> site.shortLabel(incident.zone())),
                 column("State", 120, incident -> incident.state().name().replace('_', ' ')),
-                column("Source", 120, incident -> incident.isOperatorReport() ? incident.camera() : incident.node().toString()),
+                column("Source", 120, incident -> incident.isOperatorReport() ? incident.camera() : model.nodeNames().of(incident.node())),
                 column("Object", 140, incident -> incident.isOperatorReport() ? incident.reportedBy() : Long.toString(incident.objectId()))));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.open(now));
         table.getSelectionModel().selectedIndexProperty().addListener((o, old, now) -> {
@@ -418,7 +418,7 @@ public final class ReviewView implements ScreenView {
         List<String> lines = new ArrayList<>();
         lines.add(TIME.format(incident.receivedAt()) + (incident.isOperatorReport()
                 ? "  reported by " + incident.reportedBy() + " from camera " + incident.camera()
-                : "  detected by " + incident.node() + " (node time " + incident.nodeTimestamp().text() + ")"));
+                : "  detected by " + model.nodeNames().withAddress(incident.node()) + " (node time " + incident.nodeTimestamp().text() + ")"));
         for (ChecklistStep step : detail.checklist()) {
             lines.add((detail.ticked(step) ? "  ☑ " : "  ☐ ") + step.position() + ". " + step.words());
         }

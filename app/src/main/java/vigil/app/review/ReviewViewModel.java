@@ -40,6 +40,7 @@ import vigil.storage.IncidentAction;
 import vigil.storage.IncidentPage;
 import vigil.storage.IncidentQuery;
 import vigil.storage.IncidentState;
+import vigil.storage.NodeNames;
 import vigil.storage.IncidentType;
 import vigil.storage.Right;
 import vigil.storage.Storage;
@@ -122,6 +123,11 @@ public final class ReviewViewModel {
     }
 
     // ---- Properties ----
+
+    /** What the review shows for a node: the name operators gave it. */
+    public NodeNames nodeNames() {
+        return storage.nodeNames();
+    }
 
     public ObjectProperty<Period> periodProperty() {
         return period;

@@ -153,7 +153,7 @@ public final class ConsoleWindow {
         feeds.addAll(nodeCameras.feeds());
         console.cameras().clips().add(nodeCameras.feeds()); // while one streams, its node's incidents get its clip
         this.livePictures = new LivePictures(feeds);
-        this.popups = new AlertPopups(board, site, sounds, this::openIncident, livePictures,
+        this.popups = new AlertPopups(board, site, console.storage().nodeNames(), sounds, this::openIncident, livePictures,
                 console.cameras().readers().stream().map(CameraReader::camera).toList(),
                 console.storage().checklist().all().stream().collect(Collectors.groupingBy(ChecklistStep::type)));
         this.cameraAlarms = new CameraAlarms(console.cameras().readers(), Duration.ofSeconds(settings.cameraAlarmSeconds()), popups);
@@ -162,7 +162,7 @@ public final class ConsoleWindow {
         this.lockScreen = new LockScreen(desk, tasks, this::signedIn, refused -> sounds.play(AlertSounds.Sound.VIOLATION));
         popups.onRefused(why -> refuse(desk.isLocked() ? "acting on a pop-up" : why));
         this.statusBar = new StatusBar(console.nodes(), console.cameras().readers(), console.storage().location(),
-                console.storage().incidents()::spooled);
+                console.storage().incidents()::spooled, console.storage().nodeNames());
 
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
         live = new LiveView(new LiveViewModel(console.nodes(), tasks, expiryMillis), board, site, keys);

@@ -20,6 +20,7 @@ import vigil.app.console.Console;
 import vigil.protocol.codec.TrafficCounters;
 import vigil.protocol.link.LinkState;
 import vigil.protocol.wire.MessageType;
+import vigil.storage.NodeNames;
 
 /**
  * The bottom line: each node's link state, messages per second, decoder failures and last error
@@ -40,15 +41,17 @@ final class StatusBar {
     private final List<CameraReader> siteCameras;
     private final String storeLocation;
     private final IntSupplier spooled;
+    private final NodeNames nodeNames;
     private String storageProblem;
     private long previousAt;
 
     /** {@code spooled}: how many incidents wait for a shared store that cannot be reached. */
-    StatusBar(List<Console.Node> nodes, List<CameraReader> siteCameras, String storeLocation, IntSupplier spooled) {
+    StatusBar(List<Console.Node> nodes, List<CameraReader> siteCameras, String storeLocation, IntSupplier spooled, NodeNames nodeNames) {
         this.nodes = nodes;
         this.siteCameras = siteCameras;
         this.storeLocation = storeLocation;
         this.spooled = spooled;
+        this.nodeNames = nodeNames;
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -126,7 +129,7 @@ final class StatusBar {
             LinkState.Status status = node.link().state().status();
             states.merge(status, 1, Integer::sum);
             if (status != LinkState.Status.ONLINE) {
-                notOnline.add(node.address().toString());
+                notOnline.add(nodeNames.of(node.address()));
             }
         }
         String counts = states.entrySet().stream().map(state -> state.getValue() + " " + state.getKey())
@@ -151,7 +154,7 @@ final class StatusBar {
             String rate = seconds > 0 ? Math.round(messages / seconds) + " msg/s" : "…";
             String failures = counters.totalFailures() + " decoder failures";
             String error = state.lastError() == null ? "" : " · last error: " + state.lastError();
-            label.setText("● " + node.address() + "  " + state.status() + " · " + rate + " · " + failures + error);
+            label.setText("● " + nodeNames.withAddress(node.address()) + "  " + state.status() + " · " + rate + " · " + failures + error);
             label.getStyleClass().setAll("label", "link", switch (state.status()) {
                 case ONLINE -> counters.totalFailures() > 0 ? "warning" : "success";
                 case CONNECTING -> "warning";
