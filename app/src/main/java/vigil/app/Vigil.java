@@ -125,7 +125,7 @@ public final class Vigil implements Callable<Integer> {
         ConsoleLauncher.SignInAtStart signIn = operator == null ? null
                 : new ConsoleLauncher.SignInAtStart(operator, password.read("Password for " + operator, false, new CommandLine(this)));
         return ConsoleLauncher.run(new ConsoleLauncher.Options(nodes.stream().map(NodeAddress::parse).toList(),
-                probes::over, data.directory(), data.shared(), screen, camera, screenshot, exitAfter, simulatedObjects, signIn));
+                probes::over, data.directory(), data::shared, screen, camera, screenshot, exitAfter, simulatedObjects, signIn));
     }
 
     /** The version Maven wrote into the jar's resources. */

@@ -42,11 +42,14 @@ public final class DataOption {
 
     /** The shared store asked for, or null for the data directory's own. */
     public SharedStore shared() {
-        return shared(System.getenv());
+        return shared((String) null);
     }
 
-    SharedStore shared(Map<String, String> environment) {
-        return shared(store != null ? store : environment.get("VIGIL_STORE"), storePasswordFile, environment, spec.commandLine());
+    /** The shared store asked for, else the one at {@code configured} (the console's settings; null or empty for none). */
+    public SharedStore shared(String configured) {
+        Map<String, String> environment = System.getenv();
+        String address = store != null ? store : environment.get("VIGIL_STORE") != null ? environment.get("VIGIL_STORE") : configured;
+        return shared(address, storePasswordFile, environment, spec.commandLine());
     }
 
     /**

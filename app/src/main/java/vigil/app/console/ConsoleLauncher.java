@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -36,7 +37,8 @@ public final class ConsoleLauncher {
      * node), a first screen or a camera to stream, and optionally a PNG to write and a time after
      * which to exit.
      */
-    public record Options(List<NodeAddress> nodes, UnaryOperator<LivenessProbes> probes, Path dataDirectory, SharedStore store, Screen screen,
+    public record Options(List<NodeAddress> nodes, UnaryOperator<LivenessProbes> probes, Path dataDirectory,
+                          Function<String, SharedStore> store, Screen screen,
                           Camera camera, Path screenshot, Double exitAfterSeconds, int simulatedObjects, SignInAtStart signIn) {
     }
 
@@ -54,14 +56,15 @@ public final class ConsoleLauncher {
             settings = settings.withNodes(options.nodes()); // for this run; the settings dialog saves nodes
         }
         settings = settings.withProbes(options.probes().apply(settings.probes()));
-        CompletableFuture<Storage> storage = openStorage(options); // while JavaFX starts
+        SharedStore shared = options.store().apply(settings.store());
+        CompletableFuture<Storage> storage = openStorage(options.dataDirectory(), shared); // while JavaFX starts
         Platform.setImplicitExit(false); // a reconnection closes one window before opening the next
         Platform.startup(() -> { });
         int exitCode = 0;
         Screen screen = options.screen();
         Camera camera = options.camera();
         OperatorAccount signedIn = null;
-        for (ConsoleSettings next = settings; next != null; screen = Screen.LIVE, camera = null, storage = openStorage(options)) {
+        for (ConsoleSettings next = settings; next != null; screen = Screen.LIVE, camera = null, storage = openStorage(options.dataDirectory(), shared)) {
             Session session = new Session(options, settingsFile, signedIn);
             exitCode = session.run(next, opened(storage), screen, camera); // a reconnection starts afresh, with the same operator
             next = session.reconnectWith;
@@ -71,8 +74,8 @@ public final class ConsoleLauncher {
         return exitCode;
     }
 
-    private static CompletableFuture<Storage> openStorage(Options options) {
-        return CompletableFuture.supplyAsync(() -> Storage.open(options.dataDirectory(), options.store()),
+    private static CompletableFuture<Storage> openStorage(Path dataDirectory, SharedStore shared) {
+        return CompletableFuture.supplyAsync(() -> Storage.open(dataDirectory, shared),
                 runnable -> Thread.ofPlatform().name("vigil-open-storage").start(runnable));
     }
 

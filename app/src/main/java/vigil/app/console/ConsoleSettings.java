@@ -12,6 +12,7 @@ import vigil.app.camera.ByteSize;
 import vigil.app.camera.Cameras;
 import vigil.app.recording.LivenessProbes;
 import vigil.protocol.link.NodeAddress;
+import vigil.storage.SharedStore;
 
 /**
  * What the operator configured, kept in {@code $XDG_CONFIG_HOME/vigil/console.properties} (else
@@ -24,6 +25,8 @@ import vigil.protocol.link.NodeAddress;
  * @param cameraAlarmSeconds how long one of the site's cameras may be offline before it raises an alarm
  * @param clipQuotaBytes the cap for clip storage
  * @param lockAfterSeconds how long the console waits without input before it locks itself
+ * @param store the shared store's address ({@code postgresql://HOST:PORT/DB?user=NAME}), or empty for
+ *              the data directory's own; its password comes from the environment, never this file
  */
 public record ConsoleSettings(
         List<NodeAddress> nodes,
@@ -35,15 +38,20 @@ public record ConsoleSettings(
         LivenessProbes probes,
         int cameraAlarmSeconds,
         long clipQuotaBytes,
-        int lockAfterSeconds) {
+        int lockAfterSeconds,
+        String store) {
 
     public enum Theme { DARK, LIGHT }
 
     public static final ConsoleSettings DEFAULTS = new ConsoleSettings(List.of(), Theme.DARK, 0.8, false, 2.0, 4100,
-            LivenessProbes.DEFAULTS, 30, Cameras.DEFAULT_CLIP_QUOTA, 15 * 60);
+            LivenessProbes.DEFAULTS, 30, Cameras.DEFAULT_CLIP_QUOTA, 15 * 60, "");
 
     public ConsoleSettings {
         nodes = List.copyOf(nodes);
+        store = store.strip();
+        if (!store.isEmpty()) {
+            SharedStore.parse(store, null); // refused in words now, not when the console opens it
+        }
         if (Double.isNaN(volume)) {
             throw new IllegalArgumentException("the volume is a number from 0 to 1: " + volume);
         }
@@ -66,39 +74,39 @@ public record ConsoleSettings(
     }
 
     public ConsoleSettings withNodes(List<NodeAddress> nodes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds, store);
     }
 
     public ConsoleSettings withTheme(Theme theme) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds, store);
     }
 
     public ConsoleSettings withSound(double volume, boolean muted) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds, store);
     }
 
     public ConsoleSettings withObjectExpirySeconds(double seconds) {
-        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, seconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds, store);
     }
 
     public ConsoleSettings withVideoPort(int port) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, port, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds, store);
     }
 
     public ConsoleSettings withProbes(LivenessProbes probes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, lockAfterSeconds, store);
     }
 
     public ConsoleSettings withCameraAlarmSeconds(int seconds) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, seconds, clipQuotaBytes, lockAfterSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, seconds, clipQuotaBytes, lockAfterSeconds, store);
     }
 
     public ConsoleSettings withClipQuotaBytes(long bytes) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, bytes, lockAfterSeconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, bytes, lockAfterSeconds, store);
     }
 
     public ConsoleSettings withLockAfterSeconds(int seconds) {
-        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, seconds);
+        return new ConsoleSettings(nodes, theme, volume, muted, objectExpirySeconds, videoPort, probes, cameraAlarmSeconds, clipQuotaBytes, seconds, store);
     }
 
     /** What differs in {@code changed}, in words ({@code theme: DARK → LIGHT; clipQuotaBytes: …}), for the operator log. */
@@ -148,7 +156,8 @@ public record ConsoleSettings(
                             addresses(properties.getProperty("noProbe", ""))),
                     Integer.parseInt(properties.getProperty("cameraAlarmSeconds", Integer.toString(DEFAULTS.cameraAlarmSeconds)).trim()),
                     ByteSize.parse(properties.getProperty("clipQuota", Long.toString(DEFAULTS.clipQuotaBytes))),
-                    Integer.parseInt(properties.getProperty("lockAfterSeconds", Integer.toString(DEFAULTS.lockAfterSeconds)).trim()));
+                    Integer.parseInt(properties.getProperty("lockAfterSeconds", Integer.toString(DEFAULTS.lockAfterSeconds)).trim()),
+                    properties.getProperty("store", DEFAULTS.store));
         } catch (IllegalArgumentException e) {
             throw new SettingsException("settings " + file + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -179,6 +188,9 @@ public record ConsoleSettings(
         properties.setProperty("cameraAlarmSeconds", Integer.toString(cameraAlarmSeconds));
         properties.setProperty("clipQuota", Long.toString(clipQuotaBytes));
         properties.setProperty("lockAfterSeconds", Integer.toString(lockAfterSeconds));
+        if (!store.isEmpty()) {
+            properties.setProperty("store", store);
+        }
         PropertiesFile.write(file, properties, "Vigil console settings");
     }
 }

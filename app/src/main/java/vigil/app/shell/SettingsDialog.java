@@ -133,6 +133,6 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         setResultConverter(button -> button != save ? null : new ConsoleSettings(List.copyOf(nodes.getItems()),
                 theme.getValue(), volume.getValue() / 100, muted.isSelected(), expiry.getValue(), videoPort.getValue(),
                 settings.probes(), settings.cameraAlarmSeconds(), ByteSize.parse(clipQuota.getText()),
-                lockAfter.getValue() == lockMinutes ? settings.lockAfterSeconds() : lockAfter.getValue() * 60));
+                lockAfter.getValue() == lockMinutes ? settings.lockAfterSeconds() : lockAfter.getValue() * 60, settings.store()));
     }
 }

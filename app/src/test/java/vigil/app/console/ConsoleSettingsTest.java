@@ -36,6 +36,19 @@ class ConsoleSettingsTest {
     }
 
     @Test
+    void theSharedStoresAddressIsKeptAndAWrongOneRefusedInWords() throws Exception {
+        Path file = directory.resolve("store.properties");
+        Files.writeString(file, "store=postgresql://db.site:5433/vigil?user=desk\n");
+        ConsoleSettings settings = ConsoleSettings.load(file);
+        assertEquals("postgresql://db.site:5433/vigil?user=desk", settings.store());
+        settings.save(file);
+        assertEquals(settings, ConsoleSettings.load(file));
+        Files.writeString(file, "store=postgresql://db.site/vigil\n");
+        SettingsException error = assertThrows(SettingsException.class, () -> ConsoleSettings.load(file));
+        assertTrue(error.getMessage().contains("names no user: add ?user=NAME"), error.getMessage());
+    }
+
+    @Test
     void theFileLivesInTheXdgConfigHome() {
         assertEquals(Path.of("/cfg/vigil/console.properties"), ConsoleSettings.file(Map.of("XDG_CONFIG_HOME", "/cfg")));
         assertEquals(Path.of(System.getProperty("user.home"), ".config/vigil/console.properties"), ConsoleSettings.file(Map.of()));
