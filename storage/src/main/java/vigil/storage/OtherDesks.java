@@ -17,10 +17,11 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
-import vigil.storage.schema.tables.records.IncidentActionRecord;
-import vigil.storage.schema.tables.records.IncidentRecord;
 
 /**
  * What the other desks and recorders of a shared store write, told to this process: incidents
@@ -121,31 +122,35 @@ final class OtherDesks implements AutoCloseable {
     }
 
     private void catchUp() {
-        List<IncidentRecord> recorded;
-        do {
-            recorded = ctx.selectFrom(INCIDENT).where(INCIDENT.ID.gt(lastIncident)).orderBy(INCIDENT.ID).limit(PAGE).fetch();
-            for (IncidentRecord row : recorded) {
-                lastIncident = row.getId();
-                if (!ownIncidents.remove(row.getId())) {
-                    Incident incident = incidents.incident(row);
-                    incidents.image(incident.imageSha256()).ifPresent(picture -> tell(l -> l.recorded(incident, picture)));
-                }
+        lastIncident = readPast(INCIDENT, INCIDENT.ID, lastIncident, row -> {
+            if (!ownIncidents.remove(row.getId())) {
+                Incident incident = incidents.incident(row);
+                incidents.image(incident.imageSha256()).ifPresent(picture -> tell(l -> l.recorded(incident, picture)));
             }
-        } while (recorded.size() == PAGE);
-        List<IncidentActionRecord> acted;
-        do {
-            acted = ctx.selectFrom(INCIDENT_ACTION).where(INCIDENT_ACTION.ID.gt(lastAction)).orderBy(INCIDENT_ACTION.ID).limit(PAGE).fetch();
-            for (IncidentActionRecord row : acted) {
-                lastAction = row.getId();
-                if (!ownActions.remove(row.getId())) {
-                    IncidentAction action = IncidentStore.action(row);
-                    incidents.find(action.incidentId()).ifPresent(incident -> tell(l -> l.acted(incident, action)));
-                }
+        });
+        lastAction = readPast(INCIDENT_ACTION, INCIDENT_ACTION.ID, lastAction, row -> {
+            if (!ownActions.remove(row.getId())) {
+                IncidentAction action = IncidentStore.action(row);
+                incidents.find(action.incidentId()).ifPresent(incident -> tell(l -> l.acted(incident, action)));
             }
-        } while (acted.size() == PAGE);
+        });
         // A mark the cursor has passed will never be needed again (its row was rolled back, or seen).
         ownIncidents.removeIf(id -> id <= lastIncident);
         ownActions.removeIf(id -> id <= lastAction);
+    }
+
+    /** Hands each row of {@code table} past {@code last} to {@code each}, in id order; returns the last id read. */
+    private <R extends Record> long readPast(Table<R> table, Field<Long> id, long last, Consumer<R> each) {
+        long read = last;
+        List<R> rows;
+        do {
+            rows = ctx.selectFrom(table).where(id.gt(read)).orderBy(id).limit(PAGE).fetch();
+            for (R row : rows) {
+                read = row.get(id);
+                each.accept(row);
+            }
+        } while (rows.size() == PAGE);
+        return read;
     }
 
     private void tell(Consumer<IncidentStore.Listener> news) {
