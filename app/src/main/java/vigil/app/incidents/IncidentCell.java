@@ -7,6 +7,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import vigil.app.map.ObjectText;
@@ -22,6 +23,7 @@ public final class IncidentCell extends ListCell<IncidentItem> {
     private final Label title = new Label();
     private final Label detail = new Label();
     private final Label state = new Label();
+    private final Label acknowledgedBy = new Label();
     private final HBox box;
 
     public IncidentCell(SitePlan site) {
@@ -36,10 +38,20 @@ public final class IncidentCell extends ListCell<IncidentItem> {
         title.getStyleClass().add("incident-title");
         detail.getStyleClass().add("incident-detail");
         state.getStyleClass().add("incident-state");
-        VBox text = new VBox(2, title, detail);
+        acknowledgedBy.getStyleClass().add("incident-detail");
+        HBox stateLine = new HBox(6, state, acknowledgedBy);
+        stateLine.setAlignment(Pos.CENTER_LEFT);
+        VBox text = new VBox(2, title, detail, stateLine);
         HBox.setHgrow(text, Priority.ALWAYS);
-        box = new HBox(10, frame, text, state);
+        // The card fits the queue's width: a long line shortens with an ellipsis, the state never does.
+        text.setMinWidth(0);
+        title.setMinWidth(0);
+        detail.setMinWidth(0);
+        acknowledgedBy.setMinWidth(0);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        box = new HBox(10, frame, text);
         box.setAlignment(Pos.CENTER_LEFT);
+        setPrefWidth(0);
     }
 
     @Override
@@ -55,8 +67,8 @@ public final class IncidentCell extends ListCell<IncidentItem> {
         title.setText(ObjectText.typeName(incident.type()) + " · " + site.shortLabel(incident.zone()));
         detail.setText((incident.isOperatorReport() ? incident.camera() + " · " + incident.reportedBy()
                 : ObjectText.className(incident.objectClass()) + " " + ZoneMapView.shortId(incident.objectId())) + " · "
-                + ObjectText.age(Instant.now().toEpochMilli() - incident.receivedAt().toEpochMilli()) + " ago"
-                + (incident.state() == IncidentState.ACKNOWLEDGED && item.acknowledgedBy() != null ? " · ✓ " + item.acknowledgedBy() : ""));
+                + ObjectText.age(Instant.now().toEpochMilli() - incident.receivedAt().toEpochMilli()) + " ago");
+        acknowledgedBy.setText(incident.state() == IncidentState.ACKNOWLEDGED && item.acknowledgedBy() != null ? "by " + item.acknowledgedBy() : "");
         state.setText(incident.state().name().replace('_', ' '));
         state.getStyleClass().removeAll("new", "acknowledged", "resolved", "false_alarm");
         state.getStyleClass().add(incident.state().name().toLowerCase());

@@ -99,7 +99,7 @@ class SharedStoreDesksTest {
         IncidentItem card = fx(() -> (IncidentItem) queue.getItems().getFirst());
         assertEquals(IncidentState.ACKNOWLEDGED, card.incident().state());
         assertEquals("ana", card.acknowledgedBy());
-        assertTrue(FxWaits.texts(robot, "#incident-queue").contains("✓ ana"), FxWaits.texts(robot, "#incident-queue"));
+        assertTrue(FxWaits.texts(robot, "#incident-queue").contains("ACKNOWLEDGED by ana"), FxWaits.texts(robot, "#incident-queue"));
         assertEquals(1, fx(() -> queue.getItems().size()), "once in desk B's queue");
     }
 }
