@@ -79,6 +79,7 @@ public final class ReviewView implements ScreenView {
     private final ClipPlayer clipPlayer = new ClipPlayer();
     private double zoom = 1;
     private int cursor = -1;
+    private StepAction stepAction;
     private Runnable back = () -> { };
 
     public ReviewView(ReviewViewModel model, SitePlan site, List<NodeAddress> nodes, KeyBindings keys) {
@@ -244,6 +245,16 @@ public final class ReviewView implements ScreenView {
         this.back = back;
     }
 
+    /** A checklist step that names a site action, ticked: asked to run it, and to tick the step ({@code tick}) if it does. */
+    public interface StepAction {
+        void run(ChecklistStep step, Incident incident, Runnable tick);
+    }
+
+    /** Who runs the site action a ticked step names (the window: it confirms, then runs it for the incident). */
+    public void setOnStepAction(StepAction stepAction) {
+        this.stepAction = stepAction;
+    }
+
     @Override
     public void setPalette(MapPalette palette) {
         miniMap.setPalette(palette);
@@ -352,14 +363,23 @@ public final class ReviewView implements ScreenView {
         return new ArrayList<>(table.getSelectionModel().getSelectedItems());
     }
 
-    /** T: the next step of the open incident's checklist is done, in its history under the operator's name. */
+    /**
+     * T: the next step of the open incident's checklist is done, in its history under the operator's
+     * name; a step that names a site action runs it, once confirmed.
+     */
     private void tickNextStep() {
         ReviewViewModel.Detail shown = model.detailProperty().get();
         if (shown == null) {
             return;
         }
-        shown.nextStep().ifPresentOrElse(
-                step -> model.act(List.of(shown.incident()), ActionKind.STEP, ReviewViewModel.Detail.stepNote(step, step.words())),
+        shown.nextStep().ifPresentOrElse(step -> {
+                    Runnable tick = () -> model.act(List.of(shown.incident()), ActionKind.STEP, ReviewViewModel.Detail.stepNote(step, step.words()));
+                    if (step.action() != null && stepAction != null) {
+                        stepAction.run(step, shown.incident(), tick);
+                    } else {
+                        tick.run();
+                    }
+                },
                 () -> model.say(shown.checklist().isEmpty() ? "No checklist for " + ObjectText.typeName(shown.incident().type())
                         + " (vigil checklist add)" : "Every step of the checklist is ticked"));
     }

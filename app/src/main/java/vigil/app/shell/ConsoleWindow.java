@@ -365,6 +365,7 @@ public final class ConsoleWindow {
                 ReviewView review = new ReviewView(new ReviewViewModel(console.storage(), board, tasks), site,
                         console.nodes().stream().map(Console.Node::address).toList(), keys);
                 review.setOnBack(() -> show(Screen.LIVE));
+                review.setOnStepAction(this::runStepAction);
                 yield review;
             }
             case ACCESS -> new AccessScreen(console.nodes().stream().map(node -> new AuthorityView(
@@ -514,13 +515,40 @@ public final class ConsoleWindow {
             return;
         }
         SiteAction action = chosen.get();
+        if (confirmed("Run \"" + action.name() + "\" now?", action)) {
+            run(action, null);
+        }
+    }
+
+    /**
+     * T on a checklist step that names a site action: once confirmed, the step is ticked and the action
+     * run for the incident; a desk without the right to run it ticks the step and is told who may.
+     */
+    private void runStepAction(ChecklistStep step, Incident incident, Runnable tick) {
+        Optional<SiteAction> action = console.storage().siteActions().find(step.action());
+        if (action.isEmpty()) {
+            tick.run();
+            notice("Step " + step.position() + " ticked; its action \"" + step.action() + "\" is no longer on the site");
+            return;
+        }
+        if (!confirmed("Step " + step.position() + ": " + step.text() + ". Run \"" + action.get().name() + "\" for incident "
+                + incident.id() + " now?", action.get())) {
+            return;
+        }
+        tick.run();
+        run(action.get(), incident.id());
+    }
+
+    private boolean confirmed(String question, SiteAction action) {
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, action.toString(), ButtonType.CANCEL, ButtonType.OK);
         confirm.initOwner(stage);
         confirm.setTitle("Run " + action.name());
-        confirm.setHeaderText("Run \"" + action.name() + "\" now?");
-        if (confirm.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !desk.isLocked()).isEmpty()) {
-            return;
-        }
+        confirm.setHeaderText(question);
+        return confirm.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !desk.isLocked()).isPresent();
+    }
+
+    /** Runs a site action under the operator's name; what came of it is said beside the name and sealed. */
+    private void run(SiteAction action, Long incidentId) {
         String operator;
         try {
             operator = desk.require(Right.RUN_SITE_ACTIONS);
@@ -529,7 +557,7 @@ public final class ConsoleWindow {
             return;
         }
         notice(action.name() + ": running…");
-        tasks.whenDone(console.alerts().run(action, operator, null),
+        tasks.whenDone(console.alerts().run(action, operator, incidentId),
                 run -> notice(run.action() + (run.ok() ? ": done, " : ": FAILED, ") + run.outcome()),
                 failure -> notice(action.name() + ": not recorded: " + failure.getMessage()));
     }

@@ -231,6 +231,44 @@ class ConsoleWindowTest {
     }
 
     @Test
+    void aChecklistStepThatNamesASiteActionRunsItForTheIncidentOnceConfirmed(FxRobot robot) throws Exception {
+        BlockingQueue<String> relayed = new LinkedBlockingQueue<>();
+        HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        gateway.createContext("/sms", exchange -> {
+            relayed.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        gateway.start();
+        try {
+            console.storage().siteActions().add(new SiteAction("Ambulance SMS", SiteAction.Kind.HTTP, null,
+                    "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms", "person down", null, null, null, null), "test").get();
+            console.storage().checklist().add(IncidentType.RESCUE, "Call the ambulance", "Dispatch", "112", "Ambulance SMS", "test").get();
+            awaitOnline();
+            node.broadcast(detection(71, EventType.RESCUE, ObjectClass.PERSON, Area.RWY_A));
+            await("the incident", () -> fx(() -> window.board().open().size()) == 1);
+            long id = fx(() -> window.board().open().getFirst().id());
+            robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+            ListView<?> history = robot.lookup("#review-history").queryAs(ListView.class);
+            await("the checklist in the detail", () -> fx(() -> history.getItems().stream().anyMatch(line -> line.toString().contains("Call the ambulance"))));
+
+            robot.type(KeyCode.T);
+            await("the confirmation", () -> fx(() -> robot.lookup(".dialog-pane").queryAll().stream()
+                    .anyMatch(pane -> ("Step 1: Call the ambulance. Run \"Ambulance SMS\" for incident " + id + " now?")
+                            .equals(((DialogPane) pane).getHeaderText()))));
+            assertTrue(relayed.isEmpty(), "nothing runs before the confirmation");
+            robot.type(KeyCode.ENTER);
+            assertEquals("POST person down", relayed.poll(10, TimeUnit.SECONDS));
+            await("the step in the history", () -> console.storage().incidents().actions(id).stream()
+                    .anyMatch(action -> action.kind() == ActionKind.STEP && action.note().startsWith("step 1: Call the ambulance")));
+            await("the run, for the incident", () -> !console.storage().siteActions().runs(1).isEmpty()
+                    && Long.valueOf(id).equals(console.storage().siteActions().runs(1).getFirst().incidentId()));
+        } finally {
+            gateway.stop(0);
+        }
+    }
+
+    @Test
     void aPopUpPutsTheFirstStepOfItsChecklistInFrontOfTheOperator(FxRobot robot) {
         awaitOnline();
         node.broadcast(detection(71, EventType.HAZARD, ObjectClass.FOD, Area.RWY_B));
