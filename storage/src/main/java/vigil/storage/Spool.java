@@ -33,7 +33,8 @@ import vigil.protocol.wire.ObjectClass;
  * file is emptied once all are. A kill between forwarding and emptying forwards some again at the
  * next start, and the incident's unique key makes each a repeat. Opening reads every whole entry:
  * a torn last entry (a kill mid-append) is cut off, and a damaged one is skipped and counted.
- * Owned by the storage writer's thread; {@link #size} may be read from any.
+ * Used by the storage writer's thread, and before the store could be opened by a recorder's
+ * ({@link OfflineSpool}), which hands it over: its methods are synchronized.
  */
 final class Spool {
     private static final Logger LOG = Logger.getLogger(Spool.class.getName());
@@ -103,7 +104,7 @@ final class Spool {
         }
     }
 
-    boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return entries.isEmpty();
     }
 
@@ -118,12 +119,12 @@ final class Spool {
     }
 
     /** The first {@code n} entries (fewer if there are fewer), oldest first. */
-    List<Entry> head(int n) {
+    synchronized List<Entry> head(int n) {
         return entries.stream().limit(n).toList();
     }
 
     /** Appends {@code added} and forces them to disk: once this returns they survive a kill. */
-    void append(List<Entry> added) {
+    synchronized void append(List<Entry> added) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (Entry entry : added) {
@@ -145,7 +146,7 @@ final class Spool {
     }
 
     /** Drops the first {@code n} entries, now in the store; empties the file once none is left. */
-    void forwarded(int n) {
+    synchronized void forwarded(int n) {
         for (int i = 0; i < n; i++) {
             entries.removeFirst();
         }
@@ -160,7 +161,7 @@ final class Spool {
         }
     }
 
-    void close() {
+    synchronized void close() {
         try {
             channel.close();
         } catch (IOException e) {

@@ -39,7 +39,7 @@ public final class Storage implements AutoCloseable {
     private final NodeNames nodeNames;
     private final OtherDesks otherDesks;
 
-    private Storage(Path directory, SharedStore shared, Engine engine, DataSource pool, Runnable closePool) {
+    private Storage(Path directory, SharedStore shared, Spool spool, Engine engine, DataSource pool, Runnable closePool) {
         this.directory = directory;
         this.shared = shared;
         this.engine = engine;
@@ -48,7 +48,7 @@ public final class Storage implements AutoCloseable {
         ClipStore.removeTemporaries(directory.resolve("clips")); // before the writer's thread starts: a failure here leaves none behind
         DSLContext ctx = engine.using(pool);
         Nodes nodes = new Nodes();
-        this.writer = new StorageWriter(ctx, engine, nodes::forget, shared == null ? null : Spool.open(directory.resolve("spool").resolve("incidents")));
+        this.writer = new StorageWriter(ctx, engine, nodes::forget, spool);
         this.clips = new ClipStore(ctx, writer, directory.resolve("clips"));
         this.incidents = new IncidentStore(ctx, engine, writer, nodes, clips);
         this.authority = new AuthorityLog(ctx, writer, nodes);
@@ -80,7 +80,20 @@ public final class Storage implements AutoCloseable {
      */
     public static Storage open(Path directory, SharedStore shared) {
         Path absolute = createDirectory(directory);
-        return shared == null ? openEmbedded(absolute) : openShared(absolute, shared);
+        return shared == null ? openEmbedded(absolute) : openShared(absolute, shared, null);
+    }
+
+    /**
+     * Opens {@code shared} as above, taking over {@code offline}: what a recorder spooled while the
+     * store could not be opened is forwarded first, in order.
+     */
+    public static Storage open(Path directory, SharedStore shared, OfflineSpool offline) {
+        return openShared(createDirectory(directory), shared, offline);
+    }
+
+    /** Where node incidents wait while the shared store cannot be reached. */
+    static Path spoolFile(Path directory) {
+        return directory.resolve("spool").resolve("incidents");
     }
 
     private static Path createDirectory(Path directory) {
@@ -103,7 +116,7 @@ public final class Storage implements AutoCloseable {
                 "jdbc:h2:file:" + absolute.resolve("vigil") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "vigil", "");
         try {
             migrate(pool, Engine.H2);
-            return new Storage(absolute, null, Engine.H2, pool, pool::dispose);
+            return new Storage(absolute, null, null, Engine.H2, pool, pool::dispose);
         } catch (RuntimeException e) {
             pool.dispose();
             if (isAlreadyOpen(e)) {
@@ -117,7 +130,7 @@ public final class Storage implements AutoCloseable {
      * A pool that replaces the connections a restarted server broke. Every commit waits for
      * PostgreSQL's write-ahead log to reach the disk, whatever the server's default.
      */
-    private static Storage openShared(Path absolute, SharedStore shared) {
+    private static Storage openShared(Path absolute, SharedStore shared, OfflineSpool offline) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("vigil-store");
         config.setJdbcUrl(shared.jdbcUrl());
@@ -134,7 +147,8 @@ public final class Storage implements AutoCloseable {
         }
         try {
             migrate(pool, Engine.POSTGRESQL);
-            return new Storage(absolute, shared, Engine.POSTGRESQL, pool, pool::close);
+            return new Storage(absolute, shared, offline != null ? offline.spool : Spool.open(spoolFile(absolute)), Engine.POSTGRESQL,
+                    pool, pool::close);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

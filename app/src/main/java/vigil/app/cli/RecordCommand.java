@@ -14,8 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import vigil.app.camera.ByteSize;
 import vigil.app.alerts.Alerts;
+import vigil.app.camera.ByteSize;
 import vigil.app.camera.Cameras;
 import vigil.app.camera.EvidenceClips;
 import vigil.app.recording.LivenessProbes;
@@ -23,10 +23,14 @@ import vigil.app.recording.Recorder;
 import vigil.protocol.link.LinkState;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
+import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeMessage;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.NodeNames;
+import vigil.storage.OfflineSpool;
+import vigil.storage.SharedStore;
+import vigil.storage.SharedStoreUnreachableException;
 import vigil.storage.Storage;
 
 /** {@code vigil record}: the console without its screen, recording incidents and site events. */
@@ -69,10 +73,31 @@ public final class RecordCommand implements Callable<Integer> {
         }
     }
 
+    /** The links' listener, which hands each message on to what records it: the spool while the store is out of reach. */
+    private static final class Relay implements NodeLink.Listener {
+        private volatile NodeLink.Listener to;
+
+        @Override
+        public void onMessage(NodeLink link, NodeMessage message) {
+            to.onMessage(link, message);
+        }
+
+        @Override
+        public void onStateChange(NodeLink link, LinkState state) {
+            to.onStateChange(link, state);
+        }
+    }
+
     @Override
-    public Integer call() {
-        Storage storage = data.open();
+    public Integer call() throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Relay relay = new Relay();
+        List<NodeLink> links = new ArrayList<>();
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + Math.round(duration * 1e9);
+        Storage storage = open(group, relay, links, deadline);
+        if (storage == null) { // stopped before the shared store came back: what was spooled waits for the next start
+            return 0;
+        }
         Cameras cameras = new Cameras(storage, clipQuota, (camera, health) -> System.err.println("[camera " + camera.name() + "] " + health),
                 RecordCommand::report);
         Alerts alerts = Alerts.start(storage);
@@ -94,11 +119,9 @@ public final class RecordCommand implements Callable<Integer> {
                 System.err.println("[" + link.address() + "] " + state); // as vigil tap: whoever watches sees a cut at once
             }
         };
-        LivenessProbes liveness = probes.over(LivenessProbes.DEFAULTS);
-        List<NodeLink> links = new ArrayList<>();
-        for (String node : nodes) {
-            NodeAddress address = NodeAddress.parse(node);
-            links.add(new NodeLink(address, group, liveness.linkSettings(address).withReconnect(!once), recorderAndStderr).start());
+        relay.to = recorderAndStderr;
+        if (links.isEmpty()) {
+            startLinks(group, relay, links);
         }
         cameras.start();
         if (retainDays != null) {
@@ -118,7 +141,7 @@ public final class RecordCommand implements Callable<Integer> {
         CompletableFuture<Void> end = CompletableFuture.allOf(links.stream().map(NodeLink::terminated)
                 .toArray(CompletableFuture[]::new));
         if (duration != null) {
-            end.completeOnTimeout(null, Math.round(duration * 1000), TimeUnit.MILLISECONDS);
+            end.completeOnTimeout(null, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         end.join();
         try {
@@ -128,6 +151,72 @@ public final class RecordCommand implements Callable<Integer> {
         }
         stop(links, cameras, alerts, group, storage);
         return 0;
+    }
+
+    private void startLinks(EventLoopGroup group, NodeLink.Listener listener, List<NodeLink> links) {
+        LivenessProbes liveness = probes.over(LivenessProbes.DEFAULTS);
+        for (String node : nodes) {
+            NodeAddress address = NodeAddress.parse(node);
+            links.add(new NodeLink(address, group, liveness.linkSettings(address).withReconnect(!once), listener).start());
+        }
+    }
+
+    /**
+     * The store. A shared one that is down at the start does not stop the recording: the nodes'
+     * incidents go to the spool in the data directory, forced to disk one by one, and the store is
+     * tried every {@link #RETRY}; once it opens it forwards them first. Null when the recording ended
+     * (its duration, or every node gone with --once) before the store came back.
+     */
+    private Storage open(EventLoopGroup group, Relay relay, List<NodeLink> links, long deadline) throws InterruptedException {
+        try {
+            return data.open();
+        } catch (SharedStoreUnreachableException down) {
+            if (!down.outage()) {
+                throw down;
+            }
+            SharedStore shared = data.shared();
+            OfflineSpool spool = OfflineSpool.open(data.directory());
+            System.err.println("vigil record: " + down.getMessage() + "; recording node incidents into the spool in "
+                    + data.directory() + " until it is back");
+            relay.to = spooling(spool);
+            startLinks(group, relay, links);
+            while (true) {
+                Thread.sleep(Math.max(0, Math.min(RETRY.toNanos(), deadline - System.nanoTime()) / 1_000_000));
+                if (System.nanoTime() >= deadline || links.stream().allMatch(link -> link.terminated().isDone())) {
+                    links.forEach(NodeLink::close);
+                    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+                    spool.close();
+                    System.err.println("vigil record: stopped with " + spool.size() + " incidents in the spool, for the next start");
+                    return null;
+                }
+                try {
+                    Storage storage = Storage.open(data.directory(), shared, spool);
+                    System.err.println("vigil record: the shared store is back; forwarding " + spool.size() + " spooled incidents first");
+                    return storage;
+                } catch (SharedStoreUnreachableException still) {
+                    if (!still.outage()) {
+                        throw still;
+                    }
+                }
+            }
+        }
+    }
+
+    /** While the store cannot be opened: first detections into the spool, link states to stderr. */
+    private static NodeLink.Listener spooling(OfflineSpool spool) {
+        return new NodeLink.Listener() {
+            @Override
+            public void onMessage(NodeLink link, NodeMessage message) {
+                if (message instanceof FirstDetection detection) {
+                    spool.record(link.address(), detection, Instant.now());
+                }
+            }
+
+            @Override
+            public void onStateChange(NodeLink link, LinkState state) {
+                System.err.println("[" + link.address() + "] " + state);
+            }
+        };
     }
 
     /** Closes the links and cameras first, then lets the store finish every write it was given, then the alerts. */
@@ -153,6 +242,8 @@ public final class RecordCommand implements Callable<Integer> {
                     + ByteSize.format(report.usage().capBytes()) + "): only open or held evidence is left; recording goes on");
         }
     }
+
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
     /** One line per incident, printed once it is on disk. */
     static String line(Incident incident, NodeNames names) {

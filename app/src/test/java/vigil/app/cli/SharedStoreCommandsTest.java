@@ -88,6 +88,47 @@ class SharedStoreCommandsTest {
     }
 
     @Test
+    void aRecorderStartedWhileTheSharedStoreIsDownSpoolsAndForwardsInOrderOnceItIsBack() throws Exception {
+        PostgresServer server = PostgresServer.get();
+        SharedStore store = server.newDatabase();
+        Path password = Files.writeString(work.resolve("store-password"), store.password() + "\n");
+        Path data = work.resolve("recorder");
+        SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        CompletableFuture<Integer> recording;
+        server.kill();
+        try {
+            recording = CompletableFuture.supplyAsync(() -> Vigil.commandLine().execute("record", "--node", "127.0.0.1:" + node.port(),
+                    "--data", data.toString(), "--store", store.toString(), "--store-password-file", password.toString(), "--once"));
+            Recorder.await("the recorder, spooling", () -> node.consoles() == 1
+                    && captured.stderr().contains("; recording node incidents into the spool in " + data + " until it is back"), Duration.ofSeconds(30));
+            for (int i = 0; i < 5; i++) {
+                node.broadcast(new FirstDetection(EventType.RESCUE, 800 + i, ObjectClass.PERSON, i, i, Area.RWY_B,
+                        NodeTimestamp.of(Instant.now()), 1, TestJpegs.jpeg(1500, 800 + i)));
+            }
+            Thread.sleep(1_000);
+        } finally {
+            server.restart();
+        }
+        try {
+            Recorder.await("the store back, and recording into it", () -> captured.stderr().contains(
+                    "vigil record: the shared store is back; forwarding 5 spooled incidents first") && captured.stderr().contains(" into " + store),
+                    Duration.ofSeconds(30));
+            node.broadcast(new FirstDetection(EventType.HAZARD, 805, ObjectClass.FOD, 9, 9, Area.RWY_B, NodeTimestamp.of(Instant.now()), null,
+                    TestJpegs.jpeg(1500, 805)));
+            Recorder.await("the incident after", () -> captured.stdout().contains(", object 805 from "), Duration.ofSeconds(20));
+        } finally {
+            node.close();
+        }
+        assertEquals(0, recording.get(20, TimeUnit.SECONDS));
+        try (Storage shared = Storage.open(work.resolve("reader"), store)) {
+            List<Long> objects = shared.incidents().search(vigil.storage.IncidentQuery.ALL, null, 10).incidents().stream()
+                    .sorted(java.util.Comparator.comparingLong(vigil.storage.Incident::id)).map(vigil.storage.Incident::objectId).toList();
+            assertEquals(List.of(800L, 801L, 802L, 803L, 804L, 805L), objects, "each once, in the order they arrived");
+            assertTrue(shared.verify().intact(), () -> shared.verify().problems().toString());
+        }
+    }
+
+    @Test
     void aWrongAddressOrAnUnreachableStoreIsToldInWords() throws Exception {
         assertEquals(2, captured.vigil("incidents", "--store", "postgresql://db.site/vigil"));
         assertTrue(captured.stderr().contains("names no user: add ?user=NAME"), captured.stderr());
