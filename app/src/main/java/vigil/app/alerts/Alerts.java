@@ -100,7 +100,7 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
     static Target target(AlertTarget target, AlertDeliveries deliveries) {
         return switch (target.kind()) {
             case MQTT -> new MqttTarget(target);
-            case WEBHOOK -> new WebhookTarget(target, deliveries, WEBHOOK_PATIENCE);
+            case WEBHOOK -> new WebhookTarget(target, deliveries, WEBHOOK_PATIENCE, true);
         };
     }
 
@@ -185,7 +185,10 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
      * for it to be taken: {@code vigil alerts test}. Null when it was, else why not.
      */
     public static String test(AlertTarget target, AlertDeliveries deliveries, Duration patience) {
-        Target sending = target(target, deliveries);
+        Target sending = switch (target.kind()) { // a test message left undelivered is not sent again later
+            case MQTT -> new MqttTarget(target);
+            case WEBHOOK -> new WebhookTarget(target, deliveries, WEBHOOK_PATIENCE, false);
+        };
         AlertMessage test = AlertMessage.json("system/test", JsonLines.object(json -> {
             json.writeStringField("from", "vigil alerts test");
             json.writeStringField("at", Instant.now().toString());

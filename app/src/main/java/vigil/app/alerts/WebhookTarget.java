@@ -9,8 +9,10 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +39,21 @@ final class WebhookTarget implements Target {
     private final AlertTarget target;
     private final AlertDeliveries deliveries;
     private final Duration giveUpAfter;
+    private final boolean resendAtNextStart;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ScheduledExecutorService retries;
     private volatile String lastProblem;
+    private final Set<Long> undelivered = ConcurrentHashMap.newKeySet();
 
-    WebhookTarget(AlertTarget target, AlertDeliveries deliveries, Duration giveUpAfter) {
+    /**
+     * {@code resendAtNextStart}: whether what is still undelivered when the target closes is sent again
+     * at the next start (an alert), or given up (the message of {@code vigil alerts test}).
+     */
+    WebhookTarget(AlertTarget target, AlertDeliveries deliveries, Duration giveUpAfter, boolean resendAtNextStart) {
         this.target = target;
         this.deliveries = deliveries;
         this.giveUpAfter = giveUpAfter;
+        this.resendAtNextStart = resendAtNextStart;
         this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook " + target.name()).daemon().factory());
     }
 
@@ -74,6 +83,7 @@ final class WebhookTarget implements Target {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         CompletableFuture<Void> delivered = new CompletableFuture<>();
+        undelivered.add(delivery.id());
         attempt(delivery.id(), request, Instant.now().plus(giveUpAfter), Duration.ofSeconds(1), delivered);
         return delivered;
     }
@@ -82,6 +92,7 @@ final class WebhookTarget implements Target {
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure == null && response.statusCode() / 100 == 2) {
                 lastProblem = null;
+                undelivered.remove(id);
                 deliveries.attempted(id, AlertDelivery.Status.DELIVERED, null);
                 delivered.complete(null);
                 return;
@@ -90,9 +101,12 @@ final class WebhookTarget implements Target {
                     : "HTTP " + response.statusCode();
             lastProblem = why;
             if (retries.isShutdown()) {
-                deliveries.attempted(id, AlertDelivery.Status.PENDING, why); // the next start sends it again
+                if (resendAtNextStart) {
+                    deliveries.attempted(id, AlertDelivery.Status.PENDING, why); // the next start sends it again
+                }
                 delivered.completeExceptionally(new IllegalStateException(target.name() + ": " + why));
             } else if (Instant.now().plus(wait).isAfter(deadline)) {
+                undelivered.remove(id);
                 deliveries.attempted(id, AlertDelivery.Status.FAILED, why + " (given up after " + giveUpAfter.toMinutes() + " min)");
                 delivered.completeExceptionally(new IllegalStateException(target.name() + ": " + why));
             } else {
@@ -119,9 +133,15 @@ final class WebhookTarget implements Target {
         }
     }
 
+    /** Stops retrying; what is undelivered is sent again at the next start, or (a test's) given up now. */
     @Override
     public void close() {
         retries.shutdownNow();
         http.close();
+        if (!resendAtNextStart) {
+            String why = (lastProblem == null ? "no answer" : lastProblem) + " (the test ended)";
+            CompletableFuture.allOf(undelivered.stream().map(id -> deliveries.attempted(id, AlertDelivery.Status.FAILED, why))
+                    .toArray(CompletableFuture[]::new)).join();
+        }
     }
 }

@@ -232,6 +232,9 @@ class AlertsTest {
             AlertTarget gone = new AlertTarget("gone", AlertTarget.Kind.WEBHOOK, url, null, null, secret, true);
             assertTrue(Alerts.test(gone, storage.alertDeliveries(), Duration.ofSeconds(2)).startsWith("no answer in 2 s (last: java.net.ConnectException"),
                     "a receiver that is gone: why, in words");
+            AlertDelivery test = storage.alertDeliveries().newest(1).getFirst();
+            assertEquals(AlertDelivery.Status.FAILED, test.status(), "a test message is not sent again at the next start");
+            assertTrue(test.lastError().endsWith(" (the test ended)"), test.lastError());
         } finally {
             receiver.stop(0);
         }
