@@ -85,7 +85,12 @@ public final class NodeNames {
             OperatorStore.append(tx, chain, new OperatorEvent(by, OperatorEvent.Kind.NODE_NAMED, node.toString(),
                     given.isEmpty() ? "no name" : given, Instant.now()));
             return (Void) null;
-        }).thenRun(() -> chosen = read());
+        }).thenRun(this::refresh);
+    }
+
+    /** Reads the names again: another desk of a shared store may have renamed a node. */
+    void refresh() {
+        chosen = read();
     }
 
     private Map<NodeAddress, String> read() {

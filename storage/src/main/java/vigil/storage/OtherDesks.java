@@ -31,7 +31,8 @@ import org.postgresql.PGConnection;
  * last ids seen, so that nothing written while the connection was down is missed. Ids follow commit
  * order because every writer's transaction holds the audit chain's head from its start
  * ({@link AuditChain#takeHead}). This process's own rows are skipped: its writer marks them
- * ({@link #written}) before they commit.
+ * ({@link #written}) before they commit. Node names are read again at each catch-up, so a rename
+ * at another desk shows within one quiet period.
  */
 final class OtherDesks implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OtherDesks.class.getName());
@@ -43,6 +44,7 @@ final class OtherDesks implements AutoCloseable {
     private final SharedStore store;
     private final DSLContext ctx;
     private final IncidentStore incidents;
+    private final NodeNames nodeNames;
     private final Set<Long> ownIncidents = ConcurrentHashMap.newKeySet();
     private final Set<Long> ownActions = ConcurrentHashMap.newKeySet();
     private final List<IncidentStore.Listener> listeners = new CopyOnWriteArrayList<>();
@@ -52,10 +54,11 @@ final class OtherDesks implements AutoCloseable {
     private long lastIncident;
     private long lastAction;
 
-    OtherDesks(SharedStore store, DSLContext ctx, IncidentStore incidents) {
+    OtherDesks(SharedStore store, DSLContext ctx, IncidentStore incidents, NodeNames nodeNames) {
         this.store = store;
         this.ctx = ctx;
         this.incidents = incidents;
+        this.nodeNames = nodeNames;
         this.lastIncident = ctx.select(DSL.max(INCIDENT.ID)).from(INCIDENT).fetchOptional(0, Long.class).orElse(0L);
         this.lastAction = ctx.select(DSL.max(INCIDENT_ACTION.ID)).from(INCIDENT_ACTION).fetchOptional(0, Long.class).orElse(0L);
         this.thread = Thread.ofPlatform().name("vigil-other-desks").daemon(true).unstarted(this::run);
@@ -122,6 +125,7 @@ final class OtherDesks implements AutoCloseable {
     }
 
     private void catchUp() {
+        nodeNames.refresh(); // first, so their incidents carry it; a rename has no notification of its own
         lastIncident = readPast(INCIDENT, INCIDENT.ID, lastIncident, row -> {
             if (!ownIncidents.remove(row.getId())) {
                 Incident incident = incidents.incident(row);

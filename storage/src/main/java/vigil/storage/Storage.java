@@ -61,7 +61,7 @@ public final class Storage implements AutoCloseable {
         this.checklist = new ChecklistStore(ctx, writer);
         this.nodeNames = new NodeNames(ctx, writer);
         if (shared != null) {
-            this.otherDesks = new OtherDesks(shared, ctx, incidents);
+            this.otherDesks = new OtherDesks(shared, ctx, incidents, nodeNames);
             incidents.markWritten(otherDesks.written());
         } else {
             this.otherDesks = null;

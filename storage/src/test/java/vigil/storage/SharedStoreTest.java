@@ -92,8 +92,10 @@ class SharedStoreTest {
             a.listenToOtherDesks(heard(heardByA));
             b.listenToOtherDesks(heard(heardByB));
 
+            a.nodeNames().name(NODE, "North apron", "ana").get();
             long id = a.incidents().record(NODE, detection(1), Instant.now()).get().incident().id();
             assertEquals("recorded " + id + " NEW with a picture", heardByB.poll(1, TimeUnit.SECONDS));
+            assertEquals("North apron", b.nodeNames().of(NODE), "a rename at one desk reaches the other");
             b.incidents().act(id, ActionKind.ACKNOWLEDGE, "bob", null).get();
             assertEquals("ACKNOWLEDGE by bob: " + id + " ACKNOWLEDGED", heardByA.poll(1, TimeUnit.SECONDS));
 
