@@ -196,4 +196,49 @@ class FaultInjectionTest {
         assertTrue(linkEvents().stream().anyMatch(event -> event.kind() == SiteEvent.Kind.LINK_DOWN), linkEvents()::toString);
         assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
     }
+
+    /** A node before 0.95 sends no newline after the JPEG, so a detection whose JPEG arrived whole is whole. */
+    @Test
+    void aConnectionCutRightAfterAWholeJpegBeforeItsNewlineRecordsThatDetection() {
+        String header = "ME_FD:1,8,FOD,10,10,RWY_A," + TIMESTAMP + ",3000,";
+        proxy.cutAfter(header.length() + 3_000);
+        node.broadcast(detection(8, 8));
+        await("recorded", () -> recorded.contains(8L), WAIT);
+        await("reconnected", () -> proxy.connections() >= 2 && link.state().isOnline(), WAIT);
+        await("the next one", () -> {
+            node.broadcast(detection(9, 9));
+            return recorded.contains(9L);
+        }, WAIT);
+        assertEquals(List.of(8L, 9L), List.copyOf(recorded));
+        assertEquals(detection(8, 8).image().sha256Hex(), storage.incidents().find(1).orElseThrow().imageSha256());
+        assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+    }
+
+    /**
+     * Random damage to the node's bytes (about one byte in 2,000) while forty detections arrive: the
+     * decoder says what it could not read and finds the next message, the link stays or comes back,
+     * every detection it decoded is one incident and nothing else is, and once the damage stops a
+     * clean detection is recorded. (Damage that leaves a message well-formed, a flipped bit inside a
+     * JPEG, cannot be told from the node's own bytes: the protocol carries no checksum.)
+     */
+    @Test
+    void randomByteDamageIsCountedAndSkippedAndLeavesNoIncidentThatWasNotDecoded() throws Exception {
+        proxy.corrupt(1.0 / 2_000, 3);
+        for (int i = 0; i < 40; i++) {
+            node.broadcast(detection(200 + i, 200 + i));
+            Thread.sleep(25);
+        }
+        proxy.corrupt(0, 0);
+        await("back", () -> link.state().isOnline() && node.consoles() == 1, WAIT);
+        await("a clean one after the damage", () -> {
+            node.broadcast(detection(299, 99));
+            return recorded.contains(299L);
+        }, WAIT);
+        await("every decoded detection recorded", () -> Set.copyOf(recorded).equals(Set.copyOf(decoded)), WAIT);
+        assertEquals(recorded.size(), Set.copyOf(recorded).size(), "none twice");
+        assertEquals(recorded.size(), storage.incidents().count());
+        assertTrue(link.counters().snapshot().totalFailures() > 0, "the damage was seen and counted");
+        await("said in the site events", () -> !storage.siteEvents().find(null, null, Set.of(SiteEvent.Kind.DECODER_FAILURE), null, 10).isEmpty(), WAIT);
+        assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
+    }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on loopback between a console and a node that does to the node's stream what a bad
- * network does: it passes bytes, swallows them without a word (a black hole: no FIN, no RST), or
- * cuts the connection after a given number of bytes (in the middle of a JPEG, say). New
+ * network does: it passes bytes, swallows them without a word (a black hole: no FIN, no RST),
+ * damages them at random, or cuts the connection after a given number of bytes (in the middle of
+ * a JPEG, say). New
  * connections always pass. One thread per direction per connection; for tests.
  */
 public final class FaultProxy implements AutoCloseable {
@@ -28,6 +29,9 @@ public final class FaultProxy implements AutoCloseable {
     /** Bytes from the node before the drip's stall; negative: no drip. */
     private final AtomicLong dripUntilStall = new AtomicLong(-1);
     private volatile long stallMillis;
+    /** Each byte from the node is damaged with this probability; 0: none. */
+    private volatile double corruption;
+    private volatile java.util.Random corrupter;
 
     public FaultProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -72,6 +76,15 @@ public final class FaultProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * From now on each byte from the node is damaged (one or more of its bits flipped) with
+     * {@code probability}, chosen by a generator seeded with {@code seed}; 0 stops it.
+     */
+    public void corrupt(double probability, long seed) {
+        corrupter = new java.util.Random(seed);
+        corruption = probability;
+    }
+
     /** Lets {@code bytes} more of the node's bytes through, then closes both sides. */
     public void cutAfter(long bytes) {
         untilCut.set(bytes);
@@ -112,6 +125,15 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 if (left >= 0) {
                     untilCut.addAndGet(-read);
+                }
+                double damage = corruption;
+                if (fromNode && damage > 0) {
+                    java.util.Random random = corrupter;
+                    for (int i = 0; i < read; i++) {
+                        if (random.nextDouble() < damage) {
+                            buffer[i] ^= (byte) (1 + random.nextInt(255));
+                        }
+                    }
                 }
                 if (fromNode && dripUntilStall.get() >= 0) {
                     for (int i = 0; i < read; i++) {
