@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vigil.app.shell.FxWaits.await;
 import static vigil.app.shell.FxWaits.fx;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -19,6 +22,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import vigil.app.Vigil;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.console.Tasks;
@@ -34,6 +38,7 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.storage.ActionKind;
+import vigil.storage.AuditReport;
 import vigil.storage.IncidentState;
 import vigil.storage.Role;
 import vigil.storage.SharedStore;
@@ -41,9 +46,10 @@ import vigil.storage.Storage;
 import vigil.storage.testing.PostgresServer;
 
 /**
- * Two desks on one PostgreSQL store, both following the same node: desk A's console without a
- * screen and its incident board, desk B's console in a window. Each incident is recorded once and
- * shown at both; an acknowledgement at one silences the other's pop-up and names who made it.
+ * Two desks and two recorders on one PostgreSQL store, all following the same node: desk A's
+ * console without a screen and its incident board, desk B's console in a window, and two
+ * {@code vigil record}s. Each incident is recorded once and shown at both desks; an acknowledgement
+ * at one silences the other's pop-up and names who made it; the audit chain stays one valid chain.
  */
 @ExtendWith(ApplicationExtension.class)
 class SharedStoreDesksTest {
@@ -55,6 +61,7 @@ class SharedStoreDesksTest {
     private IncidentBoard boardA;
     private Console deskB;
     private ConsoleWindow windowB;
+    private final List<CompletableFuture<Integer>> recorders = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -67,24 +74,33 @@ class SharedStoreDesksTest {
         windowB = new ConsoleWindow(stage, deskB, settings, directory.resolve("settings-b.properties"), next -> { },
                 TestOperators.account(deskB.storage(), "bob", Role.ADMIN));
         windowB.start();
+        Path password = Files.writeString(directory.resolve("store-password"), shared.password());
+        for (String recorder : List.of("recorder-1", "recorder-2")) {
+            recorders.add(CompletableFuture.supplyAsync(() -> Vigil.commandLine().execute("record", "--node", "127.0.0.1:" + node.port(),
+                    "--data", directory.resolve(recorder).toString(), "--store", shared.toString(), "--store-password-file", password.toString(), "--once"),
+                    runnable -> Thread.ofPlatform().name(recorder).start(runnable)));
+        }
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         FxWaits.stop(windowB);
         deskB.close();
         deskA.close();
         node.close();
+        for (CompletableFuture<Integer> recorder : recorders) {
+            assertEquals(0, recorder.get(20, TimeUnit.SECONDS)); // --once: each ends with the node
+        }
     }
 
     @Test
     void anIncidentIsRecordedOnceShownAtBothDesksAndAnAcknowledgementAtOneSilencesTheOther(FxRobot robot) throws Exception {
-        await("both desks online", () -> node.consoles() == 2);
+        await("both desks and both recorders online", () -> node.consoles() == 4);
         node.broadcast(new FirstDetection(EventType.UNAUTH, 41, ObjectClass.PERSON, 300, 300, Area.TWY_A,
                 NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(2_000, 41)));
         await("a pop-up at desk B", () -> fx(() -> windowB.popups().showing().size()) == 1);
         long id = fx(() -> windowB.popups().showing().getFirst().id());
-        assertEquals(1, deskA.storage().incidents().count(), "both desks recorded it: once");
+        assertEquals(1, deskA.storage().incidents().count(), "two desks and two recorders recorded it: once");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
             boardA.arrived(deskA.takeNewIncidents());
             return boardA.find(id).isPresent();
@@ -101,5 +117,9 @@ class SharedStoreDesksTest {
         assertEquals("ana", card.acknowledgedBy());
         assertTrue(FxWaits.texts(robot, "#incident-queue").contains("ACKNOWLEDGED by ana"), FxWaits.texts(robot, "#incident-queue"));
         assertEquals(1, fx(() -> queue.getItems().size()), "once in desk B's queue");
+        AuditReport chain = deskB.storage().verify();
+        assertTrue(chain.intact(), chain.problems()::toString);
+        assertEquals(List.of(ActionKind.ACKNOWLEDGE), deskB.storage().incidents().actions(id).stream().map(action -> action.kind()).toList(),
+                "acknowledged once");
     }
 }
