@@ -145,6 +145,23 @@ final class Spool {
         size.set(entries.size());
     }
 
+    /**
+     * Moves the oldest entry, which the store refuses for a reason other than being out of reach, to
+     * the file beside the spool ({@code incidents.rejected}), so that it neither blocks the rest nor
+     * is lost; returns it.
+     */
+    synchronized Entry reject() {
+        Entry refused = entries.getFirst();
+        Spool rejected = open(file.resolveSibling(file.getFileName() + ".rejected"));
+        try {
+            rejected.append(List.of(refused));
+        } finally {
+            rejected.close();
+        }
+        forwarded(1);
+        return refused;
+    }
+
     /** Drops the first {@code n} entries, now in the store; empties the file once none is left. */
     synchronized void forwarded(int n) {
         for (int i = 0; i < n; i++) {

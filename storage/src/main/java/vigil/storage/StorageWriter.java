@@ -226,10 +226,15 @@ final class StorageWriter implements AutoCloseable {
         }
     }
 
-    /** Forwards the spool's oldest incidents to the store, in order, while it takes them. */
+    /**
+     * Forwards the spool's oldest incidents to the store, in order, while it takes them. A batch the
+     * store refuses for another reason than being out of reach is retried one by one, and an incident
+     * it refuses alone is set aside ({@link Spool#reject}) so that it does not hold up the rest.
+     */
     private void forward() {
+        int batch = FORWARD_BATCH;
         while (spooling()) {
-            List<Spool.Entry> head = spool.head(FORWARD_BATCH);
+            List<Spool.Entry> head = spool.head(batch);
             List<Recorded> results = new ArrayList<>(head.size());
             try {
                 transaction(tx -> {
@@ -238,10 +243,15 @@ final class StorageWriter implements AutoCloseable {
                     }
                 });
             } catch (RuntimeException e) {
-                if (!unreachable(e)) {
-                    LOG.warning("a spooled incident cannot be forwarded and stays spooled: " + e.getMessage());
+                if (unreachable(e)) {
+                    return;
                 }
-                return;
+                if (head.size() > 1) {
+                    batch = 1;
+                    continue;
+                }
+                reject(e);
+                continue;
             }
             spool.forwarded(head.size());
             for (int i = 0; i < head.size(); i++) {
@@ -251,6 +261,17 @@ final class StorageWriter implements AutoCloseable {
             if (!spooling()) {
                 LOG.info("the shared store is back: every spooled incident is in it");
             }
+        }
+    }
+
+    /** Sets the oldest spooled incident aside, saying why; its caller, if it is waiting, is told. */
+    private void reject(RuntimeException why) {
+        boolean hasFuture = spool.size() == spooledFutures.size();
+        Spool.Entry refused = spool.reject();
+        LOG.severe("the shared store refuses a spooled incident (object " + refused.detection().objectId() + " from " + refused.node()
+                + "): " + reason(why) + "; kept beside the spool in incidents.rejected");
+        if (hasFuture) {
+            spooledFutures.removeFirst().completeExceptionally(unwrap(why));
         }
     }
 
@@ -294,6 +315,16 @@ final class StorageWriter implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The database's own words for a failure, under jOOQ's wrapping. */
+    private static String reason(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql.getMessage();
+            }
+        }
+        return e.getMessage();
     }
 
     /** jOOQ wraps what a write threw; callers want the write's own exception. */
