@@ -184,13 +184,7 @@ class ConsoleWindowTest {
     @Test
     void ctrlGRunsASiteActionAfterAConfirmationAndSaysWhatCameOfIt(FxRobot robot) throws Exception {
         BlockingQueue<String> relayed = new LinkedBlockingQueue<>();
-        HttpServer relay = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        relay.createContext("/gate/2", exchange -> {
-            relayed.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        relay.start();
+        HttpServer relay = receiver("/gate/2", 204, relayed);
         try {
             console.storage().siteActions().add(new SiteAction("Close gate 2", SiteAction.Kind.HTTP, null,
                     "http://127.0.0.1:" + relay.getAddress().getPort() + "/gate/2", "close", null, null, null, null), "test").get();
@@ -233,13 +227,7 @@ class ConsoleWindowTest {
     @Test
     void aChecklistStepThatNamesASiteActionRunsItForTheIncidentOnceConfirmed(FxRobot robot) throws Exception {
         BlockingQueue<String> relayed = new LinkedBlockingQueue<>();
-        HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        gateway.createContext("/sms", exchange -> {
-            relayed.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        gateway.start();
+        HttpServer gateway = receiver("/sms", 200, relayed);
         try {
             console.storage().siteActions().add(new SiteAction("Ambulance SMS", SiteAction.Kind.HTTP, null,
                     "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms", "person down", null, null, null, null), "test").get();
@@ -452,6 +440,18 @@ class ConsoleWindowTest {
         double[] b = zone.bounds();
         return new FirstDetection(type, objectId, objectClass, (int) (b[0] + b[2] / 2), (int) (b[1] + b[3] / 2), zone,
                 NodeTimestamp.of(Instant.now()), type == EventType.RESCUE ? 3 : null, TestJpegs.jpeg(2_000, objectId));
+    }
+
+    /** An HTTP server on loopback (a relay, an SMS gateway) that answers {@code path} with {@code status} and notes each request. */
+    private static HttpServer receiver(String path, int status, BlockingQueue<String> requests) throws java.io.IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(path, exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     private void awaitOnline() {
