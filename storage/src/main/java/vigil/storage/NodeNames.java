@@ -71,11 +71,7 @@ public final class NodeNames {
      * name away. Fails with an {@link IllegalArgumentException} naming what a name may hold.
      */
     public CompletableFuture<Void> name(NodeAddress node, String name, String by) {
-        String given = name == null ? "" : name.strip();
-        if (!given.isEmpty() && !NAME.matcher(given).matches()) {
-            throw new IllegalArgumentException("a node's name is 1 to 60 letters, digits, spaces and . _ ' ( ) / -, starting with a letter"
-                    + " or digit: not '" + name + "'");
-        }
+        String given = checked(name);
         String stored = given.isEmpty() ? node.toString() : given;
         return writer.submit((tx, chain) -> {
             var now = IncidentStore.time(Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -86,6 +82,19 @@ public final class NodeNames {
                     given.isEmpty() ? "no name" : given, Instant.now()));
             return (Void) null;
         }).thenRun(this::refresh);
+    }
+
+    /**
+     * {@code name} as it would be kept (stripped; empty for none), or an {@link IllegalArgumentException}
+     * saying what a name may hold.
+     */
+    public static String checked(String name) {
+        String given = name == null ? "" : name.strip();
+        if (!given.isEmpty() && !NAME.matcher(given).matches()) {
+            throw new IllegalArgumentException("a node's name is 1 to 60 letters, digits, spaces and . _ ' ( ) / -, starting with a letter"
+                    + " or digit: not '" + name + "'");
+        }
+        return given;
     }
 
     /** Reads the names again: another desk of a shared store may have renamed a node. */

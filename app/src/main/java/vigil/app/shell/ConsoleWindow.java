@@ -706,10 +706,15 @@ public final class ConsoleWindow {
         }
         String operator = desk.require(Right.CHANGE_SETTINGS);
         CamerasPage cameras = new CamerasPage(console.storage().cameras(), tasks, operator);
-        SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.isSimulated(), cameras,
-                console.storage().clips().usage(settings.clipQuotaBytes()));
+        SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.storage().location(),
+                console.storage().nodeNames(), console.isSimulated(), cameras, console.storage().clips().usage(settings.clipQuotaBytes()));
         dialog.initOwner(stage);
-        ConsoleSettings chosen = dialog.showAndWait().filter(changed -> !desk.isLocked()).orElse(settings); // locked meanwhile: nothing changes
+        Optional<ConsoleSettings> saved = dialog.showAndWait().filter(changed -> !desk.isLocked()); // locked meanwhile: nothing changes
+        if (saved.isPresent()) {
+            dialog.renames().forEach((node, name) -> tasks.whenDone(console.storage().nodeNames().name(node, name, operator),
+                    kept -> { }, failure -> notice("The name of " + node + " was not kept: " + failure.getMessage())));
+        }
+        ConsoleSettings chosen = saved.orElse(settings);
         boolean nodesChanged = !chosen.nodes().equals(settings.nodes());
         if (chosen != settings) {
             console.storage().operators().log(new OperatorEvent(operator, OperatorEvent.Kind.SETTINGS_CHANGED, null,

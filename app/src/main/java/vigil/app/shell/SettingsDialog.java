@@ -2,7 +2,9 @@ package vigil.app.shell;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -12,6 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -19,40 +22,74 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import vigil.app.camera.ByteSize;
 import vigil.app.cameras.CamerasPage;
 import vigil.app.console.ConsoleSettings;
 import vigil.protocol.link.NodeAddress;
 import vigil.storage.ClipStore;
+import vigil.storage.NodeNames;
 
 /**
- * Two pages: the console's (nodes, theme, sound, object expiry, the camera UDP port, the idle lock, the cap for
- * clip storage beside what is used of it; the data directory is shown, not edited) and the site's
- * cameras.
+ * Two pages: the console's (nodes and their names, theme, sound, object expiry, the camera UDP port, the
+ * idle lock, the cap for clip storage beside what is used of it; the data directory and a shared store
+ * are shown, not edited) and the site's cameras.
  */
 final class SettingsDialog extends Dialog<ConsoleSettings> {
 
-    SettingsDialog(ConsoleSettings settings, Path dataDirectory, boolean simulated, CamerasPage cameras, ClipStore.Usage clipUsage) {
+    private final Map<NodeAddress, String> renames = new LinkedHashMap<>();
+
+    /**
+     * {@code names}: what the nodes are called now; a name given here goes to the store (every desk of a
+     * shared store shows it) once the dialog is saved ({@link #renames}).
+     */
+    SettingsDialog(ConsoleSettings settings, Path dataDirectory, String store, NodeNames names, boolean simulated, CamerasPage cameras,
+                   ClipStore.Usage clipUsage) {
         setTitle("Settings");
         setHeaderText("Console settings");
         ListView<NodeAddress> nodes = new ListView<>();
         nodes.getItems().setAll(settings.nodes());
         nodes.setPrefHeight(110);
         nodes.setPlaceholder(new Label("No node: the simulated node runs in the console"));
+        nodes.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(NodeAddress node, boolean empty) {
+                super.updateItem(node, empty);
+                String renamed = node == null ? null : renames.get(node);
+                setText(empty || node == null ? null : renamed == null ? names.withAddress(node)
+                        : renamed.isEmpty() ? node.toString() : renamed + " (" + node + ")");
+            }
+        });
         TextField newNode = new TextField();
         newNode.setPromptText("host:port");
+        TextField nodeName = new TextField();
+        nodeName.setPromptText("its name");
+        nodeName.setId("settings-node-name");
+        nodes.getSelectionModel().selectedItemProperty().addListener((o, old, chosen) -> {
+            if (chosen != null) { // a node chosen in the list can be named: its address and name go to the fields
+                newNode.setText(chosen.toString());
+                nodeName.setText(renames.getOrDefault(chosen, names.chosen().getOrDefault(chosen, "")));
+            }
+        });
         Label nodeError = new Label();
         nodeError.getStyleClass().add("danger");
         Button add = new Button("Add");
         add.setOnAction(e -> {
             try {
                 NodeAddress address = NodeAddress.parse(newNode.getText().trim());
+                String name = NodeNames.checked(nodeName.getText());
+                if (!name.equals(names.chosen().getOrDefault(address, ""))) {
+                    renames.put(address, name);
+                }
                 if (!nodes.getItems().contains(address)) {
                     nodes.getItems().add(address);
                 }
+                nodes.refresh();
                 newNode.clear();
+                nodeName.clear();
                 nodeError.setText("");
             } catch (IllegalArgumentException bad) {
                 nodeError.setText(bad.getMessage());
@@ -97,9 +134,16 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
 
         GridPane grid = new GridPane(12, 10);
         grid.setPadding(new Insets(8));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // the labels are read whole; the fields take what is left
+        grid.getColumnConstraints().add(labels);
+        newNode.setPrefColumnCount(12);
+        nodeName.setPrefColumnCount(12);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
         int row = 0;
         grid.addRow(row++, new Label("Nodes"), nodes);
-        grid.addRow(row++, new Label(""), new HBox(6, newNode, add, remove));
+        grid.addRow(row++, new Label(""), new HBox(6, newNode, nodeName, add, remove));
         grid.addRow(row++, new Label(""), nodeError);
         if (simulated) {
             grid.addRow(row++, new Label(""), new Label("Running the simulated node now (no node configured)."));
@@ -111,7 +155,12 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         grid.addRow(row++, new Label("Lock after no input (min)"), lockAfter);
         grid.addRow(row++, new Label("Clip storage cap"), new HBox(12, clipQuota, clipBar, clipWords));
         grid.addRow(row++, new Label(""), quotaError);
-        grid.addRow(row, new Label("Data directory"), data);
+        grid.addRow(row++, new Label("Data directory"), data);
+        if (!store.equals(dataDirectory.toString())) {
+            Label shared = new Label(store);
+            shared.setId("settings-store");
+            grid.addRow(row, new Label("Shared store"), shared);
+        }
         Tab console = new Tab("Console", grid);
         Tab camerasTab = new Tab("Cameras", cameras.node());
         camerasTab.setId("settings-cameras");
@@ -134,5 +183,10 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
                 theme.getValue(), volume.getValue() / 100, muted.isSelected(), expiry.getValue(), videoPort.getValue(),
                 settings.probes(), settings.cameraAlarmSeconds(), ByteSize.parse(clipQuota.getText()),
                 lockAfter.getValue() == lockMinutes ? settings.lockAfterSeconds() : lockAfter.getValue() * 60, settings.store()));
+    }
+
+    /** The names given in the dialog, by node (empty: the name taken away); to be kept once it is saved. */
+    Map<NodeAddress, String> renames() {
+        return Map.copyOf(renames);
     }
 }

@@ -369,13 +369,20 @@ class ConsoleWindowTest {
         awaitOnline();
         robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
         robot.clickOn(".dialog-pane .text-field").write("10.9.8.7:5300");
+        robot.clickOn("#settings-node-name").write("Gate 4 <east>");
         robot.clickOn("Add");
+        await("a name is checked at once", () -> fx(() -> FxWaits.texts(robot, ".dialog-pane")).contains("a node's name is 1 to 60 letters"));
+        robot.clickOn("#settings-node-name").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("Gate 4 east");
+        robot.clickOn("Add");
+        await("listed by its name", () -> fx(() -> robot.lookup(".dialog-pane .list-cell").queryAll().stream()
+                .anyMatch(cell -> "Gate 4 east (10.9.8.7:5300)".equals(((javafx.scene.control.ListCell<?>) cell).getText()))));
         robot.clickOn("Save");
         robot.clickOn("OK");
         List<NodeAddress> expected = List.of(new NodeAddress("127.0.0.1", node.port()), new NodeAddress("10.9.8.7", 5300));
         await("reconnection asked", () -> reconnected.get() != null);
         assertEquals(expected, reconnected.get().nodes());
         assertEquals(expected, ConsoleSettings.load(settingsFile).nodes());
+        await("the name kept in the store", () -> "Gate 4 east".equals(console.storage().nodeNames().of(new NodeAddress("10.9.8.7", 5300))));
     }
 
     @Test
