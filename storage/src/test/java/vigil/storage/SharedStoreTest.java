@@ -220,6 +220,28 @@ class SharedStoreTest {
         assertEquals(count, desk.incidents().spooled());
     }
 
+    /** No password given: the driver looks in the password file, as libpq does (PGPASSFILE, else ~/.pgpass). */
+    @Test
+    void withoutAPasswordTheDriverReadsThePasswordFile() throws Exception {
+        SharedStore database = PostgresServer.get().newDatabase();
+        Path passwords = deskA.resolve("pgpass");
+        java.nio.file.Files.writeString(passwords, database.host() + ":" + database.port() + ":" + database.database() + ":"
+                + database.user() + ":" + database.password() + "\n");
+        java.nio.file.Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        SharedStore withoutPassword = SharedStore.parse(database.toString(), null);
+        String before = System.getProperty("org.postgresql.pgpassfile"); // the driver's name for what PGPASSFILE says
+        System.setProperty("org.postgresql.pgpassfile", passwords.toString());
+        try (Storage storage = Storage.open(deskB, withoutPassword)) {
+            assertEquals(0, storage.incidents().count());
+        } finally {
+            if (before == null) {
+                System.clearProperty("org.postgresql.pgpassfile");
+            } else {
+                System.setProperty("org.postgresql.pgpassfile", before);
+            }
+        }
+    }
+
     @Test
     void anAddressIsReadAsLibpqWritesItAndNeverShowsItsPassword() {
         SharedStore store = SharedStore.parse("postgresql://db.site:5433/vigil?user=desk&sslmode=require", "s3cret");
