@@ -26,6 +26,7 @@ import vigil.protocol.wire.GetAuthorityLevels;
 import vigil.protocol.wire.SetAuthorityLevels;
 import vigil.storage.AuthorityChange;
 import vigil.storage.AuthorityLog;
+import vigil.storage.NodeNames;
 import vigil.storage.Right;
 
 /**
@@ -37,6 +38,7 @@ public final class AuthorityViewModel {
 
     private final Console.Node node;
     private final AuthorityLog log;
+    private final NodeNames names;
     private final Tasks tasks;
     private final Desk desk;
     private final ReadOnlyObjectWrapper<List<AuthorityLevel>> current = new ReadOnlyObjectWrapper<>(this, "current");
@@ -47,9 +49,10 @@ public final class AuthorityViewModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private List<AuthorityLevel> lastReported;
 
-    public AuthorityViewModel(Console.Node node, AuthorityLog log, Tasks tasks, Desk desk) {
+    public AuthorityViewModel(Console.Node node, AuthorityLog log, NodeNames names, Tasks tasks, Desk desk) {
         this.node = node;
         this.log = log;
+        this.names = names;
         this.tasks = tasks;
         this.desk = desk;
     }
@@ -83,8 +86,9 @@ public final class AuthorityViewModel {
         return failed.getReadOnlyProperty();
     }
 
+    /** The node's name with its address ("North apron (10.0.0.7:5100)"), or the address alone. */
     public String nodeName() {
-        return node.address().toString();
+        return names.withAddress(node.address());
     }
 
     /** The zones whose pending level differs from the current one, in zone order. */

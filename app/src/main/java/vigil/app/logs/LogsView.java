@@ -88,7 +88,7 @@ public final class LogsView implements ScreenView {
         this.alerts = alerts;
         this.tasks = tasks;
         this.site = site;
-        node = NodeChooser.of(nodes, Console.Node::address);
+        node = NodeChooser.of(nodes, chosen -> storage.nodeNames().withAddress(chosen.address()));
         source.getItems().setAll(Source.values());
         source.setValue(Source.SITE_EVENTS);
         kind.getItems().add("All kinds");

@@ -41,6 +41,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import vigil.app.live.LiveObject;
 import vigil.app.map.MapFrame;
 import vigil.app.map.MapPalette;
@@ -108,6 +109,17 @@ public final class ReviewView implements ScreenView {
         node.getItems().add("All nodes");
         node.getItems().addAll(nodes);
         node.setValue("All nodes");
+        node.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Object item) {
+                return item instanceof NodeAddress address ? model.nodeNames().withAddress(address) : String.valueOf(item);
+            }
+
+            @Override
+            public Object fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
         node.valueProperty().addListener((o, old, now) -> {
             model.nodeProperty().set(now instanceof NodeAddress address ? address : null);
             model.search();

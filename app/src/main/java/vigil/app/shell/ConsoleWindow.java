@@ -369,7 +369,7 @@ public final class ConsoleWindow {
                 yield review;
             }
             case ACCESS -> new AccessScreen(console.nodes().stream().map(node -> new AuthorityView(
-                    new AuthorityViewModel(node, console.storage().authority(), tasks, desk), site)).toList(), keys);
+                    new AuthorityViewModel(node, console.storage().authority(), console.storage().nodeNames(), tasks, desk), site)).toList(), keys);
             case CAMERAS -> {
                 OperatorReports reports = new OperatorReports(console.cameras().clips(), board, tasks);
                 yield new CameraWallView(console.cameras().readers(), nodeCameras.feeds(), livePictures,

@@ -5,13 +5,13 @@ import java.util.function.Function;
 import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
-/** A drop-down of the nodes a screen can work on, named by address; it never takes the focus from the keys. */
+/** A drop-down of the nodes a screen can work on, by name and address; it never takes the focus from the keys. */
 public final class NodeChooser {
 
     private NodeChooser() {
     }
 
-    public static <T> ComboBox<T> of(List<T> items, Function<T, Object> address) {
+    public static <T> ComboBox<T> of(List<T> items, Function<T, String> label) {
         ComboBox<T> chooser = new ComboBox<>();
         chooser.getItems().setAll(items);
         chooser.setValue(items.getFirst());
@@ -19,7 +19,7 @@ public final class NodeChooser {
         chooser.setConverter(new StringConverter<>() {
             @Override
             public String toString(T item) {
-                return item == null ? "" : "node " + address.apply(item);
+                return item == null ? "" : "node " + label.apply(item);
             }
 
             @Override

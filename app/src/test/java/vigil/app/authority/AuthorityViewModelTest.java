@@ -38,7 +38,7 @@ class AuthorityViewModelTest {
         node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
         console = Console.start(ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port()))),
                 Storage.open(directory), null);
-        model = new AuthorityViewModel(console.nodes().getFirst(), console.storage().authority(), Tasks.sameThread(),
+        model = new AuthorityViewModel(console.nodes().getFirst(), console.storage().authority(), console.storage().nodeNames(), Tasks.sameThread(),
                 TestOperators.signedIn(console.storage(), "sue", Role.SUPERVISOR));
         await(() -> {
             model.refreshFromNode();
@@ -77,7 +77,7 @@ class AuthorityViewModelTest {
 
     @Test
     void anOperatorIsRefusedAndNothingReachesTheNode() throws Exception {
-        AuthorityViewModel asOperator = new AuthorityViewModel(console.nodes().getFirst(), console.storage().authority(), Tasks.sameThread(),
+        AuthorityViewModel asOperator = new AuthorityViewModel(console.nodes().getFirst(), console.storage().authority(), console.storage().nodeNames(), Tasks.sameThread(),
                 TestOperators.signedIn(console.storage(), "bo", Role.OPERATOR));
         await(() -> {
             asOperator.refreshFromNode();
