@@ -122,4 +122,25 @@ class SharedStoreDesksTest {
         assertEquals(List.of(ActionKind.ACKNOWLEDGE), deskB.storage().incidents().actions(id).stream().map(action -> action.kind()).toList(),
                 "acknowledged once");
     }
+
+    /** PostgreSQL stops: desk B says how many incidents wait, and shows them once the store is back, once. */
+    @Test
+    void whileTheStoreIsDownTheStatusBarCountsWhatWaitsAndItArrivesOnceWhenItIsBack(FxRobot robot) throws Exception {
+        await("both desks and both recorders online", () -> node.consoles() == 4);
+        PostgresServer server = PostgresServer.get();
+        server.kill();
+        try {
+            node.broadcast(new FirstDetection(EventType.RESCUE, 51, ObjectClass.PERSON, 300, 300, Area.RWY_A,
+                    NodeTimestamp.of(Instant.now()), 1, TestJpegs.jpeg(2_000, 51)));
+            await("the banner", () -> fx(() -> FxWaits.texts(robot, "#status-bar")).contains("SHARED STORE UNREACHABLE — 1 incident waiting"));
+        } finally {
+            server.restart();
+        }
+        await("the incident, once it is in the store", () -> fx(() -> windowB.board().open().size()) == 1);
+        await("the banner gone", () -> fx(() -> FxWaits.texts(robot, "#status-bar")).contains("storage OK"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> deskB.storage().incidents().spooled() == 0
+                && deskA.storage().incidents().spooled() == 0);
+        assertEquals(1, deskB.storage().incidents().count(), "two desks and two recorders spooled it: once");
+        assertTrue(deskB.storage().verify().intact(), () -> deskB.storage().verify().problems().toString());
+    }
 }
