@@ -50,7 +50,6 @@ import vigil.protocol.wire.ObjectClass;
 import vigil.protocol.wire.ObjectSnapshot;
 import vigil.storage.ActionKind;
 import vigil.storage.AlertDelivery;
-import vigil.storage.AuthorityChange;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
