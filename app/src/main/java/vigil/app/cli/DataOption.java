@@ -1,8 +1,5 @@
 package vigil.app.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -60,14 +57,7 @@ public final class DataOption {
         if (address == null || address.isBlank()) {
             return null;
         }
-        String password = environment.get("VIGIL_STORE_PASSWORD");
-        if (passwordFile != null) {
-            try (var lines = Files.lines(passwordFile, StandardCharsets.UTF_8)) {
-                password = lines.findFirst().orElse("");
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new ParameterException(commandLine, "cannot read the store password file " + passwordFile + ": " + e.getMessage());
-            }
-        }
+        String password = passwordFile != null ? CommandGroup.firstLine(passwordFile, commandLine) : environment.get("VIGIL_STORE_PASSWORD");
         try {
             return SharedStore.parse(address, password);
         } catch (IllegalArgumentException wrong) {
