@@ -32,7 +32,10 @@ import vigil.storage.Right;
  * FX thread only.
  */
 public final class IncidentBoard {
-    /** How many open incidents the queue loads at start; older open ones are in the review screen. */
+    /**
+     * How many open incidents the queue holds, with their pictures: the most urgent and newest. The
+     * others, acknowledged and never closed at a busy site, are in the review screen.
+     */
     static final int QUEUE_LIMIT = 500;
 
     private final IncidentStore store;
@@ -194,6 +197,9 @@ public final class IncidentBoard {
             index++;
         }
         open.add(index, item);
+        if (open.size() > QUEUE_LIMIT) {
+            open.removeLast();
+        }
     }
 
     private void failed(Throwable error) {
