@@ -50,11 +50,14 @@ final class AuditChain {
      */
     void takeHead(DSLContext tx) {
         tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.inline(HEAD_LOCK))).fetch();
+        catchUp(tx);
+    }
+
+    /** Takes the head as the store has it: after other writers' entries, or after commits a full disk lost. */
+    void catchUp(DSLContext tx) {
         Record2<Long, String> head = head(tx);
-        if (head != null) {
-            pendingSeq = head.value1();
-            pendingHash = head.value2();
-        }
+        pendingSeq = head == null ? 0 : head.value1();
+        pendingHash = head == null ? GENESIS : head.value2();
     }
 
     /** Appends the entry for one row, inside the writer's transaction. */

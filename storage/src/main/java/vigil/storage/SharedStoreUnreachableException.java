@@ -5,20 +5,12 @@ public final class SharedStoreUnreachableException extends RuntimeException {
     private final boolean outage;
 
     public SharedStoreUnreachableException(SharedStore store, Throwable cause) {
-        super("cannot reach the shared store " + store + ": " + rootMessage(cause), cause);
-        this.outage = StorageWriter.unreachable(cause);
+        super("cannot reach the shared store " + store + ": " + Outage.reason(cause), cause);
+        this.outage = Outage.of(cause) == Outage.UNREACHABLE;
     }
 
     /** The server is down or cannot be reached (rather than refusing who asked): worth waiting for. */
     public boolean outage() {
         return outage;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -11,7 +11,8 @@ import vigil.protocol.link.NodeAddress;
 public record SiteEvent(NodeAddress node, String camera, Kind kind, String state, String detail, Instant occurredAt) {
 
     public enum Kind {
-        LINK_UP("link"), LINK_DOWN("link"), BIRD_RISK("bird"), RUNWAY("runway"), DECODER_FAILURE("decoder"), CAMERA("camera"), SIGN_IN("sign-in");
+        LINK_UP("link"), LINK_DOWN("link"), BIRD_RISK("bird"), RUNWAY("runway"), DECODER_FAILURE("decoder"), CAMERA("camera"), SIGN_IN("sign-in"),
+        STORAGE("storage");
 
         private final String family;
 
@@ -33,6 +34,11 @@ public record SiteEvent(NodeAddress node, String camera, Kind kind, String state
     /** A camera's change of state. */
     public static SiteEvent ofCamera(String camera, String state, String detail, Instant occurredAt) {
         return new SiteEvent(null, camera, Kind.CAMERA, state, detail, occurredAt);
+    }
+
+    /** The store took no writes ({@code state} an {@link Outage}'s name), or takes them again (OK). */
+    public static SiteEvent ofStorage(String state, String detail, Instant occurredAt) {
+        return new SiteEvent(null, null, Kind.STORAGE, state, detail, occurredAt);
     }
 
     /** A refused sign-in at this desk ({@code state} FAILED), or the alert after several in a row (ALERT). */

@@ -27,9 +27,11 @@ import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 
 /**
- * Node incidents waiting for a shared store that cannot be reached: an append-only file in the data
- * directory, each entry its length, its CRC-32C and its fields, forced to disk before it counts as
- * spooled, so that a kill loses nothing spooled. Entries are forwarded from the head, in order; the
+ * Node incidents waiting for a store that takes no writes for now. For a shared store that cannot
+ * be reached: an append-only file in the data directory, each entry its length, its CRC-32C and its
+ * fields, forced to disk before it counts as spooled, so that a kill loses nothing spooled. For an
+ * embedded store whose disk is full, where no file can be written: memory, up to a limit of
+ * pictures' bytes ({@link #inMemory}). Entries are forwarded from the head, in order; the
  * file is emptied once all are. A kill between forwarding and emptying forwards some again at the
  * next start, and the incident's unique key makes each a repeat. Opening reads every whole entry:
  * a torn last entry (a kill mid-append) is cut off, and a damaged one is skipped and counted.
@@ -41,23 +43,37 @@ final class Spool {
     static final int MAX_ENTRY = 8 * 1024 * 1024 + 64 * 1024; // the decoder's picture limit, and room for the fields
     private static final int HEADER = 8;
     private static final byte VERSION = 1;
+    /** At a few kilobytes a crop, thousands of incidents: hours of a busy site. */
+    static final long MEMORY_LIMIT = 256L * 1024 * 1024;
 
     /** A first detection as the recorder received it, with the cameras that owe it a clip. */
     record Entry(NodeAddress node, FirstDetection detection, Instant receivedAt, List<String> clipCameras) {
     }
 
     private final Path file;
+    /** Null in memory. */
     private final FileChannel channel;
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final AtomicInteger size = new AtomicInteger();
     private final int damaged;
+    private final long memoryLimit;
+    private long pictureBytes;
 
-    private Spool(Path file, FileChannel channel, List<Entry> entries, int damaged) {
+    private Spool(Path file, FileChannel channel, List<Entry> entries, int damaged, long memoryLimit) {
         this.file = file;
         this.channel = channel;
+        this.memoryLimit = memoryLimit;
         this.entries.addAll(entries);
         this.size.set(entries.size());
         this.damaged = damaged;
+    }
+
+    /**
+     * A spool in memory: what waits in it is lost if the process stops. {@code file} is where an
+     * entry the store refuses is set aside ({@link #reject}), as from a spool on disk.
+     */
+    static Spool inMemory(Path file, long limit) {
+        return new Spool(file, null, List.of(), 0, limit);
     }
 
     /** Opens (creating it if need be) the spool file, reading what a previous run left in it. */
@@ -98,7 +114,7 @@ final class Spool {
                 LOG.warning("the spool " + file + " held " + damaged + " damaged entries, skipped");
             }
             channel.position(position);
-            return new Spool(file, channel, entries, damaged);
+            return new Spool(file, channel, entries, damaged, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the spool " + file, e);
         }
@@ -123,8 +139,22 @@ final class Spool {
         return entries.stream().limit(n).toList();
     }
 
-    /** Appends {@code added} and forces them to disk: once this returns they survive a kill. */
+    /**
+     * Appends {@code added} and forces them to disk: once this returns they survive a kill. In
+     * memory, refuses them all if their pictures would pass the limit.
+     */
     synchronized void append(List<Entry> added) {
+        if (channel == null) {
+            long adding = added.stream().mapToLong(entry -> entry.detection().image().size()).sum();
+            if (pictureBytes + adding > memoryLimit) {
+                throw new IllegalStateException(entries.size() + " incidents already wait in memory, with " + pictureBytes / (1024 * 1024)
+                        + " MB of pictures: no room for more");
+            }
+            pictureBytes += adding;
+            entries.addAll(added);
+            size.set(entries.size());
+            return;
+        }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (Entry entry : added) {
@@ -165,10 +195,10 @@ final class Spool {
     /** Drops the first {@code n} entries, now in the store; empties the file once none is left. */
     synchronized void forwarded(int n) {
         for (int i = 0; i < n; i++) {
-            entries.removeFirst();
+            pictureBytes -= entries.removeFirst().detection().image().size();
         }
         size.set(entries.size());
-        if (entries.isEmpty()) {
+        if (entries.isEmpty() && channel != null) {
             try {
                 channel.truncate(0);
                 channel.force(true);
@@ -179,6 +209,9 @@ final class Spool {
     }
 
     synchronized void close() {
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
         } catch (IOException e) {

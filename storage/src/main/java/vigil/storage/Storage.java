@@ -3,6 +3,9 @@ package vigil.storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
@@ -66,7 +69,30 @@ public final class Storage implements AutoCloseable {
         } else {
             this.otherDesks = null;
         }
+        writer.listenToOutages(new Outage.Listener() {
+            @Override
+            public void began(Outage outage, Instant at, String reason) {
+                // nothing can be written now: the log hears of it when it ends
+            }
+
+            @Override
+            public void ended(Outage outage, String reason, Instant since, Instant at, int waited) {
+                siteEvents.record(SiteEvent.ofStorage(outage.name(), outage.words() + ": " + reason, since));
+                siteEvents.record(SiteEvent.ofStorage("OK", "the store takes writes again after " + Duration.between(since, at).toSeconds() + " s"
+                        + "; " + waited + (waited == 1 ? " node incident" : " node incidents") + " waited meanwhile, now in the store", at));
+            }
+        });
         writer.start(); // wired: a spool left by a previous run is forwarded from here on
+    }
+
+    /** Why the store takes no writes now, if it does not. */
+    public Optional<Outage> outage() {
+        return writer.outage();
+    }
+
+    /** Hears, on the writer's thread, when the store stops and starts taking writes again. */
+    public void listenToOutages(Outage.Listener listener) {
+        writer.listenToOutages(listener);
     }
 
     /** Opens (creating it if need be) the database in {@code directory} and brings its schema up to date. */
@@ -116,7 +142,7 @@ public final class Storage implements AutoCloseable {
                 "jdbc:h2:file:" + absolute.resolve("vigil") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "vigil", "");
         try {
             migrate(pool, Engine.H2);
-            return new Storage(absolute, null, null, Engine.H2, pool, pool::dispose);
+            return new Storage(absolute, null, Spool.inMemory(spoolFile(absolute), Spool.MEMORY_LIMIT), Engine.H2, pool, pool::dispose);
         } catch (RuntimeException e) {
             pool.dispose();
             if (isAlreadyOpen(e)) {

@@ -1,11 +1,13 @@
 package vigil.storage;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -20,10 +22,11 @@ import org.jooq.DSLContext;
  * write that fails does not take the others of its batch with it: the batch is retried one write
  * at a time.
  *
- * <p>On a shared store that cannot be reached, node incidents go to the {@link Spool} instead, in
- * order, and every later one after them until the spool is forwarded: the writer tries that every
- * {@link #FORWARD_EVERY} and completes each incident's future once it is in the store. Other writes
- * fail while the store is unreachable.
+ * <p>While the store takes no writes (an {@link Outage}: a shared store out of reach, a full disk),
+ * node incidents go to the {@link Spool} instead, in order, and every later one after them until the
+ * spool is forwarded: the writer tries that every {@link #FORWARD_EVERY} and completes each
+ * incident's future once it is in the store. Other writes fail meanwhile. Whoever listens hears
+ * when an outage begins and when it ends.
  */
 final class StorageWriter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StorageWriter.class.getName());
@@ -56,13 +59,18 @@ final class StorageWriter implements AutoCloseable {
     private final List<CompletableFuture<Recorded>> spooledFutures = new ArrayList<>();
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final List<Outage.Listener> outageListeners = new CopyOnWriteArrayList<>();
     private Function<Spool.Entry, Write<Recorded>> recordIncident;
     private BiConsumer<Spool.Entry, Recorded> recorded;
+    private volatile Outage outage;
+    private Instant outageSince;
+    private String outageReason;
+    private int waitedInOutage;
     private volatile boolean closed;
 
     /**
-     * {@code onRollback} lets caches kept on this thread drop what a failed transaction never wrote;
-     * {@code spool} is null where the store is the process's own. {@link #start} once wired.
+     * {@code onRollback} lets caches kept on this thread drop what a failed transaction never wrote.
+     * {@link #start} once wired.
      */
     StorageWriter(DSLContext ctx, Engine engine, Runnable onRollback, Spool spool) {
         this.ctx = ctx;
@@ -86,6 +94,15 @@ final class StorageWriter implements AutoCloseable {
         thread.start();
     }
 
+    void listenToOutages(Outage.Listener listener) {
+        outageListeners.add(listener);
+    }
+
+    /** Why the store takes no writes now, if it does not; any thread. */
+    Optional<Outage> outage() {
+        return Optional.ofNullable(outage);
+    }
+
     <T> CompletableFuture<T> submit(Write<T> write) {
         return submit(new Task<>(write, new CompletableFuture<>(), null));
     }
@@ -104,9 +121,9 @@ final class StorageWriter implements AutoCloseable {
         return task.result();
     }
 
-    /** Incidents waiting in the spool for the shared store; any thread. */
+    /** Incidents waiting in the spool for the store; any thread. */
     int spooled() {
-        return spool == null ? 0 : spool.size();
+        return spool.size();
     }
 
     /** Finishes every write already submitted, then stops; what is still spooled stays for the next run. */
@@ -122,13 +139,11 @@ final class StorageWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (spool != null) {
-            spool.close();
-        }
+        spool.close();
     }
 
     private boolean spooling() {
-        return spool != null && !spool.isEmpty();
+        return !spool.isEmpty();
     }
 
     private void run() {
@@ -175,8 +190,9 @@ final class StorageWriter implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
-            if (spool != null && unreachable(e)) {
-                LOG.warning("the shared store is unreachable (" + e.getMessage() + "): node incidents go to the spool until it is back");
+            Outage why = Outage.of(e);
+            if (why != null) {
+                began(why, e);
                 toSpool(tasks);
                 return true;
             }
@@ -188,9 +204,19 @@ final class StorageWriter implements AutoCloseable {
         try {
             engine.makeDurable(ctx);
         } catch (RuntimeException e) {
+            Outage why = Outage.of(e);
+            if (why != null) { // committed, perhaps in memory only: written again from the spool (a repeat if it was kept), the chain caught up
+                onRollback.run();
+                began(why, e);
+                toSpool(tasks);
+                return true;
+            }
             IllegalStateException notDurable = new IllegalStateException("committed but not yet on disk: " + e.getMessage(), e);
             tasks.forEach(task -> task.result().completeExceptionally(notDurable));
             return true;
+        }
+        if (!spooling()) {
+            ended(); // an outage that held no incident ends with the first write that gets through
         }
         for (int i = 0; i < tasks.size(); i++) {
             Task<?> task = tasks.get(i);
@@ -212,7 +238,7 @@ final class StorageWriter implements AutoCloseable {
                 entries.add(task.incident());
                 futures.add((CompletableFuture<Recorded>) task.result());
             } else {
-                task.result().completeExceptionally(new IllegalStateException("the shared store is unreachable"));
+                task.result().completeExceptionally(new OutageException(outage));
             }
         }
         if (entries.isEmpty()) {
@@ -221,8 +247,32 @@ final class StorageWriter implements AutoCloseable {
         try {
             spool.append(entries);
             spooledFutures.addAll(futures);
+            waitedInOutage += entries.size();
         } catch (RuntimeException e) {
-            futures.forEach(future -> future.completeExceptionally(e));
+            IllegalStateException lost = new IllegalStateException((outage == null ? "" : outage.words() + ", and ") + e.getMessage(), e);
+            LOG.severe("cannot keep " + entries.size() + " node incidents while the store takes no writes: " + lost.getMessage());
+            futures.forEach(future -> future.completeExceptionally(lost));
+        }
+    }
+
+    /** An outage begins, unless one already has: the listeners hear of it once. */
+    private void began(Outage why, RuntimeException e) {
+        if (outage == null) {
+            outage = why;
+            outageSince = Instant.now();
+            outageReason = Outage.reason(e);
+            waitedInOutage = 0;
+            outageListeners.forEach(listener -> listener.began(why, outageSince, outageReason));
+        }
+    }
+
+    /** Every incident that waited is in the store. */
+    private void ended() {
+        if (outage != null) {
+            Outage ended = outage;
+            outage = null;
+            Instant now = Instant.now();
+            outageListeners.forEach(listener -> listener.ended(ended, outageReason, outageSince, now, waitedInOutage));
         }
     }
 
@@ -238,12 +288,19 @@ final class StorageWriter implements AutoCloseable {
             List<Recorded> results = new ArrayList<>(head.size());
             try {
                 transaction(tx -> {
+                    if (!engine.shared()) {
+                        chain.catchUp(tx); // a full disk may have lost what was committed but not yet on it
+                    }
                     for (Spool.Entry entry : head) {
                         results.add(recordIncident.apply(entry).apply(tx, chain));
                     }
                 });
+                engine.makeDurable(ctx);
             } catch (RuntimeException e) {
-                if (unreachable(e)) {
+                Outage why = Outage.of(e);
+                if (why != null) {
+                    onRollback.run(); // the commit, if there was one, may not have reached the disk
+                    began(why, e);
                     return;
                 }
                 if (head.size() > 1) {
@@ -254,13 +311,13 @@ final class StorageWriter implements AutoCloseable {
                 continue;
             }
             spool.forwarded(head.size());
+            if (!spooling()) {
+                ended();
+            }
             for (int i = 0; i < head.size(); i++) {
                 recorded.accept(head.get(i), results.get(i));
             }
             completeForwarded(head.size(), results);
-            if (!spooling()) {
-                LOG.info("the shared store is back: every spooled incident is in it");
-            }
         }
     }
 
@@ -268,7 +325,7 @@ final class StorageWriter implements AutoCloseable {
     private void reject(RuntimeException why) {
         boolean hasFuture = spool.size() == spooledFutures.size();
         Spool.Entry refused = spool.reject();
-        LOG.severe("the shared store refuses a spooled incident (object " + refused.detection().objectId() + " from " + refused.node()
+        LOG.severe("the store refuses a spooled incident (object " + refused.detection().objectId() + " from " + refused.node()
                 + "): " + reason(why) + "; kept beside the spool in incidents.rejected");
         if (hasFuture) {
             spooledFutures.removeFirst().completeExceptionally(unwrap(why));
@@ -301,20 +358,6 @@ final class StorageWriter implements AutoCloseable {
             throw e;
         }
         chain.committed();
-    }
-
-    /** The shared store cannot be reached, or went away: PostgreSQL's connection errors, or the pool's timeout. */
-    static boolean unreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The database's own words for a failure, under jOOQ's wrapping. */

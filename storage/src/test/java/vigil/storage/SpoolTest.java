@@ -1,6 +1,8 @@
 package vigil.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 
-/** The spool's file: what a kill mid-append or a damaged disk leaves in it. */
+/** The spool's file: what a kill mid-append or a damaged disk leaves in it; and the spool in memory, for a full disk. */
 class SpoolTest {
     @TempDir
     Path directory;
@@ -63,5 +65,21 @@ class SpoolTest {
         reopened.append(List.of(entry(4)));
         reopened.close();
         assertEquals(List.of(entry(1), entry(3), entry(4)), Spool.open(file).head(10));
+    }
+
+    @Test
+    void inMemoryItHoldsPicturesUpToItsLimitAndWritesNothing() {
+        Path file = directory.resolve("spool").resolve("incidents");
+        long picture = entry(1).detection().image().size();
+        Spool spool = Spool.inMemory(file, 2 * picture + 10);
+        spool.append(List.of(entry(1)));
+        spool.append(List.of(entry(2))); // a picture of the same size
+        IllegalStateException full = assertThrows(IllegalStateException.class, () -> spool.append(List.of(entry(3))));
+        assertEquals("2 incidents already wait in memory, with 0 MB of pictures: no room for more", full.getMessage());
+        assertEquals(List.of(entry(1), entry(2)), spool.head(10));
+        spool.forwarded(1);
+        spool.append(List.of(entry(3)));
+        assertEquals(List.of(entry(2), entry(3)), spool.head(10));
+        assertFalse(Files.exists(file), "nothing written: the disk is full");
     }
 }

@@ -29,6 +29,7 @@ import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.NodeNames;
 import vigil.storage.OfflineSpool;
+import vigil.storage.Outage;
 import vigil.storage.SharedStore;
 import vigil.storage.SharedStoreUnreachableException;
 import vigil.storage.Storage;
@@ -120,6 +121,18 @@ public final class RecordCommand implements Callable<Integer> {
             }
         };
         relay.to = recorderAndStderr;
+        storage.listenToOutages(new Outage.Listener() {
+            @Override
+            public void began(Outage outage, Instant at, String reason) {
+                System.err.println("vigil record: " + outage.words() + " (" + reason + "): node incidents wait until it takes them");
+            }
+
+            @Override
+            public void ended(Outage outage, String reason, Instant since, Instant at, int waited) {
+                System.err.println("vigil record: the store takes writes again after " + Duration.between(since, at).toSeconds() + " s; "
+                        + waited + (waited == 1 ? " node incident" : " node incidents") + " waited meanwhile, now in the store");
+            }
+        });
         if (links.isEmpty()) {
             startLinks(group, relay, links);
         }

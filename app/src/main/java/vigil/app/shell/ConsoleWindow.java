@@ -161,8 +161,7 @@ public final class ConsoleWindow {
                 alarm.back() ? "LIVE" : "OFFLINE", "camera alarm acknowledged by " + desk.require(Right.ACT_ON_INCIDENTS), Instant.now())));
         this.lockScreen = new LockScreen(desk, tasks, this::signedIn, refused -> sounds.play(AlertSounds.Sound.VIOLATION));
         popups.onRefused(why -> refuse(desk.isLocked() ? "acting on a pop-up" : why));
-        this.statusBar = new StatusBar(console.nodes(), console.cameras().readers(), console.storage().location(),
-                console.storage().incidents()::spooled, console.storage().nodeNames());
+        this.statusBar = new StatusBar(console.nodes(), console.cameras().readers(), console.storage());
 
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
         live = new LiveView(new LiveViewModel(console.nodes(), tasks, expiryMillis), board, site, keys);

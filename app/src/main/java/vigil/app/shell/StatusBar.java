@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,6 +21,9 @@ import vigil.protocol.codec.TrafficCounters;
 import vigil.protocol.link.LinkState;
 import vigil.protocol.wire.MessageType;
 import vigil.storage.NodeNames;
+import vigil.storage.Outage;
+import vigil.storage.OutageException;
+import vigil.storage.Storage;
 
 /**
  * The bottom line: each node's link state, messages per second, decoder failures and last error
@@ -39,19 +42,16 @@ final class StatusBar {
     private final Label sound = new Label();
     private final Label cameras = new Label();
     private final List<CameraReader> siteCameras;
-    private final String storeLocation;
-    private final IntSupplier spooled;
+    private final Storage store;
     private final NodeNames nodeNames;
     private String storageProblem;
     private long previousAt;
 
-    /** {@code spooled}: how many incidents wait for a shared store that cannot be reached. */
-    StatusBar(List<Console.Node> nodes, List<CameraReader> siteCameras, String storeLocation, IntSupplier spooled, NodeNames nodeNames) {
+    StatusBar(List<Console.Node> nodes, List<CameraReader> siteCameras, Storage store) {
         this.nodes = nodes;
         this.siteCameras = siteCameras;
-        this.storeLocation = storeLocation;
-        this.spooled = spooled;
-        this.nodeNames = nodeNames;
+        this.store = store;
+        this.nodeNames = store.nodeNames();
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -76,6 +76,9 @@ final class StatusBar {
     }
 
     void storageFailed(Throwable error) {
+        if (error instanceof OutageException) {
+            return; // the outage's own alarm says it, and goes once it ends
+        }
         storageProblem = error.getMessage() == null ? error.toString() : error.getMessage();
         storage.setText("STORAGE FAILING: " + storageProblem);
         storage.getStyleClass().setAll("label", "storage", "danger");
@@ -106,9 +109,11 @@ final class StatusBar {
             boolean allLive = siteCameras.stream().allMatch(camera -> camera.health().state() == CameraState.LIVE);
             cameras.getStyleClass().setAll("label", allLive ? "muted-text" : "warning");
         }
-        int waiting = spooled.getAsInt();
-        if (storageProblem == null && waiting > 0) {
-            storage.setText("SHARED STORE UNREACHABLE — " + waiting + (waiting == 1 ? " incident" : " incidents") + " waiting");
+        Optional<Outage> outage = store.outage();
+        int waiting = store.incidents().spooled();
+        if (storageProblem == null && (outage.isPresent() || waiting > 0)) {
+            storage.setText(outage.map(StatusBar::title).orElse("STORE CATCHING UP") + " — "
+                    + (waiting == 0 ? "nothing can be saved" : waiting + (waiting == 1 ? " incident" : " incidents") + " waiting"));
             storage.getStyleClass().setAll("label", "storage", "danger");
         } else if (storageProblem == null) {
             storageOk();
@@ -164,7 +169,7 @@ final class StatusBar {
     }
 
     private void storageOk() {
-        storage.setText("storage OK · " + storeLocation);
+        storage.setText("storage OK · " + store.location());
         storage.getStyleClass().setAll("label", "storage", "muted-text");
     }
 
@@ -174,5 +179,12 @@ final class StatusBar {
             total += entry.getValue();
         }
         return total;
+    }
+
+    private static String title(Outage outage) {
+        return switch (outage) {
+            case UNREACHABLE -> "SHARED STORE UNREACHABLE";
+            case DISK_FULL -> "STORE'S DISK FULL";
+        };
     }
 }
