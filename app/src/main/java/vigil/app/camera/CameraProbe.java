@@ -1,6 +1,7 @@
 package vigil.app.camera;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 
 import java.time.Duration;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -35,16 +36,20 @@ public final class CameraProbe {
             int interval = 0;
             long deadline = System.nanoTime() + patience.toNanos();
             for (AVPacket packet; interval == 0 && System.nanoTime() < deadline && (packet = grabber.grabPacket()) != null; ) {
-                if (packet.stream_index() != grabber.getVideoStream()) {
-                    continue;
-                }
-                if ((packet.flags() & AV_PKT_FLAG_KEY) != 0) {
-                    if (firstKey >= 0) {
-                        interval = frames - firstKey;
+                try {
+                    if (packet.stream_index() != grabber.getVideoStream()) {
+                        continue;
                     }
-                    firstKey = frames;
+                    if ((packet.flags() & AV_PKT_FLAG_KEY) != 0) {
+                        if (firstKey >= 0) {
+                            interval = frames - firstKey;
+                        }
+                        firstKey = frames;
+                    }
+                    frames++;
+                } finally {
+                    av_packet_unref(packet); // javacv leaves each packet it reads to its caller
                 }
-                frames++;
             }
             if (frames == 0) {
                 throw new IllegalStateException("connected, but no frame came within " + patience.toSeconds() + " s");

@@ -1,5 +1,7 @@
 package vigil.app.camera;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
@@ -260,28 +262,32 @@ public final class CameraReader implements CameraFeed, ClipSource, AutoCloseable
             watch.frameRate(stream.frameRate());
             var videoStream = grabber.getFormatContext().streams(video);
             for (AVPacket packet; !closed && (packet = grabber.grabPacket()) != null; ) {
-                if (packet.stream_index() != video) {
-                    continue;
-                }
-                long arrived = System.nanoTime();
-                frames++;
-                watch.frame(arrived, packet.size(), stream);
-                PacketRing.Entry entry = ring.add(packet, Instant.now());
-                if (entry != null) {
-                    ringBytes = ring.bytes();
-                    if (entry.key()) {
-                        checkKeyframes();
+                try {
+                    if (packet.stream_index() != video) {
+                        continue;
                     }
-                    clips.offer(entry, packets -> new CapturedClip(videoStream, stream.codec(), !url.isRtsp(), packets));
-                }
-                if (viewers.get() > 0) {
-                    if (decoder == null) {
-                        decoder = new FrameDecoder(grabber.getFormatContext().streams(video).codecpar());
+                    long arrived = System.nanoTime();
+                    frames++;
+                    watch.frame(arrived, packet.size(), stream);
+                    PacketRing.Entry entry = ring.add(packet, Instant.now());
+                    if (entry != null) {
+                        ringBytes = ring.bytes();
+                        if (entry.key()) {
+                            checkKeyframes();
+                        }
+                        clips.offer(entry, packets -> new CapturedClip(videoStream, stream.codec(), !url.isRtsp(), packets));
                     }
-                    picturesDecoded.add(decoder.decode(packet, arrived, pictures, fit));
-                } else if (decoder != null) {
-                    decoder.close();
-                    decoder = null;
+                    if (viewers.get() > 0) {
+                        if (decoder == null) {
+                            decoder = new FrameDecoder(grabber.getFormatContext().streams(video).codecpar());
+                        }
+                        picturesDecoded.add(decoder.decode(packet, arrived, pictures, fit));
+                    } else if (decoder != null) {
+                        decoder.close();
+                        decoder = null;
+                    }
+                } finally {
+                    av_packet_unref(packet); // javacv leaves each packet it reads to its caller: kept, it is a leak of every frame
                 }
             }
             if (frames == 1 && !url.isRtsp()) {
