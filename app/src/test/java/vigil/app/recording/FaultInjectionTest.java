@@ -28,6 +28,8 @@ import vigil.protocol.testing.TestJpegs;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.FirstDetection;
+import vigil.protocol.wire.InvalidMessage;
+import vigil.protocol.wire.MessageType;
 import vigil.protocol.wire.NodeMessage;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
@@ -109,6 +111,7 @@ class FaultInjectionTest {
 
         node.broadcast(detection(7, 7));
         await("recorded through the new connection", () -> recorded.contains(7L), WAIT);
+        assertEquals(0, link.counters().snapshot().totalFailures(), "silence is no decoding failure");
         assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
     }
 
@@ -119,6 +122,9 @@ class FaultInjectionTest {
         node.broadcast(detection(4, 4));
         await("recorded", () -> recorded.contains(4L), WAIT);
         assertEquals(1, proxy.connections(), "the link held");
+        assertEquals(1, link.counters().snapshot().messages(MessageType.ME_FD));
+        assertEquals(0, link.counters().snapshot().totalFailures());
+        assertTrue(linkEvents().stream().noneMatch(event -> event.kind() == SiteEvent.Kind.LINK_DOWN), linkEvents()::toString);
         assertEquals(detection(4, 4).image().sha256Hex(), storage.incidents().search(
                 IncidentQuery.ALL, null, 1).incidents().getFirst().imageSha256());
         assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
@@ -134,6 +140,8 @@ class FaultInjectionTest {
         await("the next one", () -> recorded.contains(6L), WAIT);
         assertEquals(List.of(5L, 6L), List.copyOf(recorded));
         assertEquals(2, storage.incidents().count());
+        assertEquals(4, link.counters().snapshot().messages(MessageType.ME_FD), "each repeat was read, and counted");
+        assertEquals(0, link.counters().snapshot().totalFailures());
         assertTrue(storage.incidents().image(TestJpegs.jpeg(3_100, 55).sha256Hex()).isEmpty(), "the repeat's crop is not kept");
         assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
     }
@@ -172,6 +180,11 @@ class FaultInjectionTest {
         assertTrue(proxy.connections() >= 4, proxy.connections() + " connections");
         assertTrue(recorded.size() > 10, recorded.size() + " recorded");
         assertEquals(recorded.size(), storage.incidents().count());
+        assertEquals(decoded.size(), link.counters().snapshot().messages(MessageType.ME_FD), "each decoded detection counted");
+        assertTrue(link.counters().snapshot().failures(InvalidMessage.Failure.TRUNCATED) <= proxy.connections() - 1,
+                "at most one message cut by each connection's end, counted as cut");
+        await("each connection lost is a link-down event", () -> linkEvents().stream()
+                .filter(event -> event.kind() == SiteEvent.Kind.LINK_DOWN).count() == proxy.connections() - 1, WAIT);
         assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
     }
 
@@ -193,6 +206,7 @@ class FaultInjectionTest {
 
         assertEquals(List.of(1L, 3L), List.copyOf(recorded), "nothing from the damaged detection");
         assertEquals(2, storage.incidents().count());
+        assertEquals(1, link.counters().snapshot().failures(InvalidMessage.Failure.TRUNCATED), "the cut detection, counted as cut");
         assertTrue(linkEvents().stream().anyMatch(event -> event.kind() == SiteEvent.Kind.LINK_DOWN), linkEvents()::toString);
         assertTrue(storage.verify().intact(), () -> storage.verify().problems().toString());
     }
