@@ -272,6 +272,9 @@ public final class EvidencePackage {
         PublicKey signer;
         try (InputStream pem = zip.getInputStream(signerEntry)) {
             signer = SigningKey.readPublic(new String(pem.readNBytes(4096), StandardCharsets.US_ASCII), SIGNER);
+        } catch (IOException notAKey) { // the rest is still checked, and the package is not shown as signed
+            problems.add(notAKey.getMessage());
+            return null;
         }
         byte[] signature = zip.getInputStream(signatureEntry).readNBytes(1024);
         if (!SigningKey.verify(signer, manifest, signature)) {

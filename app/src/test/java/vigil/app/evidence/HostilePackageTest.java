@@ -94,6 +94,16 @@ class HostilePackageTest {
         assertTrue(said.contains("FAILED: ../../.bashrc is not in the manifest"), said);
     }
 
+    /** Found by the structure-aware fuzz target: a key that is no key made the whole package "not a zip". */
+    @Test
+    void aSignerKeyThatIsNoKeyIsNamedAndTheRestStillChecked() throws Exception {
+        Path garbled = copy("garbled-key.zip", (name, bytes, out) -> out.write(name.equals(EvidencePackage.SIGNER)
+                ? "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n".getBytes(StandardCharsets.US_ASCII) : bytes));
+        String said = verify(garbled);
+        assertTrue(said.contains("FAILED: signer.pub.pem is not an Ed25519 public key: "), said);
+        assertTrue(EvidencePackage.verify(garbled).checked().containsKey("incidents.csv"), "the files are still checked");
+    }
+
     @Test
     void aFileThatIsNoZipAndAHugeManifestAreRefusedInWords() throws Exception {
         Path text = Files.writeString(work.resolve("notes.zip"), "not a zip at all");
