@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.testing.Recorder;
 import vigil.protocol.testing.TestJpegs;
@@ -33,35 +30,22 @@ import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.SiteCamera;
 import vigil.storage.Storage;
+import vigil.storage.testing.SmallDisk;
 
 /**
- * A full disk during a clip, on a real small filesystem (an 8 MB tmpfs, mounted when the tests run
- * as root; skipped otherwise): the incident stays recorded, its clip is recorded missing because
+ * A full disk during a clip, on a real small filesystem (an 8 MB {@link SmallDisk}: root only;
+ * skipped otherwise): the incident stays recorded, its clip is recorded missing because
  * the disk is full, and what was stored before still verifies.
  */
-class DiskFullTest {
-    @TempDir
-    Path work;
-
-    private Path mounted;
-
-    @AfterEach
-    void unmount() throws Exception {
-        if (mounted != null) {
-            new ProcessBuilder("umount", mounted.toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+class ClipDiskFullTest {
+    @Test
+    void aClipThatMeetsAFullDiskIsRecordedMissingAndNothingStoredIsDamaged() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(8)) {
+            clipOnAFullDisk(disk.path());
         }
     }
 
-    @Test
-    void aClipThatMeetsAFullDiskIsRecordedMissingAndNothingStoredIsDamaged() throws Exception {
-        Path small = work.resolve("small");
-        Files.createDirectories(small);
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", small.toString())
-                .redirectErrorStream(true).start();
-        String why = new String(mount.getInputStream().readAllBytes());
-        Assumptions.assumeTrue(mount.waitFor() == 0, "a tmpfs needs root and a machine that allows mounts: " + why.strip());
-        mounted = small;
-
+    private static void clipOnAFullDisk(Path small) throws Exception {
         BlockingQueue<EvidenceClips.Report> reports = new LinkedBlockingQueue<>();
         try (RtspCamera camera = RtspCamera.start(); Storage storage = Storage.open(small.resolve("data"))) {
             storage.cameras().add(new SiteCamera("Runway", camera.url(), null, null, List.of(Area.ZONES.getFirst()), null,
