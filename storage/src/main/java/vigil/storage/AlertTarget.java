@@ -1,6 +1,11 @@
 package vigil.storage;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -8,14 +13,22 @@ import java.util.regex.Pattern;
  * Where Vigil's alerts go beyond the desk: an MQTT broker ({@code tcp://HOST:PORT} or
  * {@code ssl://HOST:PORT}, its topics under {@code topicPrefix}, signing in as {@code username} with
  * the {@code secret}) or a webhook (an {@code http(s)} URL whose posts are signed with the
- * {@code secret}). The secret is shown nowhere: {@link #toString()} leaves it out.
+ * {@code secret}). Over TLS ({@code ssl://}, {@code https://}) the server's certificate is checked
+ * against the system's authorities, or against {@code caCertificate} (PEM) where the site has its
+ * own. The secret is shown nowhere: {@link #toString()} leaves it out.
  */
-public record AlertTarget(String name, Kind kind, String url, String topicPrefix, String username, String secret, boolean enabled) {
+public record AlertTarget(String name, Kind kind, String url, String topicPrefix, String username, String secret, boolean enabled,
+                          String caCertificate) {
     public static final String DEFAULT_PREFIX = "vigil";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:-]{0,99}");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
 
     public enum Kind { MQTT, WEBHOOK }
+
+    /** A target whose TLS, if any, trusts the system's authorities. */
+    public AlertTarget(String name, Kind kind, String url, String topicPrefix, String username, String secret, boolean enabled) {
+        this(name, kind, url, topicPrefix, username, secret, enabled, null);
+    }
 
     /** Checks every field; an {@link IllegalArgumentException} says what is wrong, in words. */
     public AlertTarget {
@@ -56,12 +69,39 @@ public record AlertTarget(String name, Kind kind, String url, String topicPrefix
                 }
             }
         }
+        if (caCertificate != null) {
+            if (!scheme.equals("ssl") && !scheme.equals("https")) {
+                throw new IllegalArgumentException("an authority's certificate is for TLS: ssl:// or https://, not '" + url + "'");
+            }
+            certificate(caCertificate);
+        }
+    }
+
+    /** {@link #caCertificate} read, or an {@link IllegalArgumentException} saying why it is none. */
+    public X509Certificate authority() {
+        return caCertificate == null ? null : certificate(caCertificate);
+    }
+
+    /** Who {@link #caCertificate} names ({@code CN=…}), or null. */
+    public String authorityName() {
+        return caCertificate == null ? null : authority().getSubjectX500Principal().getName();
+    }
+
+    private static X509Certificate certificate(String pem) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException | ClassCastException e) {
+            throw new IllegalArgumentException("not a PEM certificate (-----BEGIN CERTIFICATE-----): " + e.getMessage());
+        }
     }
 
     @Override
     public String toString() {
         return name + ": " + kind.name().toLowerCase(Locale.ROOT) + " " + url
                 + (topicPrefix == null ? "" : ", topics under " + topicPrefix + "/")
-                + (username == null ? "" : ", user " + username) + (enabled ? "" : ", disabled");
+                + (username == null ? "" : ", user " + username)
+                + (caCertificate == null ? "" : ", trusting " + authorityName())
+                + (enabled ? "" : ", disabled");
     }
 }

@@ -44,6 +44,7 @@ public final class AlertTargetStore {
             row.setUsername(target.username());
             row.setSecret(target.secret());
             row.setEnabled(target.enabled());
+            row.setCaCertificate(target.caCertificate());
             row.setChangedAt(IncidentStore.time(Instant.now().truncatedTo(ChronoUnit.MICROS)));
             try {
                 row.store();
@@ -143,6 +144,6 @@ public final class AlertTargetStore {
 
     private static AlertTarget target(AlertTargetRecord row) {
         return new AlertTarget(row.getName(), AlertTarget.Kind.valueOf(row.getKind()), row.getUrl(), row.getTopicPrefix(),
-                row.getUsername(), row.getSecret(), row.getEnabled());
+                row.getUsername(), row.getSecret(), row.getEnabled(), row.getCaCertificate());
     }
 }

@@ -57,7 +57,8 @@ final class MqttTarget implements Target {
                 .willPublish().topic(topic(AlertMessages.AVAILABLE)).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                 .payload("offline".getBytes(StandardCharsets.US_ASCII)).applyWillPublish();
         if (tls) {
-            builder = builder.sslWithDefaultConfig();
+            builder = target.caCertificate() == null ? builder.sslWithDefaultConfig()
+                    : builder.sslConfig().trustManagerFactory(SiteAuthority.trustManagers(target.authority())).applySslConfig();
         }
         if (target.username() != null) {
             builder = builder.simpleAuth().username(target.username())

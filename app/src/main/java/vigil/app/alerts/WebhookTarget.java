@@ -40,7 +40,7 @@ final class WebhookTarget implements Target {
     private final AlertDeliveries deliveries;
     private final Duration giveUpAfter;
     private final boolean resendAtNextStart;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     private final ScheduledExecutorService retries;
     private volatile String lastProblem;
     private final Set<Long> undelivered = ConcurrentHashMap.newKeySet();
@@ -54,6 +54,8 @@ final class WebhookTarget implements Target {
         this.deliveries = deliveries;
         this.giveUpAfter = giveUpAfter;
         this.resendAtNextStart = resendAtNextStart;
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        this.http = (target.caCertificate() == null ? client : client.sslContext(SiteAuthority.context(target.authority()))).build();
         this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook " + target.name()).daemon().factory());
     }
 

@@ -61,14 +61,19 @@ public final class AlertsCommand extends CommandGroup {
         @Option(names = "--password-file", paramLabel = "F", description = "A file whose first line is the broker's password.")
         Path passwordFile;
 
+        @Option(names = "--ca-file", paramLabel = "F",
+                description = "The PEM certificate of the authority that signed the broker's certificate, where it is the site's own.")
+        Path caFile;
+
         @Mixin
         DataOption data;
 
         @Override
         public Integer call() {
             String password = passwordFile == null ? null : firstLine(passwordFile, spec.commandLine());
+            String authority = certificate(caFile, spec.commandLine());
             return add(spec.commandLine(), data, "vigil alerts add",
-                    () -> new AlertTarget(name != null ? name : hostAndPort(url), AlertTarget.Kind.MQTT, url, prefix, user, password, true),
+                    () -> new AlertTarget(name != null ? name : hostAndPort(url), AlertTarget.Kind.MQTT, url, prefix, user, password, true, authority),
                     (storage, made) -> storage.alertTargets().add(made, Accounts.commandLineUser()));
         }
     }
@@ -88,14 +93,19 @@ public final class AlertsCommand extends CommandGroup {
         @Option(names = "--secret-file", paramLabel = "F", required = true, description = "A file whose first line is the signing secret.")
         Path secretFile;
 
+        @Option(names = "--ca-file", paramLabel = "F",
+                description = "The PEM certificate of the authority that signed the receiver's certificate, where it is the site's own.")
+        Path caFile;
+
         @Mixin
         DataOption data;
 
         @Override
         public Integer call() {
             String secret = firstLine(secretFile, spec.commandLine());
+            String authority = certificate(caFile, spec.commandLine());
             return add(spec.commandLine(), data, "vigil alerts add",
-                    () -> new AlertTarget(name != null ? name : host(url), AlertTarget.Kind.WEBHOOK, url, null, null, secret, true),
+                    () -> new AlertTarget(name != null ? name : host(url), AlertTarget.Kind.WEBHOOK, url, null, null, secret, true, authority),
                     (storage, made) -> storage.alertTargets().add(made, Accounts.commandLineUser()));
         }
     }
@@ -141,8 +151,10 @@ public final class AlertsCommand extends CommandGroup {
                         out.writeStringField("prefix", target.topicPrefix());
                         out.writeStringField("user", target.username());
                         out.writeBooleanField("enabled", target.enabled());
+                        out.writeStringField("trusts", target.authorityName());
                     }) : String.format("%-24s  %-8s  %-8s  %-12s  %s", target.name(), target.kind().name().toLowerCase(),
-                            target.enabled() ? "yes" : "no", target.topicPrefix() == null ? "-" : target.topicPrefix(), target.url()));
+                            target.enabled() ? "yes" : "no", target.topicPrefix() == null ? "-" : target.topicPrefix(), target.url()
+                                    + (target.caCertificate() == null ? "" : "  (trusting " + target.authorityName() + ")")));
                 }
             }
             return 0;

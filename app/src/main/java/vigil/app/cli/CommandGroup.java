@@ -69,6 +69,18 @@ abstract class CommandGroup implements Callable<Integer> {
     }
 
     /** The first line of a password or secret file; a file that cannot be read is refused in words (exit 2). */
+    /** A certificate file's text, for a target's TLS; null where none is given. */
+    static String certificate(Path file, CommandLine commandLine) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ParameterException(commandLine, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
     static String firstLine(Path file, CommandLine commandLine) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real MQTT broker for tests: Debian's Mosquitto on a free loopback port, with its own
  * configuration file and no persistence (a restart loses every session, as a broker that crashed
- * does). {@link #restart()} stops it and starts it again on the same port.
+ * does), plain or over TLS. {@link #restart()} stops it and starts it again on the same port.
  */
 final class MosquittoBroker implements AutoCloseable {
     private final Path directory;
@@ -25,13 +25,23 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     static MosquittoBroker start() throws IOException, InterruptedException {
+        return start("");
+    }
+
+    /** A broker that speaks only TLS, with this certificate (PEM, with its key) signed by {@code authority}. */
+    static MosquittoBroker startTls(Path authority, Path certificate, Path key) throws IOException, InterruptedException {
+        // As root it would read them as the user "mosquitto", who may not enter the test's folder.
+        return start("cafile " + authority + "\ncertfile " + certificate + "\nkeyfile " + key + "\nuser root\n");
+    }
+
+    private static MosquittoBroker start(String listenerSettings) throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("mosquitto");
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        Files.writeString(directory.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\nallow_anonymous true\n"
-                + "persistence false\nlog_dest stderr\n");
+        Files.writeString(directory.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\n" + listenerSettings
+                + "allow_anonymous true\npersistence false\nlog_dest stderr\n");
         MosquittoBroker broker = new MosquittoBroker(directory, port);
         broker.run();
         return broker;
