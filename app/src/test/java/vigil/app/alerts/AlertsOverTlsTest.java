@@ -7,40 +7,61 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.app.CapturedOutput;
 
 /**
- * An MQTT broker of the site's own over TLS: Debian's Mosquitto with a certificate signed by a
- * certificate authority made for the test (Debian's openssl), which Vigil trusts from the file
- * given to {@code vigil alerts add --ca-file}, and no other.
+ * Alert targets of the site's own over TLS: Debian's Mosquitto, and a webhook receiver (the JDK's
+ * HTTPS server), each with a certificate signed by a certificate authority made for the test
+ * (Debian's openssl), which Vigil trusts from the file given to {@code vigil alerts add --ca-file},
+ * and no other.
  */
-class MqttTlsTest {
+class AlertsOverTlsTest {
     @TempDir
     Path work;
 
     @RegisterExtension
     final CapturedOutput captured = new CapturedOutput();
 
+    private Path site;
+    private Path stranger;
+    private String data;
+
+    /** The site's authority, a stranger's, and a certificate for 127.0.0.1 signed by the site's. */
+    @BeforeEach
+    void certificates() throws Exception {
+        site = authority("Vigil test site");
+        stranger = authority("Somebody else");
+        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", work.resolve("server.key").toString(),
+                "-out", work.resolve("server.csr").toString(), "-subj", "/CN=127.0.0.1");
+        Files.writeString(work.resolve("server.ext"), "subjectAltName=IP:127.0.0.1\n");
+        openssl("x509", "-req", "-in", work.resolve("server.csr").toString(), "-CA", site.toString(), "-CAkey", key(site).toString(),
+                "-CAcreateserial", "-days", "2", "-extfile", work.resolve("server.ext").toString(), "-out", work.resolve("server.pem").toString());
+        data = work.resolve("data").toString();
+    }
+
     @Test
     void aBrokerSignedByTheSitesOwnAuthorityIsTrustedWithItsCertificateAndOnlyThat() throws Exception {
-        Path site = authority("Vigil test site");
-        Path stranger = authority("Somebody else");
-        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", work.resolve("broker.key").toString(),
-                "-out", work.resolve("broker.csr").toString(), "-subj", "/CN=127.0.0.1");
-        Files.writeString(work.resolve("broker.ext"), "subjectAltName=IP:127.0.0.1\n");
-        openssl("x509", "-req", "-in", work.resolve("broker.csr").toString(), "-CA", site.toString(), "-CAkey", key(site).toString(),
-                "-CAcreateserial", "-days", "2", "-extfile", work.resolve("broker.ext").toString(), "-out", work.resolve("broker.pem").toString());
-        String data = work.resolve("data").toString();
-        try (MosquittoBroker broker = MosquittoBroker.startTls(site, work.resolve("broker.pem"), work.resolve("broker.key"))) {
+        try (MosquittoBroker broker = MosquittoBroker.startTls(site, work.resolve("server.pem"), work.resolve("server.key"))) {
             String url = "ssl://127.0.0.1:" + broker.port();
             assertEquals(0, captured.vigil("alerts", "add", "mqtt", url, "--name", "site broker", "--ca-file", site.toString(), "--data", data),
                     captured.stderr());
@@ -72,8 +93,47 @@ class MqttTlsTest {
         assertTrue(captured.stderr().contains("an authority's certificate is for TLS: ssl:// or https://, not 'tcp://127.0.0.1:1883'"),
                 captured.stderr());
         assertEquals(2, captured.vigil("alerts", "add", "mqtt", "ssl://127.0.0.1:8883", "--name", "bad", "--ca-file",
-                work.resolve("broker.ext").toString(), "--data", data));
+                work.resolve("server.ext").toString(), "--data", data));
         assertTrue(captured.stderr().contains("not a PEM certificate (-----BEGIN CERTIFICATE-----)"), captured.stderr());
+    }
+
+    @Test
+    void aWebhookReceiverSignedByTheSitesOwnAuthorityIsTrustedWithItsCertificateAndOnlyThat() throws Exception {
+        openssl("pkcs12", "-export", "-in", work.resolve("server.pem").toString(), "-inkey", work.resolve("server.key").toString(),
+                "-out", work.resolve("server.p12").toString(), "-passout", "pass:test");
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(work.resolve("server.p12"))) {
+            keys.load(in, "test".toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "test".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), null, null);
+        HttpsServer receiver = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.setHttpsConfigurator(new HttpsConfigurator(tls));
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        receiver.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "https://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            Path secret = Files.writeString(work.resolve("secret"), "s3cret\n");
+            assertEquals(0, captured.vigil("alerts", "add", "webhook", url, "--name", "ops", "--secret-file", secret.toString(),
+                    "--ca-file", site.toString(), "--data", data), captured.stderr());
+            assertEquals(0, captured.vigil("alerts", "add", "webhook", url, "--name", "stranger", "--secret-file", secret.toString(),
+                    "--ca-file", stranger.toString(), "--data", data), captured.stderr());
+            assertEquals(0, captured.vigil("alerts", "test", "ops", "--seconds", "10", "--data", data), captured.stdout());
+            assertTrue(received.poll(10, TimeUnit.SECONDS).contains("\"from\":\"vigil alerts test\""), "the test message, over TLS");
+
+            assertEquals(1, captured.vigil("alerts", "test", "stranger", "--seconds", "3", "--data", data), captured.stdout());
+            assertTrue(captured.stdout().startsWith("stranger: FAILED: "), captured.stdout());
+            assertTrue(received.poll(1, TimeUnit.SECONDS) == null, "nothing from a client that does not trust the receiver");
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     /** A self-signed certificate authority: its certificate's file, its key beside it. */
