@@ -26,17 +26,20 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -128,6 +131,7 @@ public final class ConsoleWindow {
     private final MenuButton operatorMenu = new MenuButton();
     private final Label deskNotice = new Label();
     private final Button settingsButton = new Button("Settings");
+    private final Button actionsButton = new Button("Site actions  Ctrl+G");
     private final PauseTransition noticeFades = new PauseTransition(javafx.util.Duration.seconds(6));
     private long lastInputAt = System.currentTimeMillis();
 
@@ -166,6 +170,7 @@ public final class ConsoleWindow {
         long expiryMillis = Math.round(settings.objectExpirySeconds() * 1000);
         live = new LiveView(new LiveViewModel(console.nodes(), tasks, expiryMillis), board, site, keys);
         live.map().setCameras(console.cameras().readers().stream().map(CameraReader::camera).toList());
+        live.map().setOnContextMenuRequested(this::showZoneMenu);
         screens.put(Screen.LIVE, live);
 
         BorderPane root = new BorderPane();
@@ -267,13 +272,17 @@ public final class ConsoleWindow {
         if (zone == null) {
             return false;
         }
+        showCamerasOf(zone);
+        return true;
+    }
+
+    private void showCamerasOf(Area zone) {
         Area covered = zone;
         List<String> cameras = console.cameras().readers().stream().map(CameraReader::camera)
                 .filter(camera -> camera.zones().contains(covered)).map(SiteCamera::name).toList();
         CameraWallView wall = (CameraWallView) screen(Screen.CAMERAS);
         wall.showCameras(cameras, "Cameras of " + site.label(zone));
         show(Screen.CAMERAS);
-        return true;
     }
 
     /** Shows the Cameras screen with the first node's {@code camera} alone. */
@@ -460,10 +469,14 @@ public final class ConsoleWindow {
         settingsButton.setFocusTraversable(false);
         settingsButton.setMinWidth(Region.USE_PREF_SIZE);
         settingsButton.setOnAction(e -> showSettings());
+        actionsButton.setId("site-actions");
+        actionsButton.setFocusTraversable(false);
+        actionsButton.setMinWidth(Region.USE_PREF_SIZE);
+        actionsButton.setOnAction(e -> runSiteAction());
         Button help = new Button("?");
         help.setFocusTraversable(false);
         help.setOnAction(e -> showCheatSheet());
-        header.getChildren().addAll(deskNotice, operatorMenu, muteButton, settingsButton, help);
+        header.getChildren().addAll(deskNotice, operatorMenu, muteButton, actionsButton, settingsButton, help);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
@@ -493,30 +506,69 @@ public final class ConsoleWindow {
         keys.on(Shortcut.SITE_ACTION, this::runSiteAction);
     }
 
-    /** Ctrl+G: choose an action, confirm it, run it; what came of it is said beside the operator's name and sealed. */
+    /**
+     * Ctrl+G, or the header's button: choose an action, confirm it, run it; what came of it is said
+     * beside the operator's name and sealed.
+     */
     private void runSiteAction() {
         String refusal = desk.refusal(Right.RUN_SITE_ACTIONS);
         if (refusal != null) {
             refuse(refusal);
             return;
         }
-        List<SiteAction> actions = console.storage().siteActions().list();
-        if (actions.isEmpty()) {
-            notice("No actions on the site yet (vigil actions add)");
-            return;
-        }
-        ChoiceDialog<SiteAction> choice = new ChoiceDialog<>(actions.getFirst(), actions);
-        choice.initOwner(stage);
-        choice.setTitle("Site action");
-        choice.setHeaderText("Which action on the site?");
-        Optional<SiteAction> chosen = choice.showAndWait().filter(action -> !desk.isLocked());
-        if (chosen.isEmpty()) {
-            return;
-        }
-        SiteAction action = chosen.get();
+        tasks.run(() -> console.storage().siteActions().list(), actions -> {
+            if (actions.isEmpty()) {
+                notice("No actions on the site yet (vigil actions add)");
+                return;
+            }
+            ChoiceDialog<SiteAction> choice = new ChoiceDialog<>(actions.getFirst(), actions);
+            choice.initOwner(stage);
+            choice.setTitle("Site action");
+            choice.setHeaderText("Which action on the site?");
+            choice.showAndWait().filter(action -> !desk.isLocked()).ifPresent(this::confirmAndRun);
+        }, error -> notice("Cannot read the site's actions: " + error.getMessage()));
+    }
+
+    private void confirmAndRun(SiteAction action) {
         if (confirmed("Run \"" + action.name() + "\" now?", action)) {
             run(action, null);
         }
+    }
+
+    /**
+     * A zone's menu on the live map (a right click, or the menu key for the selected object's zone):
+     * its cameras, and the site's actions, each run once confirmed. The actions are read off the FX
+     * thread and fill the menu as they come.
+     */
+    private void showZoneMenu(ContextMenuEvent event) {
+        Area zone = event.isKeyboardTrigger() ? live.focusedZone() : live.map().zoneAt(event.getX(), event.getY());
+        ContextMenu menu = new ContextMenu();
+        menu.setId("zone-menu");
+        if (zone != null) {
+            MenuItem cameras = new MenuItem("Cameras of " + site.label(zone));
+            cameras.setOnAction(e -> showCamerasOf(zone));
+            menu.getItems().addAll(cameras, new SeparatorMenuItem());
+        }
+        MenuItem loading = new MenuItem("Site actions…");
+        loading.setDisable(true);
+        menu.getItems().add(loading);
+        String refusal = desk.refusal(Right.RUN_SITE_ACTIONS);
+        tasks.run(() -> console.storage().siteActions().list(), actions -> {
+            menu.getItems().remove(loading);
+            for (SiteAction action : actions) {
+                MenuItem item = new MenuItem("Run \u201c" + action.name() + "\u201d…");
+                item.setDisable(refusal != null);
+                item.setOnAction(e -> confirmAndRun(action));
+                menu.getItems().add(item);
+            }
+            if (actions.isEmpty() || refusal != null) {
+                MenuItem why = new MenuItem(actions.isEmpty() ? "No actions on the site yet" : refusal);
+                why.setDisable(true);
+                menu.getItems().add(why);
+            }
+        }, error -> loading.setText("Cannot read the site's actions: " + error.getMessage()));
+        menu.show(live.map(), event.getScreenX(), event.getScreenY());
+        event.consume();
     }
 
     /**
@@ -643,6 +695,7 @@ public final class ConsoleWindow {
         operatorMenu.setText(desk.operator().map(operator -> operator.displayName() + " · " + operator.role().word()).orElse("Locked"));
         operatorMenu.setDisable(locked);
         explain(settingsButton, desk.refusal(Right.CHANGE_SETTINGS));
+        explain(actionsButton, desk.refusal(Right.RUN_SITE_ACTIONS));
         screens.values().forEach(view -> view.rightsChanged(desk));
     }
 

@@ -35,6 +35,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
+import vigil.app.map.SitePlan;
 import vigil.app.map.ZoneMapView;
 import vigil.app.operators.TestOperators;
 import vigil.protocol.link.NodeAddress;
@@ -197,6 +198,41 @@ class ConsoleWindowTest {
             assertEquals("POST close", relayed.poll(10, TimeUnit.SECONDS));
             await("what came of it", () -> fx(() -> text(robot, "#desk-notice")).contains("Close gate 2: done, HTTP 204"));
             assertEquals("ada", console.storage().siteActions().runs(1).getFirst().operator());
+        } finally {
+            relay.stop(0);
+        }
+    }
+
+    @Test
+    void aZonesMenuOnTheMapOffersItsCamerasAndTheSiteActionsEachRunOnceConfirmed(FxRobot robot) throws Exception {
+        BlockingQueue<String> relayed = new LinkedBlockingQueue<>();
+        HttpServer relay = receiver("/lights", 200, relayed);
+        try {
+            console.storage().siteActions().add(new SiteAction("Lights GRASS A", SiteAction.Kind.HTTP, null,
+                    "http://127.0.0.1:" + relay.getAddress().getPort() + "/lights", "on", null, null, null, null), "test").get();
+            ZoneMapView map = robot.lookup("#zone-map").queryAs(ZoneMapView.class);
+            javafx.geometry.Point2D inside = fx(() -> {
+                for (double y = 0; y < map.getHeight(); y += 5) {
+                    for (double x = 0; x < map.getWidth(); x += 5) {
+                        if (map.zoneAt(x, y) == Area.GRASS_A) {
+                            return map.localToScreen(x + 20, y + 20);
+                        }
+                    }
+                }
+                throw new AssertionError("no GRASS A on the map");
+            });
+            robot.rightClickOn(inside);
+            await("the zone's menu, with the action", () -> fx(() -> robot.lookup(".context-menu .menu-item .label").queryAllAs(Label.class).stream()
+                    .map(Label::getText).toList()).contains("Run \u201cLights GRASS A\u201d…"));
+            assertTrue(fx(() -> robot.lookup(".context-menu .menu-item .label").queryAllAs(Label.class).stream().map(Label::getText).toList())
+                    .contains("Cameras of " + SitePlan.reference().label(Area.GRASS_A)));
+            robot.clickOn("Run \u201cLights GRASS A\u201d…");
+            await("the confirmation", () -> fx(() -> robot.lookup(".dialog-pane").queryAll().stream()
+                    .anyMatch(pane -> "Run \"Lights GRASS A\" now?".equals(((DialogPane) pane).getHeaderText()))));
+            assertTrue(relayed.isEmpty(), "nothing runs before the confirmation");
+            robot.type(KeyCode.ENTER);
+            assertEquals("POST on", relayed.poll(10, TimeUnit.SECONDS));
+            await("what came of it", () -> fx(() -> text(robot, "#desk-notice")).contains("Lights GRASS A: done, HTTP 200"));
         } finally {
             relay.stop(0);
         }
