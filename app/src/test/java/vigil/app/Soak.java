@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.opentest4j.TestAbortedException;
 import vigil.app.camera.RtspCamera;
@@ -44,7 +48,7 @@ import vigil.storage.Storage;
  * The console under a site's load for an hour, or as long as asked: 20 simulated nodes moving
  * objects at 25 Hz in a process of their own, their scenarios' first detections and 20 a minute
  * more of the soak's own (over 100 a minute in all), an operator who acknowledges every pop-up
- * and closes none, and four RTSP cameras covering the zones (so that pop-ups show live video)
+ * with the A key (so the desk never locks itself) and closes no incident, and four RTSP cameras covering the zones (so that pop-ups show live video)
  * where GStreamer's RTSP server is installed. Each sample takes the heap after a full GC, the
  * resident set, threads, file descriptors, the frame times since the last sample, the CPU, and
  * first detections sent and incidents recorded. Writes {@code samples.csv} and {@code soak.png}
@@ -118,8 +122,9 @@ public final class Soak {
             Platform.runLater(() -> window.onFrameWork(work -> frames.frame()));
             ScheduledExecutorService operator = Executors.newSingleThreadScheduledExecutor();
             operator.scheduleWithFixedDelay(() -> Platform.runLater(() -> {
-                for (int i = 0; i < 10 && window.popups().acknowledgeNewest(); i++) {
-                    // as fast as an operator with a key under the finger
+                int cards = window.popups().showing().size();
+                for (int i = 0; i <= Math.min(cards, 10); i++) {
+                    press(window, KeyCode.A); // acknowledge, as fast as a finger on the key; the keys keep the desk from locking
                 }
             }), 1, 1, TimeUnit.SECONDS);
 
@@ -164,6 +169,12 @@ public final class Soak {
             SoakPlot.write(samples, OUT.resolve("soak.png"), String.format(Locale.ROOT,
                     "Vigil soak: %d nodes × %d objects at 25 Hz, %d first detections, %d cameras, %.0f min", NODES, OBJECTS, all, cameras.size(), MINUTES));
             boolean flat = verdict(samples);
+            int cards = CompletableFuture.supplyAsync(() -> window.desk().isLocked() ? -1 : window.popups().showing().size(),
+                    Platform::runLater).get(10, TimeUnit.SECONDS);
+            boolean keptUp = cards >= 0 && cards <= 20;
+            System.out.println(cards < 0 ? "the desk locked itself: the operator's keys did not reach it"
+                    : "pop-ups left at the end: " + cards + (keptUp ? "" : ": the operator did not keep up"));
+            flat &= keptUp;
             System.out.printf(Locale.ROOT, "first detections sent %d (%.0f a minute), incidents recorded %d;"
                     + " the soak's own: %d sent, %d recorded: %s%n", all, all / MINUTES, recorded.all.get() - recordedBefore,
                     sent[1], ownRecorded, ownRecorded == sent[1] ? "none lost" : "MISSING");
@@ -177,6 +188,14 @@ public final class Soak {
                 camera.close();
             }
         }
+    }
+
+    /** A key pressed and released at the desk, as the operator's keyboard would: through the scene's own filters. */
+    private static void press(ConsoleWindow window, KeyCode key) {
+        Node target = window.scene().getFocusOwner() != null ? window.scene().getFocusOwner() : window.scene().getRoot();
+        String text = key.getChar().toLowerCase(Locale.ROOT);
+        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, text, text, key, false, false, false, false));
+        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, text, text, key, false, false, false, false));
     }
 
     /** The cameras, or none where GStreamer's RTSP server is not installed. */

@@ -233,6 +233,9 @@ public final class AlertPopups {
 
     private void arrived(IncidentItem item) {
         showing.addFirst(item);
+        if (showing.size() > IncidentBoard.QUEUE_LIMIT) { // a desk locked all night: the oldest cards are in the queue and the store
+            showing.removeLast();
+        }
         cameraChoice = 0;
         if (item.incident().type() == IncidentType.RESCUE) {
             lastRescueSound = System.currentTimeMillis();

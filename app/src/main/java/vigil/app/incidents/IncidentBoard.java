@@ -36,7 +36,7 @@ public final class IncidentBoard {
      * How many open incidents the queue holds, with their pictures: the most urgent and newest. The
      * others, acknowledged and never closed at a busy site, are in the review screen.
      */
-    static final int QUEUE_LIMIT = 500;
+    public static final int QUEUE_LIMIT = 500;
 
     private final IncidentStore store;
     private final Tasks tasks;

@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
+import vigil.app.incidents.IncidentBoard;
 import vigil.app.map.SitePlan;
 import vigil.app.map.ZoneMapView;
 import vigil.app.operators.TestOperators;
@@ -201,6 +203,27 @@ class ConsoleWindowTest {
         } finally {
             relay.stop(0);
         }
+    }
+
+    /** Found by the soak: a desk that locked itself at a busy site kept a card, with its picture, for every incident. */
+    @Test
+    void aLockedDeskKeepsNoMorePopUpsThanTheQueueHolds(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        await("locked", () -> fx(() -> window.desk().isLocked()));
+        awaitOnline();
+        int count = IncidentBoard.QUEUE_LIMIT + 10;
+        for (int i = 0; i < count; i++) {
+            node.broadcast(detection(9_000 + i, EventType.UNAUTH, ObjectClass.PERSON, Area.GRASS_A));
+        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> console.storage().incidents().count() == count);
+        try {
+            await("every incident arrived", () -> fx(() -> window.board().open().size()) == IncidentBoard.QUEUE_LIMIT
+                    && fx(() -> window.popups().showing().getFirst().incident().objectId()) == 9_000 + count - 1);
+        } catch (AssertionError e) {
+            throw new AssertionError("open " + fx(() -> window.board().open().size()) + ", showing " + fx(() -> window.popups().showing().size())
+                    + ", newest " + fx(() -> window.popups().showing().isEmpty() ? -1 : window.popups().showing().getFirst().incident().objectId()), e);
+        }
+        assertEquals(IncidentBoard.QUEUE_LIMIT, (int) fx(() -> window.popups().showing().size()), "the newest cards, no more");
     }
 
     @Test
