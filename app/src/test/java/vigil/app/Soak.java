@@ -83,12 +83,16 @@ public final class Soak {
             return quantile(frameIntervals, 1);
         }
 
+        double frameMean() {
+            return Arrays.stream(frameIntervals).average().orElse(Double.NaN) / 1e6;
+        }
+
         static final String CSV_HEADER =
-                "minutes,heap_after_gc_mb,heap_committed_mb,rss_mb,threads,fds,frame_p50_ms,frame_p95_ms,frame_max_ms,cpu_cores,sent,recorded";
+                "minutes,heap_after_gc_mb,heap_committed_mb,rss_mb,threads,fds,frame_mean_ms,frame_p50_ms,frame_p95_ms,frame_max_ms,cpu_cores,sent,recorded";
 
         String csv() {
-            return String.format(Locale.ROOT, "%.2f,%.1f,%.1f,%.1f,%d,%d,%.2f,%.2f,%.2f,%.2f,%d,%d", minutes, heapMb, committedMb, rssMb, threads,
-                    fileDescriptors, frameP50(), frameP95(), frameMax(), cpuCores, sent, recorded);
+            return String.format(Locale.ROOT, "%.2f,%.1f,%.1f,%.1f,%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d", minutes, heapMb, committedMb, rssMb,
+                    threads, fileDescriptors, frameMean(), frameP50(), frameP95(), frameMax(), cpuCores, sent, recorded);
         }
 
         @Override
@@ -329,7 +333,7 @@ public final class Soak {
         flat &= within("threads (most)", max(first, Sample::threads), max(last, Sample::threads), 1, 3, samples, Sample::threads);
         flat &= within("file descriptors (most)", max(first, Sample::fileDescriptors), max(last, Sample::fileDescriptors), 1, 8, samples,
                 Sample::fileDescriptors);
-        flat &= within("frame p95 (ms, all frames)", frameP95(first), frameP95(last), 1.5, 8, samples, Sample::frameP95);
+        flat &= within("time between frames (ms, mean)", frameMean(first), frameMean(last), 1.25, 2, samples, Sample::frameMean);
         return flat;
     }
 
@@ -355,10 +359,13 @@ public final class Soak {
         return variance == 0 ? 0 : covariance / variance * 60;
     }
 
-    /** Over every frame of the samples: one sample's p95 flips with a few slow frames more or less. */
-    private static double frameP95(List<Sample> samples) {
-        long[] all = samples.stream().flatMapToLong(sample -> Arrays.stream(sample.frameIntervals())).sorted().toArray();
-        return quantile(all, 0.95);
+    /**
+     * Over every frame of the samples. A percentile flips with a few slow frames more or less (at
+     * 550 detections a minute one sample's p95 is 32 ms, the next 160); the mean moves with how many
+     * there are, and is the frame rate.
+     */
+    private static double frameMean(List<Sample> samples) {
+        return samples.stream().flatMapToLong(sample -> Arrays.stream(sample.frameIntervals())).average().orElse(Double.NaN) / 1e6;
     }
 
     private static double median(List<Sample> samples, ToDoubleFunction<Sample> value) {
