@@ -87,8 +87,8 @@ public final class Soak {
             return Arrays.stream(frameIntervals).average().orElse(Double.NaN) / 1e6;
         }
 
-        static final String CSV_HEADER =
-                "minutes,heap_after_gc_mb,heap_committed_mb,rss_mb,threads,fds,frame_mean_ms,frame_p50_ms,frame_p95_ms,frame_max_ms,cpu_cores,sent,recorded";
+        static final String CSV_HEADER = "minutes,heap_after_gc_mb,heap_committed_mb,rss_mb,threads,fds,"
+                + "frame_mean_ms,frame_p50_ms,frame_p95_ms,frame_max_ms,cpu_cores,sent,recorded";
 
         String csv() {
             return String.format(Locale.ROOT, "%.2f,%.1f,%.1f,%.1f,%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d", minutes, heapMb, committedMb, rssMb,
