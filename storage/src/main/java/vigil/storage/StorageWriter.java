@@ -288,9 +288,6 @@ final class StorageWriter implements AutoCloseable {
             List<Recorded> results = new ArrayList<>(head.size());
             try {
                 transaction(tx -> {
-                    if (!engine.shared()) {
-                        chain.catchUp(tx); // a full disk may have lost what was committed but not yet on it
-                    }
                     for (Spool.Entry entry : head) {
                         results.add(recordIncident.apply(entry).apply(tx, chain));
                     }
@@ -349,6 +346,8 @@ final class StorageWriter implements AutoCloseable {
                 DSLContext tx = configuration.dsl();
                 if (engine.shared()) {
                     chain.takeHead(tx); // first: a writer holding it never waits on ours, so no deadlock
+                } else if (outage != null) {
+                    chain.catchUp(tx); // a full disk may have lost a commit that had not reached it
                 }
                 work.accept(tx);
             });
