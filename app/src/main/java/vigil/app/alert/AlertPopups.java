@@ -72,7 +72,8 @@ public final class AlertPopups {
     private final VBox stack = new VBox(10);
     private final Map<IncidentType, List<ChecklistStep>> checklist;
     private final Label more = new Label();
-    private long lastRescueSound;
+    /** When to look again for a person down still unacknowledged, and sound the alarm again if there is one. */
+    private long rescueDueAt;
     private boolean compact;
 
     /** {@code open} shows an incident in the review screen; {@code cameras} are the site's, by the zones they cover. */
@@ -165,11 +166,14 @@ public final class AlertPopups {
             liveName.setText(liveCaption(watched));
             livePictures.want(watched, (int) LIVE_WIDTH, (int) LIVE_HEIGHT);
         }
-        boolean rescueWaiting = board.open().stream().anyMatch(item -> item.incident().state() == IncidentState.NEW
-                && item.incident().type() == IncidentType.RESCUE);
-        if (rescueWaiting && now - lastRescueSound >= RESCUE_REPEAT_MILLIS) {
-            sounds.play(IncidentType.RESCUE);
-            lastRescueSound = now;
+        // Not in every frame: with 500 open incidents, looking through them took a tenth of the FX thread's time.
+        if (now >= rescueDueAt) {
+            boolean rescueWaiting = board.open().stream().anyMatch(item -> item.incident().state() == IncidentState.NEW
+                    && item.incident().type() == IncidentType.RESCUE);
+            if (rescueWaiting) {
+                sounds.play(IncidentType.RESCUE);
+            }
+            rescueDueAt = now + (rescueWaiting ? RESCUE_REPEAT_MILLIS : 1_000);
         }
     }
 
@@ -238,7 +242,7 @@ public final class AlertPopups {
         }
         cameraChoice = 0;
         if (item.incident().type() == IncidentType.RESCUE) {
-            lastRescueSound = System.currentTimeMillis();
+            rescueDueAt = System.currentTimeMillis() + RESCUE_REPEAT_MILLIS;
         }
         sounds.play(item.incident().type());
         render();
