@@ -179,8 +179,7 @@ public final class Soak {
                     long[] sent = sent(toNodes, fromNodes);
                     Sample sample = sample((now - started) / 60e9, intervals, cores, sent[0] - baseline[0] + sent[1],
                             recorded.all.get() - recordedBefore);
-                    // the sample's own full GC is no frame time of the console's
-                    CompletableFuture.supplyAsync(frames::take, Platform::runLater).get(30, TimeUnit.SECONDS);
+                    CompletableFuture.runAsync(frames::restart, Platform::runLater).get(30, TimeUnit.SECONDS);
                     samples.add(sample);
                     csv.write(sample.csv() + "\n");
                     csv.flush();
@@ -398,6 +397,12 @@ public final class Soak {
             long[] taken = Arrays.copyOf(intervals, count);
             count = 0;
             return taken;
+        }
+
+        /** Forgets the frames since the last take, and the time of the last one: the sample's own full GC is no frame time of the console's. */
+        void restart() {
+            count = 0;
+            last = 0;
         }
     }
 }
