@@ -47,6 +47,8 @@ import vigil.storage.Storage;
 public final class LogsView implements ScreenView {
     static final int SITE_EVENT_LIMIT = 5_000;
     static final int DELIVERY_LIMIT = 1_000;
+    /** How often the console's own logs are read again while they are shown up to today: other desks write them too. */
+    static final long REFRESH_MILLIS = 5_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** Which log to show. */
@@ -81,6 +83,8 @@ public final class LogsView implements ScreenView {
     private final Label message = new Label();
     /** What to say beside the count once the next load is shown (what became of a retry). */
     private String notice;
+    private boolean loading;
+    private long loadedAt;
 
     public LogsView(List<Console.Node> nodes, Storage storage, Alerts alerts, Tasks tasks, SitePlan site, KeyBindings keys) {
         this.nodes = nodes;
@@ -136,11 +140,27 @@ public final class LogsView implements ScreenView {
         load();
     }
 
+    /** The console's own logs, shown up to today, are read again every few seconds, keeping the selection. */
+    @Override
+    public void pulse(long now) {
+        boolean own = source.getValue() == Source.SITE_EVENTS || source.getValue() == Source.ALERT_DELIVERIES;
+        boolean upToToday = to.getValue() == null || !to.getValue().isBefore(LocalDate.now());
+        if (own && upToToday && !loading && now - loadedAt >= REFRESH_MILLIS) {
+            read();
+        }
+    }
+
     private void load() {
+        message.setText("Loading…");
+        read();
+    }
+
+    private void read() {
+        loading = true;
+        loadedAt = System.currentTimeMillis();
         LocalDate start = from.getValue() == null ? LocalDate.now() : from.getValue();
         LocalDate end = to.getValue() == null ? start : to.getValue();
         Console.Node chosen = node.getValue();
-        message.setText("Loading…");
         switch (source.getValue()) {
             case NODE_OBJECTS -> show(chosen.link().send(new GetObjectLog(start, end)), List.of("Time (node)", "Event", "Object", "Class", "Zone"),
                     (ObjectLog log) -> log.entries().stream().map(entry -> List.of(entry.timestamp().text(),
@@ -176,21 +196,29 @@ public final class LogsView implements ScreenView {
     }
 
     private void fill(List<String> headers, List<List<String>> rows) {
-        List<TableColumn<List<String>, String>> columns = new ArrayList<>();
-        for (int i = 0; i < headers.size(); i++) {
-            int index = i;
-            TableColumn<List<String>, String> column = new TableColumn<>(headers.get(i));
-            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(index)));
-            column.setPrefWidth(index == headers.size() - 1 ? 520 : 180);
-            columns.add(column);
+        loading = false;
+        if (!headers.equals(table.getColumns().stream().map(TableColumn::getText).toList())) {
+            List<TableColumn<List<String>, String>> columns = new ArrayList<>();
+            for (int i = 0; i < headers.size(); i++) {
+                int index = i;
+                TableColumn<List<String>, String> column = new TableColumn<>(headers.get(i));
+                column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(index)));
+                column.setPrefWidth(index == headers.size() - 1 ? 520 : 180);
+                columns.add(column);
+            }
+            table.getColumns().setAll(columns);
         }
-        table.getColumns().setAll(columns);
+        List<String> selected = table.getSelectionModel().getSelectedItem();
         table.getItems().setAll(rows);
+        if (selected != null) { // the same log read again: the operator's place is kept
+            table.getSelectionModel().select(selected);
+        }
         message.setText(rows.size() + " entries" + (notice == null ? "" : " · " + notice));
         notice = null;
     }
 
     private void failed(Throwable error) {
+        loading = false;
         message.setText("Failed: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
     }
 }

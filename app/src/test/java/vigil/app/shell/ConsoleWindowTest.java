@@ -59,6 +59,7 @@ import vigil.storage.IncidentState;
 import vigil.storage.IncidentType;
 import vigil.storage.Role;
 import vigil.storage.SiteAction;
+import vigil.storage.SiteEvent;
 import vigil.storage.Storage;
 
 /**
@@ -157,6 +158,16 @@ class ConsoleWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         TableView<?> table = robot.lookup("#logs-table").queryAs(TableView.class);
         await("the link-up event", () -> fx(() -> table.getItems().stream().anyMatch(row -> row.toString().contains("link up"))));
+        fx(() -> {
+            table.getSelectionModel().select(0);
+            return null;
+        });
+        Object selected = fx(() -> table.getSelectionModel().getSelectedItem());
+
+        // what another desk, or this desk's own recorder, logs meanwhile appears without F5, and the selection stays
+        console.storage().siteEvents().record(SiteEvent.ofCamera("Gate 3", "OFFLINE", "no route to host", Instant.now()));
+        await("the new event, read again", () -> fx(() -> table.getItems().stream().anyMatch(row -> row.toString().contains("no route to host"))));
+        assertEquals(selected, fx(() -> table.getSelectionModel().getSelectedItem()));
     }
 
     @Test
