@@ -49,10 +49,11 @@ class AlertsCommandTest {
             assertEquals(0, captured.vigil("alerts", "list", "--json", "--data", data()));
             assertEquals(List.of(
                     "{\"name\":\"127.0.0.1:" + broker.port() + "\",\"kind\":\"MQTT\",\"url\":\"" + broker.url()
-                            + "\",\"prefix\":\"airport/vigil\",\"user\":null,\"enabled\":true}",
-                    "{\"name\":\"building\",\"kind\":\"MQTT\",\"url\":\"tcp://10.9.9.9:1883\",\"prefix\":\"vigil\",\"user\":\"vigil\",\"enabled\":true}",
+                            + "\",\"prefix\":\"airport/vigil\",\"user\":null,\"enabled\":true,\"trusts\":null}",
+                    "{\"name\":\"building\",\"kind\":\"MQTT\",\"url\":\"tcp://10.9.9.9:1883\",\"prefix\":\"vigil\",\"user\":\"vigil\","
+                            + "\"enabled\":true,\"trusts\":null}",
                     "{\"name\":\"hooks.example.org\",\"kind\":\"WEBHOOK\",\"url\":\"https://hooks.example.org/vigil\",\"prefix\":null,"
-                            + "\"user\":null,\"enabled\":true}"), captured.stdout().lines().toList());
+                            + "\"user\":null,\"enabled\":true,\"trusts\":null}"), captured.stdout().lines().toList());
             assertEquals(0, captured.vigil("alerts", "list", "--data", data()));
             assertFalse(captured.stdout().contains("br0ker-pass") || captured.stdout().contains("h00k-secret"), captured.stdout());
 
