@@ -131,7 +131,6 @@ public final class ConsoleWindow {
     private final MenuButton operatorMenu = new MenuButton();
     private final Label deskNotice = new Label();
     private final Button settingsButton = new Button("Settings");
-    private final Button actionsButton = new Button("Site actions  Ctrl+G");
     private final PauseTransition noticeFades = new PauseTransition(javafx.util.Duration.seconds(6));
     private long lastInputAt = System.currentTimeMillis();
 
@@ -469,14 +468,10 @@ public final class ConsoleWindow {
         settingsButton.setFocusTraversable(false);
         settingsButton.setMinWidth(Region.USE_PREF_SIZE);
         settingsButton.setOnAction(e -> showSettings());
-        actionsButton.setId("site-actions");
-        actionsButton.setFocusTraversable(false);
-        actionsButton.setMinWidth(Region.USE_PREF_SIZE);
-        actionsButton.setOnAction(e -> runSiteAction());
         Button help = new Button("?");
         help.setFocusTraversable(false);
         help.setOnAction(e -> showCheatSheet());
-        header.getChildren().addAll(deskNotice, operatorMenu, muteButton, actionsButton, settingsButton, help);
+        header.getChildren().addAll(deskNotice, operatorMenu, muteButton, settingsButton, help);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
@@ -506,10 +501,7 @@ public final class ConsoleWindow {
         keys.on(Shortcut.SITE_ACTION, this::runSiteAction);
     }
 
-    /**
-     * Ctrl+G, or the header's button: choose an action, confirm it, run it; what came of it is said
-     * beside the operator's name and sealed.
-     */
+    /** Ctrl+G: choose an action, confirm it, run it; what came of it is said beside the operator's name and sealed. */
     private void runSiteAction() {
         String refusal = desk.refusal(Right.RUN_SITE_ACTIONS);
         if (refusal != null) {
@@ -695,7 +687,6 @@ public final class ConsoleWindow {
         operatorMenu.setText(desk.operator().map(operator -> operator.displayName() + " · " + operator.role().word()).orElse("Locked"));
         operatorMenu.setDisable(locked);
         explain(settingsButton, desk.refusal(Right.CHANGE_SETTINGS));
-        explain(actionsButton, desk.refusal(Right.RUN_SITE_ACTIONS));
         screens.values().forEach(view -> view.rightsChanged(desk));
     }
 
