@@ -276,9 +276,8 @@ public final class ConsoleWindow {
     }
 
     private void showCamerasOf(Area zone) {
-        Area covered = zone;
         List<String> cameras = console.cameras().readers().stream().map(CameraReader::camera)
-                .filter(camera -> camera.zones().contains(covered)).map(SiteCamera::name).toList();
+                .filter(camera -> camera.zones().contains(zone)).map(SiteCamera::name).toList();
         CameraWallView wall = (CameraWallView) screen(Screen.CAMERAS);
         wall.showCameras(cameras, "Cameras of " + site.label(zone));
         show(Screen.CAMERAS);
