@@ -3,6 +3,7 @@ package vigil.storage;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -54,6 +55,12 @@ public enum Outage {
             }
         }
         return found;
+    }
+
+    /** What an outage's end is told as, to the log and on a recorder's stderr. */
+    public static String ended(Instant since, Instant at, int waited) {
+        return "the store takes writes again after " + Duration.between(since, at).toSeconds() + " s; " + waited
+                + (waited == 1 ? " node incident" : " node incidents") + " waited meanwhile, now in the store";
     }
 
     /** The deepest cause's words, where the system says what happened: "No space left on device", "Connection refused". */

@@ -3,7 +3,6 @@ package vigil.storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import com.zaxxer.hikari.HikariConfig;
@@ -78,8 +77,7 @@ public final class Storage implements AutoCloseable {
             @Override
             public void ended(Outage outage, String reason, Instant since, Instant at, int waited) {
                 siteEvents.record(SiteEvent.ofStorage(outage.name(), outage.words() + ": " + reason, since));
-                siteEvents.record(SiteEvent.ofStorage("OK", "the store takes writes again after " + Duration.between(since, at).toSeconds() + " s"
-                        + "; " + waited + (waited == 1 ? " node incident" : " node incidents") + " waited meanwhile, now in the store", at));
+                siteEvents.record(SiteEvent.ofStorage("OK", Outage.ended(since, at, waited), at));
             }
         });
         writer.start(); // wired: a spool left by a previous run is forwarded from here on

@@ -129,8 +129,7 @@ public final class RecordCommand implements Callable<Integer> {
 
             @Override
             public void ended(Outage outage, String reason, Instant since, Instant at, int waited) {
-                System.err.println("vigil record: the store takes writes again after " + Duration.between(since, at).toSeconds() + " s; "
-                        + waited + (waited == 1 ? " node incident" : " node incidents") + " waited meanwhile, now in the store");
+                System.err.println("vigil record: " + Outage.ended(since, at, waited));
             }
         });
         if (links.isEmpty()) {
