@@ -2,6 +2,7 @@ package vigil.storage;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +59,30 @@ public record AlertRule(long id, String target, Set<IncidentType> types, Set<Obj
                 : !time.isBefore(quietFrom) || time.isBefore(quietUntil);
     }
 
+    /**
+     * Quiet hours as an operator writes them, "22:00-06:00", as {from, until}; both null for none (blank).
+     * Fails with an {@link IllegalArgumentException} that says how to write them.
+     */
+    public static LocalTime[] quietHours(String words) {
+        if (words == null || words.isBlank()) {
+            return new LocalTime[2];
+        }
+        String[] fromAndUntil = words.split("-");
+        try {
+            if (fromAndUntil.length == 2) {
+                return new LocalTime[] {LocalTime.parse(fromAndUntil[0].strip()), LocalTime.parse(fromAndUntil[1].strip())};
+            }
+        } catch (DateTimeParseException bad) {
+            // said below
+        }
+        throw new IllegalArgumentException("quiet hours are HH:MM-HH:MM, as 22:00-06:00: " + words.strip());
+    }
+
+    /** Its quiet hours as {@link #quietHours} reads them, or "" for none. */
+    public String quietWords() {
+        return quietFrom == null ? "" : quietFrom + "-" + quietUntil;
+    }
+
     /** The rule in words, as {@code vigil alerts rules} lists it and the operator log keeps it. */
     public String describe() {
         List<String> words = new ArrayList<>();
@@ -79,7 +104,7 @@ public record AlertRule(long id, String target, Set<IncidentType> types, Set<Obj
         }
         words.add(cooldown.isZero() ? "no cooldown" : "cooldown " + cooldown.toSeconds() + " s");
         if (quietFrom != null) {
-            words.add("quiet " + quietFrom + "-" + quietUntil);
+            words.add("quiet " + quietWords());
         }
         if (systemAlerts) {
             words.add("and system alerts");

@@ -77,6 +77,19 @@ public record AlertTarget(String name, Kind kind, String url, String topicPrefix
         }
     }
 
+    /** The name a target gets when none is given: an MQTT broker's HOST:PORT, a webhook's host. */
+    public static String defaultName(Kind kind, String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null) {
+                return url; // the target refuses it in words
+            }
+            return kind == Kind.MQTT && uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
+        } catch (java.net.URISyntaxException e) {
+            return url;
+        }
+    }
+
     /** {@link #caCertificate} read, or an {@link IllegalArgumentException} saying why it is none. */
     public X509Certificate authority() {
         return caCertificate == null ? null : certificate(caCertificate);

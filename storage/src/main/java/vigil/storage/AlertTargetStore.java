@@ -60,31 +60,51 @@ public final class AlertTargetStore {
     /** Adds a rule to its target, {@code by} an operator; completes with the rule and its id. */
     public CompletableFuture<AlertRule> addRule(AlertRule rule, String by) {
         return writer.submit((tx, chain) -> {
-            if (tx.fetchCount(ALERT_TARGET, ALERT_TARGET.NAME.eq(rule.target())) == 0) {
-                throw new IllegalArgumentException("no alert target named '" + rule.target() + "'");
-            }
             AlertRuleRecord row = tx.newRecord(ALERT_RULE);
-            row.setTargetName(rule.target());
-            row.setEventTypes(names(rule.types(), Enum::name));
-            row.setClasses(names(rule.classes(), Enum::name));
-            row.setZones(names(rule.zones(), Enum::name));
-            row.setNodes(names(rule.nodes(), NodeAddress::toString));
-            row.setCameras(String.join("\n", rule.cameras().stream().sorted().toList()));
-            row.setMinPriority(rule.minPriority());
-            row.setCooldownSeconds(Math.toIntExact(rule.cooldown().toSeconds()));
-            row.setQuietFrom(rule.quietFrom());
-            row.setQuietUntil(rule.quietUntil());
-            row.setSystemAlerts(rule.systemAlerts());
-            if (rule.action() != null && tx.fetchCount(SITE_ACTION, SITE_ACTION.NAME.eq(rule.action())) == 0) {
-                throw new IllegalArgumentException("no site action named '" + rule.action() + "'");
-            }
-            row.setActionName(rule.action());
+            fill(tx, row, rule);
             row.store();
             AlertRule stored = rule(row);
             OperatorStore.append(tx, chain, new OperatorEvent(by, OperatorEvent.Kind.ALERT_RULE_ADDED, rule.target(),
                     "rule " + stored.id() + ": " + stored.describe(), Instant.now()));
             return stored;
         });
+    }
+
+    /** Changes the rule with {@code rule}'s id to {@code rule}, {@code by} an operator; completes with whether there was one. */
+    public CompletableFuture<Boolean> changeRule(AlertRule rule, String by) {
+        return writer.submit((tx, chain) -> {
+            AlertRuleRecord row = tx.selectFrom(ALERT_RULE).where(ALERT_RULE.ID.eq(rule.id())).fetchOne();
+            if (row == null) {
+                return false;
+            }
+            String before = rule(row).describe();
+            fill(tx, row, rule);
+            row.store();
+            OperatorStore.append(tx, chain, new OperatorEvent(by, OperatorEvent.Kind.ALERT_RULE_CHANGED, rule.target(),
+                    "rule " + rule.id() + ": " + rule(row).describe() + " (was: " + before + ")", Instant.now()));
+            return true;
+        });
+    }
+
+    private static void fill(DSLContext tx, AlertRuleRecord row, AlertRule rule) {
+        if (tx.fetchCount(ALERT_TARGET, ALERT_TARGET.NAME.eq(rule.target())) == 0) {
+            throw new IllegalArgumentException("no alert target named '" + rule.target() + "'");
+        }
+        if (rule.action() != null && tx.fetchCount(SITE_ACTION, SITE_ACTION.NAME.eq(rule.action())) == 0) {
+            throw new IllegalArgumentException("no site action named '" + rule.action() + "'");
+        }
+        row.setTargetName(rule.target());
+        row.setEventTypes(names(rule.types(), Enum::name));
+        row.setClasses(names(rule.classes(), Enum::name));
+        row.setZones(names(rule.zones(), Enum::name));
+        row.setNodes(names(rule.nodes(), NodeAddress::toString));
+        row.setCameras(String.join("\n", rule.cameras().stream().sorted().toList()));
+        row.setMinPriority(rule.minPriority());
+        row.setCooldownSeconds(Math.toIntExact(rule.cooldown().toSeconds()));
+        row.setQuietFrom(rule.quietFrom());
+        row.setQuietUntil(rule.quietUntil());
+        row.setSystemAlerts(rule.systemAlerts());
+        row.setActionName(rule.action());
     }
 
     /** Removes a rule, {@code by} an operator. Completes with whether there was one. */

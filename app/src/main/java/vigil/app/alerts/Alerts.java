@@ -9,14 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -33,6 +34,7 @@ import vigil.storage.AlertDeliveries;
 import vigil.storage.AlertDelivery;
 import vigil.storage.AlertRule;
 import vigil.storage.AlertTarget;
+import vigil.storage.AlertTargetStore;
 import vigil.storage.Incident;
 import vigil.storage.NodeNames;
 import vigil.storage.IncidentAction;
@@ -61,40 +63,84 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
     static final Duration DELIVERED_KEPT = Duration.ofDays(30);
     private static final Logger LOG = Logger.getLogger(Alerts.class.getName());
 
-    private final List<Target> targets;
+    /** How often the store's targets and rules are read again: a change from another desk or the command line applies within this. */
+    public static final Duration REREAD_EVERY = Duration.ofSeconds(10);
+
+    private final AlertTargetStore store;
+    /** The enabled targets; replaced only by the alerts thread, read by any. */
+    private volatile List<Target> targets = List.of();
     private final AlertDeliveries deliveries;
     private final SiteActionStore actions;
     /** Made at the first HTTP action: an HTTP client starts a thread and loads much, and most consoles never run one. */
     private HttpClient http;
-    private final Map<String, List<AlertRule>> rules;
+    /** The rules, by target; the alerts thread's. */
+    private Map<String, List<AlertRule>> rules = Map.of();
     /** When each rule last sent an incident of a zone and class ("rule zone class"); the alerts thread's. */
     private final Map<String, Instant> cooling = new HashMap<>();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alerts").daemon().factory());
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("alerts").daemon().factory());
 
     private final NodeNames nodeNames;
 
-    private Alerts(List<Target> targets, AlertDeliveries deliveries, SiteActionStore actions, List<AlertRule> rules, NodeNames nodeNames) {
-        this.targets = targets;
+    private Alerts(AlertTargetStore store, AlertDeliveries deliveries, SiteActionStore actions, NodeNames nodeNames) {
+        this.store = store;
         this.nodeNames = nodeNames;
         this.deliveries = deliveries;
         this.actions = actions;
-        this.rules = rules.stream().collect(Collectors.groupingBy(AlertRule::target));
     }
 
     /**
      * Starts sending to the store's enabled targets whatever it records from now on, and the
-     * webhook messages a stop left undelivered.
+     * webhook messages a stop left undelivered; reads the targets and rules again every
+     * {@link #REREAD_EVERY}.
      */
     public static Alerts start(Storage storage) {
         AlertDeliveries deliveries = storage.alertDeliveries();
-        Alerts alerts = new Alerts(storage.alertTargets().list().stream().filter(AlertTarget::enabled)
-                .map(target -> target(target, deliveries)).toList(), deliveries, storage.siteActions(), storage.alertTargets().rules(),
-                storage.nodeNames());
+        Alerts alerts = new Alerts(storage.alertTargets(), deliveries, storage.siteActions(), storage.nodeNames());
+        CompletableFuture.runAsync(alerts::readConfiguration, alerts.sender).join();
         storage.incidents().listen(alerts);
         storage.siteEvents().listen(alerts::siteEvent);
         deliveries.pending().forEach(alerts::deliver);
         deliveries.forgetDelivered(Instant.now().minus(DELIVERED_KEPT));
+        alerts.sender.scheduleWithFixedDelay(alerts::readConfiguration, REREAD_EVERY.toMillis(), REREAD_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return alerts;
+    }
+
+    /** Reads the targets and rules again now (the settings changed them), not at the next {@link #REREAD_EVERY}. */
+    public void reread() {
+        sender.execute(this::readConfiguration);
+    }
+
+    /**
+     * On the alerts thread: takes the store's targets and rules, keeping each target whose stored
+     * form is unchanged (its connection and retries go on), making anew those added or changed and
+     * closing those gone. When the store cannot be read, what was read last stays.
+     */
+    private void readConfiguration() {
+        List<AlertTarget> stored;
+        List<AlertRule> storedRules;
+        try {
+            stored = store.list();
+            storedRules = store.rules();
+        } catch (RuntimeException unreadable) {
+            LOG.log(Level.WARNING, "the alert targets and rules could not be read again (the last read stay): " + unreadable.getMessage());
+            return;
+        }
+        Map<AlertTarget, Target> running = targets.stream().collect(Collectors.toMap(Target::configuration, target -> target));
+        List<Target> next = new ArrayList<>();
+        for (AlertTarget configuration : stored) {
+            if (configuration.enabled()) {
+                Target kept = running.remove(configuration);
+                next.add(kept != null ? kept : target(configuration, deliveries));
+            }
+        }
+        targets = List.copyOf(next);
+        rules = storedRules.stream().collect(Collectors.groupingBy(AlertRule::target));
+        running.values().forEach(Target::close);
+        if (!running.isEmpty()) { // a webhook made anew takes over what its former self left undelivered
+            deliveries.pending().stream().filter(delivery -> running.keySet().stream().anyMatch(gone -> gone.name().equals(delivery.target())))
+                    .forEach(this::deliver);
+        }
     }
 
     static Target target(AlertTarget target, AlertDeliveries deliveries) {
@@ -249,7 +295,7 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
      */
     private List<AlertRule> firing(List<AlertRule> own, Incident incident, Instant now) {
         LocalTime local = LocalTime.ofInstant(now, ZoneId.systemDefault());
-        List<AlertRule> firing = new java.util.ArrayList<>();
+        List<AlertRule> firing = new ArrayList<>();
         for (AlertRule rule : own) {
             if (!rule.matches(incident) || rule.isQuietAt(local)) {
                 continue;

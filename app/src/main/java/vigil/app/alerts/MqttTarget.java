@@ -97,8 +97,8 @@ final class MqttTarget implements Target {
     }
 
     @Override
-    public String name() {
-        return target.name();
+    public AlertTarget configuration() {
+        return target;
     }
 
     private String topic(String suffix) {

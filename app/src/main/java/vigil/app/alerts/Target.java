@@ -1,10 +1,16 @@
 package vigil.app.alerts;
 
 import java.util.concurrent.CompletableFuture;
+import vigil.storage.AlertTarget;
 
 /** A place alerts go: sends never block the caller, and a target that is away keeps what it is given until it is back. */
 interface Target extends AutoCloseable {
-    String name();
+    /** The target as the store holds it: a target whose stored form changed is made anew. */
+    AlertTarget configuration();
+
+    default String name() {
+        return configuration().name();
+    }
 
     /** Sends one message; the future completes once the target has it (a broker's acknowledgement, a webhook's 2xx). */
     CompletableFuture<Void> send(AlertMessage message);

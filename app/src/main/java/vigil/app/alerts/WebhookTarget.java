@@ -60,8 +60,8 @@ final class WebhookTarget implements Target {
     }
 
     @Override
-    public String name() {
-        return target.name();
+    public AlertTarget configuration() {
+        return target;
     }
 
     @Override

@@ -1,10 +1,8 @@
 package vigil.app.cli;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +71,7 @@ public final class AlertsCommand extends CommandGroup {
             String password = passwordFile == null ? null : firstLine(passwordFile, spec.commandLine());
             String authority = certificate(caFile, spec.commandLine());
             return add(spec.commandLine(), data, "vigil alerts add",
-                    () -> new AlertTarget(name != null ? name : hostAndPort(url), AlertTarget.Kind.MQTT, url, prefix, user, password, true, authority),
+                    () -> new AlertTarget(name != null ? name : AlertTarget.defaultName(AlertTarget.Kind.MQTT, url), AlertTarget.Kind.MQTT, url, prefix, user, password, true, authority),
                     (storage, made) -> storage.alertTargets().add(made, Accounts.commandLineUser()));
         }
     }
@@ -105,26 +103,8 @@ public final class AlertsCommand extends CommandGroup {
             String secret = firstLine(secretFile, spec.commandLine());
             String authority = certificate(caFile, spec.commandLine());
             return add(spec.commandLine(), data, "vigil alerts add",
-                    () -> new AlertTarget(name != null ? name : host(url), AlertTarget.Kind.WEBHOOK, url, null, null, secret, true, authority),
+                    () -> new AlertTarget(name != null ? name : AlertTarget.defaultName(AlertTarget.Kind.WEBHOOK, url), AlertTarget.Kind.WEBHOOK, url, null, null, secret, true, authority),
                     (storage, made) -> storage.alertTargets().add(made, Accounts.commandLineUser()));
-        }
-    }
-
-    private static String host(String url) {
-        try {
-            String host = new URI(url).getHost();
-            return host == null ? url : host;
-        } catch (java.net.URISyntaxException e) {
-            return url; // the target refuses it in words
-        }
-    }
-
-    private static String hostAndPort(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.getHost() == null ? url : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        } catch (java.net.URISyntaxException e) {
-            return url;
         }
     }
 
@@ -228,10 +208,10 @@ public final class AlertsCommand extends CommandGroup {
         public Integer call() throws InterruptedException {
             AlertRule rule;
             try {
-                LocalTime[] hours = quietHours();
+                LocalTime[] hours = AlertRule.quietHours(quiet);
                 rule = new AlertRule(0, target, types, classes, zones, nodes.stream().map(NodeAddress::parse).collect(Collectors.toSet()),
                         Set.copyOf(cameras), minPriority, Duration.ofSeconds(cooldown), hours[0], hours[1], system, action);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
+            } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             try (Storage storage = data.open()) {
@@ -242,17 +222,6 @@ public final class AlertsCommand extends CommandGroup {
                 System.err.println("vigil alerts rule add: " + e.getCause().getMessage());
                 return 1;
             }
-        }
-
-        private LocalTime[] quietHours() {
-            if (quiet == null) {
-                return new LocalTime[2];
-            }
-            String[] fromAndUntil = quiet.split("-");
-            if (fromAndUntil.length != 2) {
-                throw new IllegalArgumentException("--quiet takes HH:MM-HH:MM, as 22:00-06:00: " + quiet);
-            }
-            return new LocalTime[] {LocalTime.parse(fromAndUntil[0].strip()), LocalTime.parse(fromAndUntil[1].strip())};
         }
     }
 

@@ -68,7 +68,6 @@ abstract class CommandGroup implements Callable<Integer> {
         return 0;
     }
 
-    /** The first line of a password or secret file; a file that cannot be read is refused in words (exit 2). */
     /** A certificate file's text, for a target's TLS; null where none is given. */
     static String certificate(Path file, CommandLine commandLine) {
         if (file == null) {
@@ -81,6 +80,7 @@ abstract class CommandGroup implements Callable<Integer> {
         }
     }
 
+    /** The first line of a password or secret file; a file that cannot be read is refused in words (exit 2). */
     static String firstLine(Path file, CommandLine commandLine) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");

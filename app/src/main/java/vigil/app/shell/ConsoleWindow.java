@@ -53,6 +53,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import vigil.app.alert.AlertPopups;
 import vigil.app.alert.AlertSounds;
+import vigil.app.alert.AlertsPage;
 import vigil.app.authority.AccessScreen;
 import vigil.app.authority.AuthorityView;
 import vigil.app.authority.AuthorityViewModel;
@@ -748,8 +749,9 @@ public final class ConsoleWindow {
         }
         String operator = desk.require(Right.CHANGE_SETTINGS);
         CamerasPage cameras = new CamerasPage(console.storage().cameras(), tasks, operator);
+        AlertsPage alerts = new AlertsPage(console.storage(), console.alerts(), settings.nodes(), tasks, operator);
         SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.storage().location(),
-                console.storage().nodeNames(), console.isSimulated(), cameras, console.storage().clips().usage(settings.clipQuotaBytes()));
+                console.storage().nodeNames(), console.isSimulated(), cameras, alerts, console.storage().clips().usage(settings.clipQuotaBytes()));
         dialog.initOwner(stage);
         Optional<ConsoleSettings> saved = dialog.showAndWait().filter(changed -> !desk.isLocked()); // locked meanwhile: nothing changes
         if (saved.isPresent()) {

@@ -26,6 +26,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import vigil.app.alert.AlertsPage;
 import vigil.app.camera.ByteSize;
 import vigil.app.cameras.CamerasPage;
 import vigil.app.console.ConsoleSettings;
@@ -34,9 +35,9 @@ import vigil.storage.ClipStore;
 import vigil.storage.NodeNames;
 
 /**
- * Two pages: the console's (nodes and their names, theme, sound, object expiry, the camera UDP port, the
+ * Three pages: the console's (nodes and their names, theme, sound, object expiry, the camera UDP port, the
  * idle lock, the cap for clip storage beside what is used of it; the data directory and a shared store
- * are shown, not edited) and the site's cameras.
+ * are shown, not edited), the site's cameras, and where alerts go with their rules.
  */
 final class SettingsDialog extends Dialog<ConsoleSettings> {
 
@@ -47,7 +48,7 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
      * shared store shows it) once the dialog is saved ({@link #renames}).
      */
     SettingsDialog(ConsoleSettings settings, Path dataDirectory, String store, NodeNames names, boolean simulated, CamerasPage cameras,
-                   ClipStore.Usage clipUsage) {
+                   AlertsPage alerts, ClipStore.Usage clipUsage) {
         setTitle("Settings");
         setHeaderText("Console settings");
         ListView<NodeAddress> nodes = new ListView<>();
@@ -164,7 +165,9 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         Tab console = new Tab("Console", grid);
         Tab camerasTab = new Tab("Cameras", cameras.node());
         camerasTab.setId("settings-cameras");
-        TabPane pages = new TabPane(console, camerasTab);
+        Tab alertsTab = new Tab("Alerts", alerts.node());
+        alertsTab.setId("settings-alerts");
+        TabPane pages = new TabPane(console, camerasTab, alertsTab);
         pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         getDialogPane().setContent(pages);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);

@@ -65,7 +65,7 @@ class AlertsCommandTest {
             assertEquals("added rule 1 to hooks.example.org: every incident, class BIRD or FOD, zone RWY_A, cooldown 120 s,"
                     + " quiet 22:00-06:00", captured.stdout().strip());
             assertEquals(2, captured.vigil("alerts", "rule", "add", "hooks.example.org", "--quiet", "22:00", "--data", data()));
-            assertTrue(captured.stderr().contains("--quiet takes HH:MM-HH:MM, as 22:00-06:00: 22:00"), captured.stderr());
+            assertTrue(captured.stderr().contains("quiet hours are HH:MM-HH:MM, as 22:00-06:00: 22:00"), captured.stderr());
             assertEquals(1, captured.vigil("alerts", "rule", "add", "nobody", "--data", data()));
             assertTrue(captured.stderr().contains("no alert target named 'nobody'"), captured.stderr());
             assertEquals(0, captured.vigil("alerts", "rule", "list", "--data", data()));

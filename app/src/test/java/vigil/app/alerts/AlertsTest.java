@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -329,6 +330,68 @@ class AlertsTest {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void targetsAndRulesChangedWhileRunningApplyWithoutARestart() throws Exception {
+        Map<String, BlockingQueue<String>> received = Map.of("/ops", new LinkedBlockingQueue<>(), "/late", new LinkedBlockingQueue<>());
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        received.forEach((path, bodies) -> receiver.createContext(path, exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if ("incidents".equals(exchange.getRequestHeaders().getFirst("X-Vigil-Event"))) {
+                bodies.add(body.replaceAll(".*\"class\":\"([A-Z_]+)\".*", "$1"));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        }));
+        receiver.start();
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        AtomicLong objects = new AtomicLong(300);
+        try (Storage storage = Storage.open(data)) {
+            storage.alertTargets().add(new AlertTarget("ops", AlertTarget.Kind.WEBHOOK, base + "/ops", null, null, "s", true), "test").get();
+            try (Alerts alerts = Alerts.start(storage)) {
+                AlertRule birds = storage.alertTargets().addRule(new AlertRule(0, "ops", Set.of(), Set.of(ObjectClass.BIRD), Set.of(),
+                        Set.of(), Set.of(), 0, Duration.ZERO, null, null, false, null), "an admin").get();
+                alerts.reread();
+                record(storage, ObjectClass.FOD, objects);
+                record(storage, ObjectClass.BIRD, objects);
+                assertEquals("BIRD", received.get("/ops").poll(10, TimeUnit.SECONDS), "the rule added while running chooses");
+
+                storage.alertTargets().changeRule(new AlertRule(birds.id(), "ops", Set.of(), Set.of(ObjectClass.FOD), Set.of(), Set.of(),
+                        Set.of(), 0, Duration.ZERO, null, null, false, null), "an admin").get();
+                alerts.reread();
+                record(storage, ObjectClass.BIRD, objects);
+                record(storage, ObjectClass.FOD, objects);
+                assertEquals("FOD", received.get("/ops").poll(10, TimeUnit.SECONDS), "the rule as changed");
+
+                // added as another desk or the command line would, without a word to these alerts: read within REREAD_EVERY
+                storage.alertTargets().add(new AlertTarget("late", AlertTarget.Kind.WEBHOOK, base + "/late", null, null, "s", true), "cli").get();
+                long deadline = System.nanoTime() + Alerts.REREAD_EVERY.multipliedBy(2).toNanos();
+                String late = null;
+                while (late == null && System.nanoTime() < deadline) {
+                    record(storage, ObjectClass.PERSON, objects);
+                    late = received.get("/late").poll(1, TimeUnit.SECONDS);
+                }
+                assertEquals("PERSON", late, "a target added elsewhere is sent within " + Alerts.REREAD_EVERY);
+
+                storage.alertTargets().remove("late", "an admin").get();
+                alerts.reread();
+                received.get("/late").clear();
+                record(storage, ObjectClass.FOD, objects);
+                assertEquals("FOD", received.get("/ops").poll(10, TimeUnit.SECONDS));
+                Thread.sleep(500);
+                assertEquals(List.of(), List.copyOf(received.get("/late")), "a removed target is sent nothing more");
+                assertTrue(received.get("/ops").isEmpty(), "nothing the rule leaves out: " + received.get("/ops"));
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static void record(Storage storage, ObjectClass objectClass, AtomicLong objects) throws Exception {
+        long objectId = objects.incrementAndGet();
+        storage.incidents().record(NODE, new FirstDetection(EventType.HAZARD, objectId, objectClass, 10, 10, Area.RWY_A,
+                NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(500, objectId)), Instant.now()).get();
     }
 
     @Test
