@@ -62,16 +62,17 @@ public final class AlertsPage {
         this.operator = operator;
         targets.setId("alerts-targets");
         targets.setPlaceholder(new Label("No alert target: Insert adds an MQTT broker or a webhook"));
-        targets.getColumns().add(column("Name", AlertTarget::name, 150));
-        targets.getColumns().add(column("Kind", target -> target.kind() == AlertTarget.Kind.MQTT ? "MQTT" : "webhook", 70));
-        targets.getColumns().add(column("URL", AlertTarget::url, 230));
-        targets.getColumns().add(column("Topics", target -> target.topicPrefix() == null ? "" : target.topicPrefix() + "/…", 80));
-        targets.getColumns().add(column("User", target -> target.username() == null ? "" : target.username(), 70));
-        targets.getColumns().add(column("Trusts", target -> target.caCertificate() == null ? "" : target.authorityName(), 110));
+        targets.getColumns().add(column("Name", AlertTarget::name, 120));
+        targets.getColumns().add(column("Kind", target -> target.kind() == AlertTarget.Kind.MQTT ? "MQTT" : "webhook", 80));
+        targets.getColumns().add(column("URL", AlertTarget::url, 200));
+        targets.getColumns().add(column("Topics", target -> target.topicPrefix() == null ? "" : target.topicPrefix() + "/…", 70));
+        targets.getColumns().add(column("User", target -> target.username() == null ? "" : target.username(), 60));
+        targets.getColumns().add(column("Trusts", target -> target.caCertificate() == null ? "" : target.authorityName(), 90));
         targets.getColumns().add(column("Rules", target -> {
             long count = allRules.stream().filter(rule -> rule.target().equals(target.name())).count();
             return count == 0 ? "none: all" : Long.toString(count);
         }, 70));
+        targets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         targets.setPrefHeight(150);
         targets.getSelectionModel().selectedItemProperty().addListener((o, old, chosen) -> showRules());
         onKeys(targets, code -> switch (code) {
@@ -81,9 +82,11 @@ public final class AlertsPage {
             default -> false;
         });
         rules.setId("alerts-rules");
-        TableColumn<AlertRule, String> id = column("#", rule -> Long.toString(rule.id()), 40);
-        rules.getColumns().add(id);
-        rules.getColumns().add(column("Sent when", AlertRule::describe, 680));
+        TableColumn<AlertRule, String> number = column("#", rule -> Long.toString(rule.id()), 40);
+        number.setMaxWidth(60);
+        rules.getColumns().add(number);
+        rules.getColumns().add(column("Sent when", AlertRule::describe, 500));
+        rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rules.setPrefHeight(130);
         onKeys(rules, code -> switch (code) {
             case INSERT -> addRule();
@@ -100,9 +103,10 @@ public final class AlertsPage {
         rulesTitle.getStyleClass().add("text-bold");
         Label targetsTitle = new Label("Where alerts go");
         targetsTitle.getStyleClass().add("text-bold");
-        root = new VBox(8, targetsTitle, targets, targetButtons, rulesTitle, rules, ruleButtons, outcome,
-                new Label("Changes apply at once here, and within " + Alerts.REREAD_EVERY.toSeconds()
-                        + " s at the other desks and recorders of this store."));
+        Label applies = new Label("Changes apply at once here, and within " + Alerts.REREAD_EVERY.toSeconds()
+                + " s at the other desks and recorders of this store.");
+        applies.setWrapText(true);
+        root = new VBox(8, targetsTitle, targets, targetButtons, rulesTitle, rules, ruleButtons, outcome, applies);
         root.setPadding(new Insets(8));
         reload();
     }

@@ -16,7 +16,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import vigil.protocol.link.NodeAddress;
@@ -35,6 +37,8 @@ final class RuleForm extends Dialog<AlertRule> {
     private static final List<String> PRIORITIES = List.of("any", "1 — an access violation or more",
             "2 — a hazard, an operator report or a person down", "3 — a person down");
 
+    private static final double FIELD_WIDTH = 380;
+
     private final String target;
     private final AlertRule editing;
     private final CheckComboBox<IncidentType> types = new CheckComboBox<>();
@@ -45,7 +49,7 @@ final class RuleForm extends Dialog<AlertRule> {
     private final ComboBox<String> priority = new ComboBox<>();
     private final TextField cooldown = new TextField();
     private final TextField quiet = new TextField();
-    private final CheckBox system = new CheckBox("Camera health, links, runway and bird-risk states, sign-in alerts");
+    private final CheckBox system = new CheckBox("Also camera health, links, runway and bird risk, sign-ins");
     private final ComboBox<String> action = new ComboBox<>();
     private final Label words = new Label();
     private final Label problem = new Label();
@@ -80,11 +84,16 @@ final class RuleForm extends Dialog<AlertRule> {
         action.setValue("");
         words.setId("rule-words");
         words.setWrapText(true);
-        words.setMaxWidth(560);
+        words.setMaxWidth(FIELD_WIDTH);
+        words.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().add("danger");
         problem.setId("rule-problem");
         problem.setWrapText(true);
-        problem.setMaxWidth(560);
+        problem.setMaxWidth(FIELD_WIDTH);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        system.setWrapText(true);
+        system.setMaxWidth(FIELD_WIDTH);
+        system.setMinHeight(Region.USE_PREF_SIZE);
         if (editing != null) {
             editing.types().forEach(types.getCheckModel()::check);
             editing.classes().forEach(classes.getCheckModel()::check);
@@ -97,8 +106,14 @@ final class RuleForm extends Dialog<AlertRule> {
             system.setSelected(editing.systemAlerts());
             action.setValue(editing.action() == null ? "" : editing.action());
         }
+        for (Region field : List.of(types, classes, zones, this.nodes, this.cameras, priority, action)) {
+            field.setPrefWidth(FIELD_WIDTH);
+        }
         GridPane grid = new GridPane(10, 8);
         grid.setPadding(new Insets(8));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // the labels are read whole
+        grid.getColumnConstraints().add(labels);
         int row = 0;
         grid.addRow(row++, new Label("Event types"), types);
         grid.addRow(row++, new Label("Object classes"), classes);
@@ -127,7 +142,12 @@ final class RuleForm extends Dialog<AlertRule> {
             }
         };
         for (CheckComboBox<?> checks : List.of(types, classes, zones, this.nodes, this.cameras)) {
-            checks.getCheckModel().getCheckedItems().addListener((ListChangeListener<Object>) change -> validate.run());
+            Runnable title = () -> checks.setTitle(checks.getCheckModel().getCheckedItems().isEmpty() ? "any" : null);
+            checks.getCheckModel().getCheckedItems().addListener((ListChangeListener<Object>) change -> {
+                title.run();
+                validate.run();
+            });
+            title.run();
         }
         priority.valueProperty().addListener((o, old, chosen) -> validate.run());
         action.valueProperty().addListener((o, old, chosen) -> validate.run());

@@ -170,6 +170,7 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         TabPane pages = new TabPane(console, camerasTab, alertsTab);
         pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         getDialogPane().setContent(pages);
+        getDialogPane().setMinWidth(900); // the cameras' and alert targets' columns read whole
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         clipQuota.textProperty().addListener((o, old, text) -> {

@@ -11,8 +11,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,6 +54,7 @@ import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
 import vigil.protocol.wire.ObjectSnapshot;
 import vigil.storage.ActionKind;
+import vigil.storage.AlertRule;
 import vigil.storage.AlertDelivery;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
@@ -481,6 +484,99 @@ class ConsoleWindowTest {
         robot.clickOn("Cancel");
         robot.clickOn("Cancel"); // a camera changed: it asks to reconnect; not now
         assertEquals(null, reconnected.get());
+    }
+
+    @Test
+    void alertTargetsAndTheirRulesAreAddedChangedAndTestedOnTheSettingsAlertsPage(FxRobot robot) throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String event = exchange.getRequestHeaders().getFirst("X-Vigil-Event");
+            received.add("incidents".equals(event) ? body.replaceAll(".*\"class\":\"([A-Z_]+)\".*", "$1") : event);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            awaitOnline();
+            robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+            robot.clickOn("Alerts");
+            robot.clickOn("#alerts-targets").type(KeyCode.INSERT);
+            robot.clickOn("#target-kind").clickOn("WEBHOOK");
+            robot.clickOn("#target-url").write("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+            await("the form says why not", () -> fx(() -> robot.lookup("#target-problem").queryLabeled().getText())
+                    .equals("a webhook needs a secret to sign what it is sent"));
+            assertTrue(fx(() -> robot.lookup("OK").queryButton().isDisabled()), "nothing invalid is saved");
+            robot.clickOn("#target-secret").write("s3cret");
+            await("valid", () -> fx(() -> !robot.lookup("OK").queryButton().isDisabled()));
+            robot.clickOn("OK");
+            await("kept in the store, named after its host", () -> console.storage().alertTargets().find("127.0.0.1").isPresent());
+            TableView<?> targets = robot.lookup("#alerts-targets").queryAs(TableView.class);
+            await("listed and chosen", () -> fx(() -> targets.getSelectionModel().getSelectedItem()) != null);
+
+            robot.clickOn("#alerts-targets").type(KeyCode.T);
+            await("tested", () -> fx(() -> robot.lookup("#alerts-outcome").queryLabeled().getText())
+                    .equals("127.0.0.1: OK, it took the test message"));
+            assertEquals("system/test", received.poll(10, TimeUnit.SECONDS));
+
+            robot.clickOn("#alerts-rules").type(KeyCode.INSERT);
+            toggle(robot, "#rule-classes", "BIRD");
+            robot.clickOn("#rule-quiet").write("22:00");
+            await("the rule's problem in words", () -> fx(() -> robot.lookup("#rule-problem").queryLabeled().getText())
+                    .equals("quiet hours are HH:MM-HH:MM, as 22:00-06:00: 22:00"));
+            robot.clickOn("#rule-quiet").eraseText(5);
+            robot.doubleClickOn("#rule-cooldown").write("60");
+            await("the rule in words", () -> fx(() -> robot.lookup("#rule-words").queryLabeled().getText())
+                    .equals("every incident, class BIRD, cooldown 60 s"));
+            robot.clickOn("OK");
+            await("the rule kept", () -> console.storage().alertTargets().rules().size() == 1);
+            AlertRule rule = console.storage().alertTargets().rules().getFirst();
+            assertEquals(Set.of(ObjectClass.BIRD), rule.classes());
+
+            recordOnce(ObjectClass.FOD, 9_000_001);
+            recordOnce(ObjectClass.BIRD, 9_000_002);
+            assertEquals("BIRD", received.poll(10, TimeUnit.SECONDS), "the rule applies at once, without a restart");
+
+            robot.clickOn("every incident, class BIRD, cooldown 60 s").type(KeyCode.ENTER);
+            toggle(robot, "#rule-classes", "BIRD", "FOD");
+            robot.doubleClickOn("#rule-cooldown").write("0");
+            robot.clickOn("OK");
+            await("changed in place", () -> console.storage().alertTargets().rules().equals(List.of(new AlertRule(rule.id(), "127.0.0.1",
+                    Set.of(), Set.of(ObjectClass.FOD), Set.of(), Set.of(), Set.of(), 0, Duration.ZERO, null, null, false, null))));
+            recordOnce(ObjectClass.BIRD, 9_000_003);
+            recordOnce(ObjectClass.FOD, 9_000_004);
+            assertEquals("FOD", received.poll(10, TimeUnit.SECONDS), "as changed");
+            Thread.sleep(500);
+            assertTrue(received.isEmpty(), "nothing the rule leaves out: " + received);
+            assertEquals(List.of("ada ALERT_RULE_CHANGED", "ada ALERT_RULE_ADDED", "ada ALERT_TARGET_ADDED"),
+                    console.storage().operators().history(10).stream().filter(event -> event.kind().name().startsWith("ALERT_"))
+                            .map(event -> event.operator() + " " + event.kind()).toList(), "in the operator log, with who");
+
+            robot.clickOn("every incident, class FOD, no cooldown").type(KeyCode.DELETE);
+            robot.clickOn("OK");
+            await("removed", () -> console.storage().alertTargets().rules().isEmpty());
+            robot.clickOn("Cancel");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** Opens a check combo box and ticks or unticks the items named, in its popup's cells (the box itself shows the ticked ones too). */
+    private static void toggle(FxRobot robot, String checkComboBox, String... items) {
+        robot.clickOn(checkComboBox);
+        for (String item : items) {
+            await(item + " in the popup", () -> !robot.lookup(".combo-box-popup .list-cell").match(
+                    (javafx.scene.control.ListCell<?> cell) -> item.equals(cell.getText())).queryAll().isEmpty());
+            robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match((javafx.scene.control.ListCell<?> cell) -> item.equals(cell.getText()))
+                    .<Node>query());
+        }
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    private void recordOnce(ObjectClass objectClass, long objectId) throws Exception {
+        console.storage().incidents().record(new NodeAddress("10.4.4.4", 5100), new FirstDetection(EventType.HAZARD, objectId, objectClass,
+                10, 10, Area.RWY_A, NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(500, objectId)), Instant.now()).get();
     }
 
     @Test
