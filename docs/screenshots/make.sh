@@ -54,6 +54,13 @@ shot access.png 5 --sim-objects 3 --screen=ACCESS
 shot logs.png 4 --sim-objects 3 --screen=LOGS
 locked sign-in.png "$data"
 shot crowd.png 12 --sim-objects 1500
+# a desk started while its shared store is down: a node of its own, a store on a port nobody listens on
+"$vigil" sim --port 18600 --seed 3 >/dev/null 2>&1 &
+cameras="$cameras $!"
+sleep 2
+"$vigil" --data "$work/desk" --node 127.0.0.1:18600 --store "postgresql://127.0.0.1:1/vigil?user=vigil" --exit-after 20 \
+  --screenshot "$out/store-wait.png" >/dev/null 2>&1
+echo "wrote $out/store-wait.png"
 mkdir -p "$XDG_CONFIG_HOME/vigil"
 printf 'theme=LIGHT\n' >"$XDG_CONFIG_HOME/vigil/console.properties"
 shot live-light.png 12 --sim-objects 40

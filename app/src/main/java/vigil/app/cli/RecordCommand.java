@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +21,15 @@ import vigil.app.camera.Cameras;
 import vigil.app.camera.EvidenceClips;
 import vigil.app.recording.LivenessProbes;
 import vigil.app.recording.Recorder;
+import vigil.app.recording.StoreWait;
 import vigil.protocol.link.LinkState;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.link.NodeLink;
-import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeMessage;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.NodeNames;
-import vigil.storage.OfflineSpool;
 import vigil.storage.Outage;
-import vigil.storage.SharedStore;
 import vigil.storage.SharedStoreUnreachableException;
 import vigil.storage.Storage;
 
@@ -175,9 +174,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     /**
      * The store. A shared one that is down at the start does not stop the recording: the nodes'
-     * incidents go to the spool in the data directory, forced to disk one by one, and the store is
-     * tried every {@link #RETRY}; once it opens it forwards them first. Null when the recording ended
-     * (its duration, or every node gone with --once) before the store came back.
+     * incidents wait in the spool ({@link StoreWait}) and link states go to stderr until it opens.
+     * Null when the recording ended (its duration, or every node gone with --once) before the store
+     * came back.
      */
     private Storage open(EventLoopGroup group, Relay relay, List<NodeLink> links, long deadline) throws InterruptedException {
         try {
@@ -186,49 +185,37 @@ public final class RecordCommand implements Callable<Integer> {
             if (!down.outage()) {
                 throw down;
             }
-            SharedStore shared = data.shared();
-            OfflineSpool spool = OfflineSpool.open(data.directory());
+            StoreWait wait = new StoreWait(data.directory(), data.shared());
             System.err.println("vigil record: " + down.getMessage() + "; recording node incidents into the spool in "
                     + data.directory() + " until it is back");
-            relay.to = spooling(spool);
+            relay.to = new NodeLink.Listener() {
+                @Override
+                public void onMessage(NodeLink link, NodeMessage message) {
+                    wait.onMessage(link, message);
+                }
+
+                @Override
+                public void onStateChange(NodeLink link, LinkState state) {
+                    System.err.println("[" + link.address() + "] " + state);
+                }
+            };
             startLinks(group, relay, links);
             while (true) {
-                Thread.sleep(Math.max(0, Math.min(RETRY.toNanos(), deadline - System.nanoTime()) / 1_000_000));
+                Thread.sleep(Math.max(0, Math.min(StoreWait.RETRY.toNanos(), deadline - System.nanoTime()) / 1_000_000));
                 if (System.nanoTime() >= deadline || links.stream().allMatch(link -> link.terminated().isDone())) {
                     links.forEach(NodeLink::close);
                     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-                    spool.close();
-                    System.err.println("vigil record: stopped with " + spool.size() + " incidents in the spool, for the next start");
+                    wait.giveUp();
+                    System.err.println("vigil record: stopped with " + wait.waiting() + " incidents in the spool, for the next start");
                     return null;
                 }
-                try {
-                    Storage storage = Storage.open(data.directory(), shared, spool);
-                    System.err.println("vigil record: the shared store is back; forwarding " + spool.size() + " spooled incidents first");
-                    return storage;
-                } catch (SharedStoreUnreachableException still) {
-                    if (!still.outage()) {
-                        throw still;
-                    }
+                Optional<Storage> opened = wait.tryOpen();
+                if (opened.isPresent()) {
+                    System.err.println("vigil record: the shared store is back; forwarding " + wait.waiting() + " spooled incidents first");
+                    return opened.get();
                 }
             }
         }
-    }
-
-    /** While the store cannot be opened: first detections into the spool, link states to stderr. */
-    private static NodeLink.Listener spooling(OfflineSpool spool) {
-        return new NodeLink.Listener() {
-            @Override
-            public void onMessage(NodeLink link, NodeMessage message) {
-                if (message instanceof FirstDetection detection) {
-                    spool.record(link.address(), detection, Instant.now());
-                }
-            }
-
-            @Override
-            public void onStateChange(NodeLink link, LinkState state) {
-                System.err.println("[" + link.address() + "] " + state);
-            }
-        };
     }
 
     /** Closes the links and cameras first, then lets the store finish every write it was given, then the alerts. */
@@ -254,8 +241,6 @@ public final class RecordCommand implements Callable<Integer> {
                     + ByteSize.format(report.usage().capBytes()) + "): only open or held evidence is left; recording goes on");
         }
     }
-
-    private static final Duration RETRY = Duration.ofSeconds(2);
 
     /** One line per incident, printed once it is on disk. */
     static String line(Incident incident, NodeNames names) {

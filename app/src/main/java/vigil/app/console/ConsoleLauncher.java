@@ -21,12 +21,14 @@ import javax.imageio.ImageIO;
 import vigil.app.recording.LivenessProbes;
 import vigil.app.shell.ConsoleWindow;
 import vigil.app.shell.ErrorDialog;
+import vigil.app.shell.StoreWaitWindow;
 import vigil.app.shell.Screen;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.wire.Camera;
 import vigil.storage.OperatorAccount;
 import vigil.storage.SharedStore;
+import vigil.storage.SharedStoreUnreachableException;
 import vigil.storage.Storage;
 
 /** Starts the JavaFX console on the caller's thread and returns when its window has closed. */
@@ -65,8 +67,12 @@ public final class ConsoleLauncher {
         Camera camera = options.camera();
         OperatorAccount signedIn = null;
         for (ConsoleSettings next = settings; next != null; screen = Screen.LIVE, camera = null, storage = openStorage(options.dataDirectory(), shared)) {
+            Storage store = openedOrWaitedFor(storage, next, shared, options);
+            if (store == null) { // the wait for a shared store closed by the operator: the spool waits for the next start
+                break;
+            }
             Session session = new Session(options, settingsFile, signedIn);
-            exitCode = session.run(next, opened(storage), screen, camera); // a reconnection starts afresh, with the same operator
+            exitCode = session.run(next, store, screen, camera); // a reconnection starts afresh, with the same operator
             next = session.reconnectWith;
             signedIn = session.signedIn;
         }
@@ -79,10 +85,27 @@ public final class ConsoleLauncher {
                 runnable -> Thread.ofPlatform().name("vigil-open-storage").start(runnable));
     }
 
-    /** The store, or the reason it did not open (a second console on the same data is told so). */
-    private static Storage opened(CompletableFuture<Storage> storage) {
+    /**
+     * The store, or the reason it did not open (a second console on the same data is told so). A
+     * shared store that is down is waited for ({@link StoreWaitWindow}), the nodes' incidents kept
+     * meanwhile; null when the operator closed that wait.
+     */
+    private static Storage openedOrWaitedFor(CompletableFuture<Storage> storage, ConsoleSettings settings, SharedStore shared,
+                                             Options options) {
         try {
-            return storage.join();
+            return joined(storage);
+        } catch (SharedStoreUnreachableException down) {
+            if (!down.outage()) {
+                throw down;
+            }
+            return joined(StoreWaitWindow.show(settings, options.dataDirectory(), shared, down.getMessage(), options.exitAfterSeconds(),
+                    options.screenshot())).orElse(null);
+        }
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
