@@ -27,16 +27,19 @@ import vigil.app.console.Console;
 import vigil.app.console.ConsoleSettings;
 import vigil.app.console.Tasks;
 import vigil.app.incidents.IncidentBoard;
+import vigil.app.live.SiteState;
 import vigil.app.incidents.IncidentItem;
 import vigil.app.operators.TestOperators;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.sim.SimulatedNode;
 import vigil.protocol.testing.TestJpegs;
 import vigil.protocol.wire.Area;
+import vigil.protocol.wire.AuthorityLevel;
 import vigil.protocol.wire.EventType;
 import vigil.protocol.wire.FirstDetection;
 import vigil.protocol.wire.NodeTimestamp;
 import vigil.protocol.wire.ObjectClass;
+import vigil.protocol.wire.SetAuthorityLevels;
 import vigil.storage.ActionKind;
 import vigil.storage.AuditReport;
 import vigil.storage.IncidentState;
@@ -121,6 +124,21 @@ class SharedStoreDesksTest {
         assertTrue(chain.intact(), chain.problems()::toString);
         assertEquals(List.of(ActionKind.ACKNOWLEDGE), deskB.storage().incidents().actions(id).stream().map(action -> action.kind()).toList(),
                 "acknowledged once");
+    }
+
+    /** The node tells every console that its levels changed (AR_AU, broadcast); each asks for them again. */
+    @Test
+    void anAuthorityChangeAtOneDeskIsSeenAtTheOtherWithinASecond() throws Exception {
+        await("both desks and both recorders online", () -> node.consoles() == 4);
+        SiteState siteB = deskB.nodes().getFirst().site();
+        await("desk B knows the levels", () -> siteB.snapshot().levels() != null);
+        List<AuthorityLevel> changed = new ArrayList<>(siteB.snapshot().levels());
+        changed.set(Area.RWY_A.ordinal(), changed.get(Area.RWY_A.ordinal()) == AuthorityLevel.OPEN ? AuthorityLevel.AUTH_ONLY : AuthorityLevel.OPEN);
+        deskA.nodes().getFirst().link().send(new SetAuthorityLevels(changed)).get(5, TimeUnit.SECONDS);
+        long sent = System.nanoTime();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> changed.equals(siteB.snapshot().levels()));
+        long seenMillis = (System.nanoTime() - sent) / 1_000_000;
+        assertTrue(seenMillis < 1_000, "seen at the other desk after " + seenMillis + " ms");
     }
 
     /** PostgreSQL stops: desk B says how many incidents wait, and shows them once the store is back, once. */
