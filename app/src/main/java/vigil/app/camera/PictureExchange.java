@@ -34,6 +34,11 @@ public final class PictureExchange {
         }
     }
 
+    /** The newest picture not yet taken, left there, or null. Screen side. */
+    public Picture newest() {
+        return newest.get();
+    }
+
     /** The newest picture not yet taken, or null. Screen side. */
     public Picture take() {
         return newest.getAndSet(null);

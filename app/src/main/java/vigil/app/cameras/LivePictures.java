@@ -17,8 +17,9 @@ import vigil.app.camera.Picture;
 /**
  * The console's live camera pictures, one image per camera that anything on screen watches (a wall
  * tile, a pop-up), shared by all who watch it. A camera is decoded while it has watchers and not
- * otherwise; once per frame the newest picture of each watched camera is put on screen (the decoder
- * dropped the older ones). FX thread only.
+ * otherwise; the newest pictures of the watched cameras are put on screen together (the decoder
+ * dropped the older ones), once every camera has one or the oldest has waited {@link #HOLD_NANOS}.
+ * FX thread only.
  *
  * <p>Nothing is copied: each of a camera's picture buffers gets an image over it once
  * ({@link PixelBuffer}), and the newest picture's image replaces the one shown. The buffer shown
@@ -26,6 +27,8 @@ import vigil.app.camera.Picture;
  */
 public final class LivePictures {
     private static final PixelFormat<ByteBuffer> BGRA = PixelFormat.getByteBgraPreInstance();
+    /** How long a new picture may wait for the other cameras' (well inside the 100 ms from packet to screen). */
+    static final long HOLD_NANOS = 50_000_000;
 
     private final Map<String, CameraFeed> feeds = new LinkedHashMap<>();
     private final Map<String, Integer> watchers = new HashMap<>();
@@ -95,6 +98,9 @@ public final class LivePictures {
             }
         });
         wanted.clear();
+        if (!due()) {
+            return;
+        }
         for (String camera : watchers.keySet()) {
             CameraFeed feed = feeds.get(camera);
             Picture picture = feed.pictures().take();
@@ -106,6 +112,26 @@ public final class LivePictures {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the new pictures go on screen this frame: when every watched camera has one, or the
+     * oldest has waited {@link #HOLD_NANOS}. Cameras whose frames come at different moments are so
+     * drawn together, in a frame of their own fewer times a second, rather than each in a frame of
+     * its own (the software renderer redraws and presents the window for each).
+     */
+    private boolean due() {
+        long oldest = Long.MAX_VALUE;
+        boolean every = true;
+        for (String camera : watchers.keySet()) {
+            Picture waiting = feeds.get(camera).pictures().newest();
+            if (waiting == null) {
+                every = false;
+            } else {
+                oldest = Math.min(oldest, waiting.arrivedNanos());
+            }
+        }
+        return oldest != Long.MAX_VALUE && (every || System.nanoTime() - oldest >= HOLD_NANOS);
     }
 
     /** The image over the picture's buffer: made the first time the buffer comes round, told its pixels changed after. */
