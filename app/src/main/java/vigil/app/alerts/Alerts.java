@@ -137,7 +137,7 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
         targets = List.copyOf(next);
         rules = storedRules.stream().collect(Collectors.groupingBy(AlertRule::target));
         running.values().forEach(Target::close);
-        if (!running.isEmpty()) { // a webhook made anew takes over what its former self left undelivered
+        if (!running.isEmpty()) { // a target made anew takes over what its former self left undelivered
             deliveries.pending().stream().filter(delivery -> running.keySet().stream().anyMatch(gone -> gone.name().equals(delivery.target())))
                     .forEach(this::deliver);
         }
@@ -145,7 +145,7 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
 
     static Target target(AlertTarget target, AlertDeliveries deliveries) {
         return switch (target.kind()) {
-            case MQTT -> new MqttTarget(target);
+            case MQTT -> new MqttTarget(target, deliveries, true);
             case WEBHOOK -> new WebhookTarget(target, deliveries, WEBHOOK_PATIENCE, true);
         };
     }
@@ -159,7 +159,7 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
             if (retried.isEmpty()) {
                 return "delivery " + deliveryId + " has not failed";
             }
-            return deliver(retried.get()) ? null : "no webhook named '" + retried.get().target() + "' any more: sent at the next start if it is back";
+            return deliver(retried.get()) ? null : "no alert target named '" + retried.get().target() + "' any more: sent at the next start if it is back";
         });
     }
 
@@ -218,8 +218,8 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
 
     private boolean deliver(AlertDelivery delivery) {
         for (Target target : targets) {
-            if (target instanceof WebhookTarget webhook && webhook.name().equals(delivery.target())) {
-                webhook.deliver(delivery);
+            if (target.name().equals(delivery.target())) {
+                target.deliver(delivery);
                 return true;
             }
         }
@@ -232,7 +232,7 @@ public final class Alerts implements IncidentStore.Listener, NodeLink.Listener, 
      */
     public static String test(AlertTarget target, AlertDeliveries deliveries, Duration patience) {
         Target sending = switch (target.kind()) { // a test message left undelivered is not sent again later
-            case MQTT -> new MqttTarget(target);
+            case MQTT -> new MqttTarget(target, deliveries, false);
             case WEBHOOK -> new WebhookTarget(target, deliveries, WEBHOOK_PATIENCE, false);
         };
         AlertMessage test = AlertMessage.json("system/test", JsonLines.object(json -> {

@@ -9,10 +9,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vigil.storage.AlertDeliveries;
+import vigil.storage.AlertDelivery;
 import vigil.storage.AlertTarget;
 
 /**
@@ -21,7 +24,10 @@ import vigil.storage.AlertTarget;
  * and is the last will for any other end. The client reconnects by itself (1 s, doubling, at most
  * 30 s); what is sent meanwhile is queued and delivered once it is back, again after a broker that
  * lost the session (republishIfSessionExpired). The client refuses what is sent before its first
- * connection is settled, so that is held here until then.
+ * connection is settled, so that is held here until then. What is sent while the broker is away
+ * (incidents, what operators did, system alerts: not the retained states, which are sent anew, nor
+ * pictures) also waits in the delivery log, PENDING until the broker has it, so that a stop in the
+ * meantime loses none of it: the next start sends it again.
  */
 final class MqttTarget implements Target {
     private static final Logger LOG = Logger.getLogger(MqttTarget.class.getName());
@@ -29,6 +35,8 @@ final class MqttTarget implements Target {
     private static final long SESSION_SECONDS = 3_600;
 
     private final AlertTarget target;
+    private final AlertDeliveries deliveries;
+    private final boolean resendAtNextStart;
     private final Mqtt5AsyncClient client;
     /** Completes once the first connection is settled, made or failed. */
     private final CompletableFuture<Void> firstConnection;
@@ -40,8 +48,11 @@ final class MqttTarget implements Target {
     private record Held(AlertMessage message, CompletableFuture<Void> sent) {
     }
 
-    MqttTarget(AlertTarget target) {
+    /** {@code resendAtNextStart}: whether what waits for the broker outlives a stop (not a test message). */
+    MqttTarget(AlertTarget target, AlertDeliveries deliveries, boolean resendAtNextStart) {
         this.target = target;
+        this.deliveries = deliveries;
+        this.resendAtNextStart = resendAtNextStart;
         URI url = URI.create(target.url());
         boolean tls = url.getScheme().equalsIgnoreCase("ssl");
         Mqtt5ClientBuilder builder = Mqtt5Client.builder()
@@ -107,6 +118,21 @@ final class MqttTarget implements Target {
 
     @Override
     public CompletableFuture<Void> send(AlertMessage message) {
+        if (resendAtNextStart && message.json() && !message.retained() && client.getState() != MqttClientState.CONNECTED) {
+            return deliveries.pending(target.name(), message.topic(), new String(message.payload(), StandardCharsets.UTF_8),
+                    UUID.randomUUID().toString()).thenCompose(this::deliver);
+        }
+        return sendNow(message);
+    }
+
+    /** Publishes a delivery the log holds as PENDING (one made while the broker was away, or left by a stop), then notes it DELIVERED. */
+    @Override
+    public CompletableFuture<Void> deliver(AlertDelivery delivery) {
+        return sendNow(AlertMessage.json(delivery.topic(), delivery.payload(), false))
+                .thenCompose(sent -> deliveries.attempted(delivery.id(), AlertDelivery.Status.DELIVERED, null));
+    }
+
+    private CompletableFuture<Void> sendNow(AlertMessage message) {
         synchronized (heldLock) {
             if (held != null) {
                 Held waiting = new Held(message, new CompletableFuture<>());

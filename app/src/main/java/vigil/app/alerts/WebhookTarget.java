@@ -74,7 +74,8 @@ final class WebhookTarget implements Target {
     }
 
     /** Sends a delivery the log holds as PENDING: a new one, one a stop cut short, one an operator sends again. */
-    CompletableFuture<Void> deliver(AlertDelivery delivery) {
+    @Override
+    public CompletableFuture<Void> deliver(AlertDelivery delivery) {
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
                 .timeout(TIMEOUT)

@@ -42,7 +42,7 @@ import vigil.storage.Storage;
 /**
  * The Logs screen: a node's own history ({@code LC_OL}, {@code LC_BL}, {@code LC_RL}) over a date
  * range, the console's site events (links, bird risk, runways, decoder failures) filtered by node,
- * kind and period, and the webhook deliveries, newest first, of which a failed one can be sent again.
+ * kind and period, and the alert deliveries (webhooks, and MQTT messages made while a broker was away), newest first, of which a failed one can be sent again.
  */
 public final class LogsView implements ScreenView {
     static final int SITE_EVENT_LIMIT = 5_000;
@@ -54,7 +54,7 @@ public final class LogsView implements ScreenView {
     /** Which log to show. */
     enum Source {
         NODE_OBJECTS("Node: detections (LC_OL)"), NODE_BIRDS("Node: bird risk (LC_BL)"), NODE_PILOTS("Node: pilot requests (LC_RL)"),
-        SITE_EVENTS("Console: site events"), ALERT_DELIVERIES("Console: alert deliveries (webhooks)");
+        SITE_EVENTS("Console: site events"), ALERT_DELIVERIES("Console: alert deliveries");
 
         private final String title;
 

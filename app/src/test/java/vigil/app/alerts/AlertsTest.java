@@ -165,6 +165,41 @@ class AlertsTest {
     }
 
     @Test
+    void whatWasMadeWhileTheBrokerWasAwayOutlivesAStopOfVigil() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(); Storage storage = Storage.open(data)) {
+            storage.alertTargets().add(mqtt(broker), "test").get();
+            broker.stop();
+            long id;
+            try (Alerts alerts = Alerts.start(storage)) {
+                id = storage.incidents().record(NODE, detection(8), Instant.now()).get().incident().id();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (storage.alertDeliveries().pending().stream().noneMatch(delivery -> delivery.topic().equals("incidents"))) {
+                    assertTrue(System.nanoTime() < deadline, "the incident's message waits in the delivery log");
+                    Thread.sleep(50);
+                }
+            } // Vigil stops before the broker is back
+            assertEquals(List.of("site broker incidents"), storage.alertDeliveries().pending().stream()
+                    .map(delivery -> delivery.target() + " " + delivery.topic()).toList(), "its message only: not the picture, not the states");
+            broker.restart();
+            Mqtt5BlockingClient watcher = watcher(broker);
+            try (Mqtt5BlockingClient.Mqtt5Publishes seen = watcher.publishes(MqttGlobalPublishFilter.ALL)) {
+                watcher.subscribeWith().topicFilter("vigil/incidents").qos(MqttQos.AT_LEAST_ONCE).send();
+                try (Alerts again = Alerts.start(storage)) {
+                    String json = text(next(seen, "vigil/incidents"));
+                    assertTrue(json.startsWith("{\"id\":" + id + ","), json);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (!storage.alertDeliveries().pending().isEmpty()) {
+                        assertTrue(System.nanoTime() < deadline, "noted DELIVERED once the broker has it");
+                        Thread.sleep(50);
+                    }
+                }
+            } finally {
+                watcher.disconnect();
+            }
+        }
+    }
+
+    @Test
     void aKilledRecordersLastWillSaysItIsOffline() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start();
              SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0))) {

@@ -193,7 +193,7 @@ class ConsoleWindowTest {
         });
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         await("why it cannot be sent now", () -> fx(() -> text(robot, "#logs-message")).contains(
-                "no webhook named 'ops' any more: sent at the next start if it is back"));
+                "no alert target named 'ops' any more: sent at the next start if it is back"));
         assertEquals(AlertDelivery.Status.PENDING, console.storage().alertDeliveries().newest(1).getFirst().status());
     }
 
@@ -475,7 +475,10 @@ class ConsoleWindowTest {
         TableView<?> table = robot.lookup("#cameras-table").queryAs(TableView.class);
         await("listed", () -> fx(() -> table.getItems().size()) == 1);
 
-        robot.clickOn("Gate 9").type(KeyCode.T);
+        await("its row drawn", () -> fx(() -> robot.from(table).lookup(".table-cell").queryAll().stream()
+                .anyMatch(cell -> "Gate 9".equals(((javafx.scene.control.Labeled) cell).getText()))));
+        robot.clickOn(fx(() -> robot.from(table).lookup(".table-cell").queryAll().stream()
+                .filter(cell -> "Gate 9".equals(((javafx.scene.control.Labeled) cell).getText())).findFirst().orElseThrow())).type(KeyCode.T);
         await("tested", () -> fx(() -> robot.lookup("#cameras-outcome").queryLabeled().getText())
                 .equals("Gate 9: cannot read it: connection refused"));
         robot.type(KeyCode.DELETE);
