@@ -1,15 +1,15 @@
 package vigil.app.alert;
 
+import static vigil.app.console.SettingsControls.button;
+import static vigil.app.console.SettingsControls.column;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -237,18 +237,5 @@ public final class AlertsPage {
                 event.consume();
             }
         });
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
-
-    private static Button button(String text, BooleanSupplier action) {
-        Button button = new Button(text);
-        button.setOnAction(e -> action.getAsBoolean());
-        return button;
     }
 }

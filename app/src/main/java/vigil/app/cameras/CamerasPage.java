@@ -1,18 +1,16 @@
 package vigil.app.cameras;
 
+import static vigil.app.console.SettingsControls.button;
+import static vigil.app.console.SettingsControls.column;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -141,18 +139,5 @@ public final class CamerasPage {
     private void reload() {
         tasks.run(store::list, cameras -> table.getItems().setAll(cameras), error -> outcome.setText("Cannot read the cameras: "
                 + error.getMessage()));
-    }
-
-    private static TableColumn<SiteCamera, String> column(String title, Function<SiteCamera, String> value, double width) {
-        TableColumn<SiteCamera, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
-
-    private static Button button(String text, BooleanSupplier action) {
-        Button button = new Button(text);
-        button.setOnAction(e -> action.getAsBoolean());
-        return button;
     }
 }

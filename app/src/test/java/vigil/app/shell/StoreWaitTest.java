@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +47,26 @@ class StoreWaitTest {
     @TempDir
     Path work;
 
+    private PostgresServer server;
+    private SharedStore store;
+    private SimulatedNode node;
+    private ConsoleSettings settings;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = PostgresServer.get();
+        store = server.newDatabase();
+        node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
+        settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
     @Test
     void aConsoleStartedWhileTheSharedStoreIsDownKeepsTheNodesIncidentsAndOpensItOnceItIsBack(FxRobot robot) throws Exception {
-        PostgresServer server = PostgresServer.get();
-        SharedStore store = server.newDatabase();
-        SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
-        ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
         CompletableFuture<Optional<Storage>> waited;
         server.kill();
         try {
@@ -75,17 +91,11 @@ class StoreWaitTest {
             assertEquals(List.of(900L, 901L, 902L), opened.incidents().search(IncidentQuery.ALL, null, 10).incidents().stream()
                     .sorted(Comparator.comparingLong(Incident::id)).map(Incident::objectId).toList(), "each once, in the order they came");
             await("the wait's link closed", () -> node.consoles() == 0);
-        } finally {
-            node.close();
         }
     }
 
     @Test
     void closingTheWaitKeepsTheSpoolForTheNextStart(FxRobot robot) throws Exception {
-        PostgresServer server = PostgresServer.get();
-        SharedStore store = server.newDatabase();
-        SimulatedNode node = SimulatedNode.start(SimulatedNode.Settings.defaults().withPort(0).withObjects(0));
-        ConsoleSettings settings = ConsoleSettings.DEFAULTS.withNodes(List.of(new NodeAddress("127.0.0.1", node.port())));
         Path desk = work.resolve("desk");
         server.kill();
         try {
@@ -103,7 +113,6 @@ class StoreWaitTest {
             await("the link closed", () -> node.consoles() == 0);
         } finally {
             server.restart();
-            node.close();
         }
         try (Storage next = Storage.open(desk, store, OfflineSpool.open(desk))) {
             await("forwarded at the next start", () -> next.incidents().search(IncidentQuery.ALL, null, 10).incidents().stream()

@@ -1,0 +1,28 @@
+package vigil.app.console;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableColumn;
+
+/** What the settings' pages of site records (cameras, alert targets and rules) are built of. */
+public final class SettingsControls {
+    private SettingsControls() {
+    }
+
+    /** A column of {@code value}'s words for each row. */
+    public static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    /** A button that does what its key does in the table ("Remove  Del"). */
+    public static Button button(String text, BooleanSupplier action) {
+        Button button = new Button(text);
+        button.setOnAction(e -> action.getAsBoolean());
+        return button;
+    }
+}
