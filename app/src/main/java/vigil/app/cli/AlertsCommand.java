@@ -256,7 +256,7 @@ public final class AlertsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "deliveries", mixinStandardHelpOptions = true, description = "The webhook delivery log, newest first.")
+    @Command(name = "deliveries", mixinStandardHelpOptions = true, description = "The alert delivery log (webhooks, and MQTT messages made while a broker was away), newest first.")
     static final class Deliveries implements Callable<Integer> {
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")
         int limit;
