@@ -93,11 +93,38 @@ final class LockScreen {
         return band;
     }
 
-    /** Shows the band afresh: which form, the handover note, the name field focused. */
+    /**
+     * Shows the band afresh, the name field focused: the sign-in form at once, then, read off the FX
+     * thread (a shared store may be slow or away), the first admin's form on a store with no admin
+     * and the handover note. A store that cannot be read is said in words; the form stays.
+     */
     void show(boolean idle) {
-        firstAdmin = !desk.accounts().anyAdmin();
+        Instant since = Instant.now();
         password.clear();
         repeat.clear();
+        form(since, idle);
+        message.getStyleClass().remove("danger");
+        name.requestFocus();
+        tasks.run(() -> new Standing(!desk.accounts().anyAdmin(), desk.pendingHandover().orElse(null)), standing -> {
+            if (standing.firstAdmin() != firstAdmin) { // re-laid only on a change: that would take the focus from the fields
+                firstAdmin = standing.firstAdmin();
+                form(since, idle);
+                name.requestFocus();
+            }
+            OperatorEvent note = standing.handover();
+            handover.setText(note == null ? "" : "Handover from " + note.operator() + " at " + CLOCK.format(note.at()) + ": "
+                    + (note.detail() == null ? "(no note)" : note.detail()));
+            handover.setManaged(note != null);
+            handover.setVisible(note != null);
+        }, unreadable -> setMessage("The accounts cannot be read now (" + unreadable.getMessage() + "): signing in waits for the store;"
+                + " alarms still show and sound.", true));
+    }
+
+    /** Whether the store has an admin yet, and the handover note waiting, as the band last read them. */
+    private record Standing(boolean firstAdmin, OperatorEvent handover) {
+    }
+
+    private void form(Instant since, boolean idle) {
         if (firstAdmin) {
             title.setText("Welcome to Vigil. Make the first admin: they will add the other operators.");
             fields.getChildren().setAll(name, displayName, password, repeat, submit);
@@ -105,19 +132,12 @@ final class LockScreen {
             message.setText("Vigil is already watching and recording; the map below is live. A password has at least "
                     + Passwords.MIN_LENGTH + " characters.");
         } else {
-            title.setText("LOCKED" + (idle ? " after no input" : "") + " since " + CLOCK.format(Instant.now())
+            title.setText("LOCKED" + (idle ? " after no input" : "") + " since " + CLOCK.format(since)
                     + ": alarms still show and sound; sign in to act.");
             fields.getChildren().setAll(name, password, submit);
             submit.setText("Sign in");
             message.setText("");
         }
-        OperatorEvent note = desk.pendingHandover().orElse(null);
-        handover.setText(note == null ? "" : "Handover from " + note.operator() + " at " + CLOCK.format(note.at()) + ": "
-                + (note.detail() == null ? "(no note)" : note.detail()));
-        handover.setManaged(note != null);
-        handover.setVisible(note != null);
-        message.getStyleClass().remove("danger");
-        name.requestFocus();
     }
 
     /** Says what a key or a click would have done, had someone been signed in. */

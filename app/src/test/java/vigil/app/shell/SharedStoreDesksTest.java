@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,9 @@ class SharedStoreDesksTest {
             node.broadcast(new FirstDetection(EventType.RESCUE, 51, ObjectClass.PERSON, 300, 300, Area.RWY_A,
                     NodeTimestamp.of(Instant.now()), 1, TestJpegs.jpeg(2_000, 51)));
             await("the banner", () -> fx(() -> FxWaits.texts(robot, "#status-bar")).contains("SHARED STORE UNREACHABLE — 1 incident waiting"));
+            robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL); // the desk locks while the accounts are away
+            await("the lock band says why nobody can sign in", () -> fx(() -> FxWaits.texts(robot, "#lock-message"))
+                    .contains("The accounts cannot be read now"));
         } finally {
             server.restart();
         }
