@@ -751,8 +751,10 @@ public final class ConsoleWindow {
         CamerasPage cameras = new CamerasPage(console.storage().cameras(), tasks, operator);
         AlertsPage alerts = new AlertsPage(console.storage(), console.alerts(), settings.nodes(), tasks, operator);
         SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.storage().location(),
-                console.storage().nodeNames(), console.isSimulated(), cameras, alerts, console.storage().clips().usage(settings.clipQuotaBytes()));
+                console.storage().nodeNames(), console.isSimulated(), cameras, alerts);
         dialog.initOwner(stage);
+        tasks.run(() -> console.storage().clips().usage(settings.clipQuotaBytes()), dialog::showClipUsage,
+                unread -> dialog.clipUsageUnread(unread.getMessage()));
         Optional<ConsoleSettings> saved = dialog.showAndWait().filter(changed -> !desk.isLocked()); // locked meanwhile: nothing changes
         if (saved.isPresent()) {
             dialog.renames().forEach((node, name) -> tasks.whenDone(console.storage().nodeNames().name(node, name, operator),

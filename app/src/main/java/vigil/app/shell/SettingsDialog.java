@@ -42,13 +42,15 @@ import vigil.storage.NodeNames;
 final class SettingsDialog extends Dialog<ConsoleSettings> {
 
     private final Map<NodeAddress, String> renames = new LinkedHashMap<>();
+    private final ProgressBar clipBar = new ProgressBar(0);
+    private final Label clipWords = new Label("reading what clips use…");
 
     /**
      * {@code names}: what the nodes are called now; a name given here goes to the store (every desk of a
      * shared store shows it) once the dialog is saved ({@link #renames}).
      */
     SettingsDialog(ConsoleSettings settings, Path dataDirectory, String store, NodeNames names, boolean simulated, CamerasPage cameras,
-                   AlertsPage alerts, ClipStore.Usage clipUsage) {
+                   AlertsPage alerts) {
         setTitle("Settings");
         setHeaderText("Console settings");
         ListView<NodeAddress> nodes = new ListView<>();
@@ -120,15 +122,8 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         TextField clipQuota = new TextField(ByteSize.format(settings.clipQuotaBytes()).replace(" ", ""));
         clipQuota.setId("settings-clip-quota");
         clipQuota.setPrefColumnCount(6);
-        ProgressBar clipBar = new ProgressBar(Math.min(1, clipUsage.usedBytes() / (double) settings.clipQuotaBytes()));
         clipBar.setId("settings-clip-usage");
         clipBar.setPrefWidth(220);
-        if (clipUsage.usedBytes() > settings.clipQuotaBytes()) {
-            clipBar.getStyleClass().add("danger");
-        }
-        Label clipWords = new Label(ByteSize.format(clipUsage.usedBytes()) + " used"
-                + (clipUsage.bytesByCamera().isEmpty() ? "" : ": " + clipUsage.bytesByCamera().entrySet().stream()
-                        .map(camera -> camera.getKey() + " " + ByteSize.format(camera.getValue())).collect(Collectors.joining(", "))));
         clipWords.setId("settings-clip-words");
         Label quotaError = new Label();
         quotaError.getStyleClass().add("danger");
@@ -187,6 +182,21 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
                 theme.getValue(), volume.getValue() / 100, muted.isSelected(), expiry.getValue(), videoPort.getValue(),
                 settings.probes(), settings.cameraAlarmSeconds(), ByteSize.parse(clipQuota.getText()),
                 lockAfter.getValue() == lockMinutes ? settings.lockAfterSeconds() : lockAfter.getValue() * 60, settings.store()));
+    }
+
+    /** What clips use of their cap, once read off the FX thread (the store may be a slow or absent server). */
+    void showClipUsage(ClipStore.Usage usage) {
+        clipBar.setProgress(Math.min(1, usage.usedBytes() / (double) usage.capBytes()));
+        if (usage.overCap()) {
+            clipBar.getStyleClass().add("danger");
+        }
+        clipWords.setText(ByteSize.format(usage.usedBytes()) + " used"
+                + (usage.bytesByCamera().isEmpty() ? "" : ": " + usage.bytesByCamera().entrySet().stream()
+                        .map(camera -> camera.getKey() + " " + ByteSize.format(camera.getValue())).collect(Collectors.joining(", "))));
+    }
+
+    void clipUsageUnread(String why) {
+        clipWords.setText("what clips use cannot be read now: " + why);
     }
 
     /** The names given in the dialog, by node (empty: the name taken away); to be kept once it is saved. */

@@ -461,6 +461,8 @@ class ConsoleWindowTest {
     void camerasAreAddedTestedAndRemovedOnTheSettingsCamerasPageByKeyboard(FxRobot robot) throws Exception {
         awaitOnline();
         robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+        await("what clips use, read off the FX thread", () -> fx(() -> robot.lookup("#settings-clip-words").queryLabeled().getText())
+                .equals("0 B used"));
         robot.clickOn("Cameras");
         robot.clickOn("#cameras-table").type(KeyCode.INSERT);
         robot.clickOn("#camera-name").write("Gate 9");
