@@ -53,6 +53,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import vigil.app.alert.AlertPopups;
 import vigil.app.alert.AlertSounds;
+import vigil.app.alert.ActionsPage;
 import vigil.app.alert.AlertsPage;
 import vigil.app.authority.AccessScreen;
 import vigil.app.authority.AuthorityView;
@@ -751,7 +752,7 @@ public final class ConsoleWindow {
         CamerasPage cameras = new CamerasPage(console.storage().cameras(), tasks, operator);
         AlertsPage alerts = new AlertsPage(console.storage(), console.alerts(), settings.nodes(), tasks, operator);
         SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.storage().location(),
-                console.storage().nodeNames(), console.isSimulated(), cameras, alerts);
+                console.storage().nodeNames(), console.isSimulated(), cameras, alerts, new ActionsPage(console.storage(), tasks, operator));
         dialog.initOwner(stage);
         tasks.run(() -> console.storage().clips().usage(settings.clipQuotaBytes()), dialog::showClipUsage,
                 unread -> dialog.clipUsageUnread(unread.getMessage()));

@@ -26,6 +26,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import vigil.app.alert.ActionsPage;
 import vigil.app.alert.AlertsPage;
 import vigil.app.camera.ByteSize;
 import vigil.app.cameras.CamerasPage;
@@ -35,9 +36,9 @@ import vigil.storage.ClipStore;
 import vigil.storage.NodeNames;
 
 /**
- * Three pages: the console's (nodes and their names, theme, sound, object expiry, the camera UDP port, the
+ * Four pages: the console's (nodes and their names, theme, sound, object expiry, the camera UDP port, the
  * idle lock, the cap for clip storage beside what is used of it; the data directory and a shared store
- * are shown, not edited), the site's cameras, and where alerts go with their rules.
+ * are shown, not edited), the site's cameras, where alerts go with their rules, and the site's actions.
  */
 final class SettingsDialog extends Dialog<ConsoleSettings> {
 
@@ -50,7 +51,7 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
      * shared store shows it) once the dialog is saved ({@link #renames}).
      */
     SettingsDialog(ConsoleSettings settings, Path dataDirectory, String store, NodeNames names, boolean simulated, CamerasPage cameras,
-                   AlertsPage alerts) {
+                   AlertsPage alerts, ActionsPage actions) {
         setTitle("Settings");
         setHeaderText("Console settings");
         ListView<NodeAddress> nodes = new ListView<>();
@@ -162,7 +163,9 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         camerasTab.setId("settings-cameras");
         Tab alertsTab = new Tab("Alerts", alerts.node());
         alertsTab.setId("settings-alerts");
-        TabPane pages = new TabPane(console, camerasTab, alertsTab);
+        Tab actionsTab = new Tab("Actions", actions.node());
+        actionsTab.setId("settings-actions");
+        TabPane pages = new TabPane(console, camerasTab, alertsTab, actionsTab);
         pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         getDialogPane().setContent(pages);
         getDialogPane().setMinWidth(900); // the cameras' and alert targets' columns read whole

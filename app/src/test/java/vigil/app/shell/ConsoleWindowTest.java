@@ -567,6 +567,37 @@ class ConsoleWindowTest {
         }
     }
 
+    @Test
+    void siteActionsAreAddedAndRemovedOnTheSettingsActionsPage(FxRobot robot) throws Exception {
+        awaitOnline();
+        robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+        robot.clickOn("Actions");
+        robot.clickOn("#actions-table").type(KeyCode.INSERT);
+        robot.clickOn("#action-name").write("Close gate 2");
+        robot.clickOn("#action-url").write("ftp://10.1.0.40/relay");
+        await("the form says why not", () -> fx(() -> robot.lookup("#action-problem").queryLabeled().getText())
+                .equals("an HTTP action's URL is http(s)://HOST/…, not 'ftp://10.1.0.40/relay'"));
+        assertTrue(fx(() -> robot.lookup("OK").queryButton().isDisabled()), "nothing invalid is saved");
+        robot.doubleClickOn("#action-url").eraseText(30).write("http://10.1.0.40/relay/1/on");
+        await("valid", () -> fx(() -> !robot.lookup("OK").queryButton().isDisabled()));
+        robot.clickOn("OK");
+        await("kept in the store", () -> console.storage().siteActions().find("Close gate 2")
+                .map(action -> action.method() + " " + action.url()).orElse("").equals("POST http://10.1.0.40/relay/1/on"));
+        TableView<?> table = robot.lookup("#actions-table").queryAs(TableView.class);
+        await("listed", () -> fx(() -> table.getItems().size()) == 1);
+        fx(() -> {
+            table.getSelectionModel().selectFirst();
+            table.requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.DELETE);
+        robot.clickOn("OK");
+        await("removed", () -> console.storage().siteActions().find("Close gate 2").isEmpty());
+        assertEquals(List.of("ada SITE_ACTION_REMOVED", "ada SITE_ACTION_ADDED"), console.storage().operators().history(10).stream()
+                .filter(event -> event.kind().name().startsWith("SITE_ACTION_")).map(event -> event.operator() + " " + event.kind()).toList());
+        robot.clickOn("Cancel");
+    }
+
     /** Opens a check combo box and ticks or unticks the items named, in its popup's cells (the box itself shows the ticked ones too). */
     private static void toggle(FxRobot robot, String checkComboBox, String... items) {
         robot.clickOn(checkComboBox);
