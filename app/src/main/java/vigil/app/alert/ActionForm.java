@@ -2,7 +2,6 @@ package vigil.app.alert;
 
 import java.util.List;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -11,9 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
+import vigil.app.console.SettingsControls;
 import vigil.storage.SiteAction;
 
 /**
@@ -56,11 +54,7 @@ final class ActionForm extends Dialog<SiteAction> {
         problem.getStyleClass().add("danger");
         problem.setId("action-problem");
         problem.setWrapText(true);
-        GridPane grid = new GridPane(10, 8);
-        grid.setPadding(new Insets(8));
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE); // the labels are read whole
-        grid.getColumnConstraints().add(labels);
+        GridPane grid = SettingsControls.form();
         int row = 0;
         for (Object[] field : new Object[][] {{"Kind", kind}, {"Name", name}, {"Method", method}, {"URL", url},
             {"Broker (alert target)", broker}, {"Topic", topic}, {"Body", body}, {"User", user}, {"Password", password}, {"", problem}}) {

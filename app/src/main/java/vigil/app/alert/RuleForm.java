@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -16,7 +15,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
@@ -24,6 +22,7 @@ import org.controlsfx.control.CheckComboBox;
 import vigil.protocol.link.NodeAddress;
 import vigil.protocol.wire.Area;
 import vigil.protocol.wire.ObjectClass;
+import vigil.app.console.SettingsControls;
 import vigil.storage.AlertRule;
 import vigil.storage.IncidentType;
 
@@ -109,11 +108,7 @@ final class RuleForm extends Dialog<AlertRule> {
         for (Region field : List.of(types, classes, zones, this.nodes, this.cameras, priority, action)) {
             field.setPrefWidth(FIELD_WIDTH);
         }
-        GridPane grid = new GridPane(10, 8);
-        grid.setPadding(new Insets(8));
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE); // the labels are read whole
-        grid.getColumnConstraints().add(labels);
+        GridPane grid = SettingsControls.form();
         int row = 0;
         grid.addRow(row++, new Label("Event types"), types);
         grid.addRow(row++, new Label("Object classes"), classes);

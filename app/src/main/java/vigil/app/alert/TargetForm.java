@@ -7,7 +7,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -16,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import vigil.app.console.SettingsControls;
 import vigil.storage.AlertTarget;
 
 /**
@@ -49,8 +49,7 @@ final class TargetForm extends Dialog<AlertTarget> {
         problem.getStyleClass().add("danger");
         problem.setId("target-problem");
         problem.setWrapText(true);
-        GridPane grid = new GridPane(10, 8);
-        grid.setPadding(new Insets(8));
+        GridPane grid = SettingsControls.form();
         int row = 0;
         grid.addRow(row++, new Label("Kind"), kind);
         grid.addRow(row++, new Label("URL"), url);

@@ -3,7 +3,6 @@ package vigil.app.cameras;
 import java.time.Duration;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -15,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import vigil.app.camera.CameraUrl;
+import vigil.app.console.SettingsControls;
 import vigil.protocol.wire.Area;
 import vigil.storage.SiteCamera;
 
@@ -75,8 +75,7 @@ final class CameraForm extends Dialog<SiteCamera> {
             clipWindow.setText(clipText(editing.clips()));
             enabled.setSelected(editing.enabled());
         }
-        GridPane grid = new GridPane(10, 8);
-        grid.setPadding(new Insets(8));
+        GridPane grid = SettingsControls.form();
         int row = 0;
         for (Object[] field : new Object[][] {{"Name", name}, {"URL", url}, {"User", user}, {"Password", password},
             {"Zones it covers", zones}, {"On the map", placement},
