@@ -201,7 +201,8 @@ public final class AlertsPage {
     private record Configuration(List<AlertTarget> targets, List<AlertRule> rules, List<String> actions, List<String> cameras) {
     }
 
-    private void reload() {
+    /** Reads the targets, rules, actions and cameras again (another page may have added an action). */
+    public void reload() {
         tasks.run(() -> new Configuration(storage.alertTargets().list(), storage.alertTargets().rules(),
                         storage.siteActions().list().stream().map(SiteAction::name).toList(),
                         storage.cameras().list().stream().map(SiteCamera::name).toList()),

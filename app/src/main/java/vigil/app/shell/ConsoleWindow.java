@@ -55,6 +55,7 @@ import vigil.app.alert.AlertPopups;
 import vigil.app.alert.AlertSounds;
 import vigil.app.alert.ActionsPage;
 import vigil.app.alert.AlertsPage;
+import vigil.app.alert.ChecklistPage;
 import vigil.app.authority.AccessScreen;
 import vigil.app.authority.AuthorityView;
 import vigil.app.authority.AuthorityViewModel;
@@ -752,7 +753,8 @@ public final class ConsoleWindow {
         CamerasPage cameras = new CamerasPage(console.storage().cameras(), tasks, operator);
         AlertsPage alerts = new AlertsPage(console.storage(), console.alerts(), settings.nodes(), tasks, operator);
         SettingsDialog dialog = new SettingsDialog(settings, console.storage().directory(), console.storage().location(),
-                console.storage().nodeNames(), console.isSimulated(), cameras, alerts, new ActionsPage(console.storage(), tasks, operator));
+                console.storage().nodeNames(), console.isSimulated(), cameras, alerts, new ActionsPage(console.storage(), tasks, operator),
+                new ChecklistPage(console.storage(), tasks, operator));
         dialog.initOwner(stage);
         tasks.run(() -> console.storage().clips().usage(settings.clipQuotaBytes()), dialog::showClipUsage,
                 unread -> dialog.clipUsageUnread(unread.getMessage()));

@@ -28,6 +28,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import vigil.app.alert.ActionsPage;
 import vigil.app.alert.AlertsPage;
+import vigil.app.alert.ChecklistPage;
 import vigil.app.camera.ByteSize;
 import vigil.app.cameras.CamerasPage;
 import vigil.app.console.ConsoleSettings;
@@ -36,9 +37,9 @@ import vigil.storage.ClipStore;
 import vigil.storage.NodeNames;
 
 /**
- * Four pages: the console's (nodes and their names, theme, sound, object expiry, the camera UDP port, the
+ * Five pages: the console's (nodes and their names, theme, sound, object expiry, the camera UDP port, the
  * idle lock, the cap for clip storage beside what is used of it; the data directory and a shared store
- * are shown, not edited), the site's cameras, where alerts go with their rules, and the site's actions.
+ * are shown, not edited), the site's cameras, where alerts go with their rules, the site's actions, and the emergency checklist.
  */
 final class SettingsDialog extends Dialog<ConsoleSettings> {
 
@@ -51,7 +52,7 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
      * shared store shows it) once the dialog is saved ({@link #renames}).
      */
     SettingsDialog(ConsoleSettings settings, Path dataDirectory, String store, NodeNames names, boolean simulated, CamerasPage cameras,
-                   AlertsPage alerts, ActionsPage actions) {
+                   AlertsPage alerts, ActionsPage actions, ChecklistPage checklist) {
         setTitle("Settings");
         setHeaderText("Console settings");
         ListView<NodeAddress> nodes = new ListView<>();
@@ -69,6 +70,7 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         });
         TextField newNode = new TextField();
         newNode.setPromptText("host:port");
+        newNode.setId("settings-node-address");
         TextField nodeName = new TextField();
         nodeName.setPromptText("its name");
         nodeName.setId("settings-node-name");
@@ -165,7 +167,20 @@ final class SettingsDialog extends Dialog<ConsoleSettings> {
         alertsTab.setId("settings-alerts");
         Tab actionsTab = new Tab("Actions", actions.node());
         actionsTab.setId("settings-actions");
-        TabPane pages = new TabPane(console, camerasTab, alertsTab, actionsTab);
+        Tab checklistTab = new Tab("Checklist", checklist.node());
+        checklistTab.setId("settings-checklist");
+        // what another page added (an action) is offered on these as soon as they are chosen
+        alertsTab.setOnSelectionChanged(e -> {
+            if (alertsTab.isSelected()) {
+                alerts.reload();
+            }
+        });
+        checklistTab.setOnSelectionChanged(e -> {
+            if (checklistTab.isSelected()) {
+                checklist.reload();
+            }
+        });
+        TabPane pages = new TabPane(console, camerasTab, alertsTab, actionsTab, checklistTab);
         pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         getDialogPane().setContent(pages);
         getDialogPane().setMinWidth(900); // the cameras' and alert targets' columns read whole

@@ -55,11 +55,13 @@ import vigil.protocol.wire.ObjectClass;
 import vigil.protocol.wire.ObjectSnapshot;
 import vigil.storage.ActionKind;
 import vigil.storage.AlertRule;
+import vigil.storage.ChecklistStep;
 import vigil.storage.AlertDelivery;
 import vigil.storage.Clip;
 import vigil.storage.Incident;
 import vigil.storage.IncidentState;
 import vigil.storage.IncidentType;
+import vigil.storage.OperatorEvent;
 import vigil.storage.Role;
 import vigil.storage.SiteAction;
 import vigil.storage.SiteEvent;
@@ -440,7 +442,7 @@ class ConsoleWindowTest {
     void newNodesInTheSettingsAreSavedAndTheConsoleReconnects(FxRobot robot) {
         awaitOnline();
         robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
-        robot.clickOn(".dialog-pane .text-field").write("10.9.8.7:5300");
+        robot.clickOn("#settings-node-address").write("10.9.8.7:5300");
         robot.clickOn("#settings-node-name").write("Gate 4 <east>");
         robot.clickOn("Add");
         await("a name is checked at once", () -> fx(() -> FxWaits.texts(robot, ".dialog-pane")).contains("a node's name is 1 to 60 letters"));
@@ -595,6 +597,34 @@ class ConsoleWindowTest {
         await("removed", () -> console.storage().siteActions().find("Close gate 2").isEmpty());
         assertEquals(List.of("ada SITE_ACTION_REMOVED", "ada SITE_ACTION_ADDED"), console.storage().operators().history(10).stream()
                 .filter(event -> event.kind().name().startsWith("SITE_ACTION_")).map(event -> event.operator() + " " + event.kind()).toList());
+        robot.clickOn("Cancel");
+    }
+
+    @Test
+    void theEmergencyChecklistIsEditedOnTheSettingsChecklistPage(FxRobot robot) throws Exception {
+        awaitOnline();
+        robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+        robot.clickOn("Checklist");
+        robot.clickOn("#checklist-type").clickOn("HAZARD");
+        TableView<?> steps = robot.lookup("#checklist-steps").queryAs(TableView.class);
+        await("the hazard's step (the fixture's)", () -> fx(() -> steps.getItems().size()) == 1);
+        robot.clickOn("#checklist-text").write("Send a sweeper").type(KeyCode.TAB).write("Airside ops").type(KeyCode.TAB).write("4420")
+                .type(KeyCode.ENTER);
+        await("kept, after the last", () -> console.storage().checklist().steps(IncidentType.HAZARD).stream().map(ChecklistStep::words).toList()
+                .equals(List.of("Close the runway to traffic: Tower, 4411", "Send a sweeper: Airside ops, 4420")));
+        await("listed", () -> fx(() -> steps.getItems().size()) == 2);
+        fx(() -> {
+            steps.getSelectionModel().selectFirst();
+            steps.requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.DELETE);
+        robot.clickOn("OK");
+        await("removed, the other moved up", () -> console.storage().checklist().steps(IncidentType.HAZARD).stream()
+                .map(step -> step.position() + " " + step.text()).toList().equals(List.of("1 Send a sweeper")));
+        assertEquals(List.of("ada CHECKLIST_CHANGED", "ada CHECKLIST_CHANGED"), console.storage().operators().history(10).stream()
+                .filter(event -> event.kind() == OperatorEvent.Kind.CHECKLIST_CHANGED && event.operator().equals("ada"))
+                .map(event -> event.operator() + " " + event.kind()).toList());
         robot.clickOn("Cancel");
     }
 
