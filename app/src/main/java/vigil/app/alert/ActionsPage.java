@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import vigil.app.console.SettingsControls;
 import vigil.app.console.Tasks;
 import vigil.storage.AlertTarget;
 import vigil.storage.SiteAction;
@@ -82,20 +81,15 @@ public final class ActionsPage {
         if (selected == null) {
             return false;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Its runs stay in the log; a rule or checklist step naming it says it is gone.",
-                ButtonType.OK, ButtonType.CANCEL);
-        confirm.initOwner(root.getScene().getWindow());
-        confirm.setHeaderText("Remove the action " + selected.name() + "?");
-        confirm.showAndWait().filter(ButtonType.OK::equals)
-                .ifPresent(ok -> save(storage.siteActions().remove(selected.name(), operator), "removed " + selected.name()));
+        if (SettingsControls.confirmed(root, "Remove the action " + selected.name() + "?",
+                "Its runs stay in the log; a rule or checklist step naming it says it is gone.")) {
+            save(storage.siteActions().remove(selected.name(), operator), "removed " + selected.name());
+        }
         return true;
     }
 
     private void save(CompletableFuture<?> write, String done) {
-        tasks.whenDone(write, ok -> {
-            outcome.setText(done);
-            reload();
-        }, error -> outcome.setText("Not saved: " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));
+        SettingsControls.saved(tasks, write, outcome, done, this::reload);
     }
 
     private record Read(List<SiteAction> actions, List<String> brokers) {

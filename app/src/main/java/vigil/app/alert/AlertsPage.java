@@ -9,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import vigil.app.alerts.Alerts;
+import vigil.app.console.SettingsControls;
 import vigil.app.console.Tasks;
 import vigil.protocol.link.NodeAddress;
 import vigil.storage.AlertRule;
@@ -143,7 +142,7 @@ public final class AlertsPage {
         if (selected == null) {
             return false;
         }
-        if (confirmed("Remove the alert target " + selected.name() + " and its rules?", "What it was sent stays in the delivery log.")) {
+        if (SettingsControls.confirmed(root, "Remove the alert target " + selected.name() + " and its rules?", "What it was sent stays in the delivery log.")) {
             save(storage.alertTargets().remove(selected.name(), operator), "removed " + selected.name());
         }
         return true;
@@ -177,25 +176,17 @@ public final class AlertsPage {
         if (selected == null) {
             return false;
         }
-        if (confirmed("Remove rule " + selected.id() + " of " + selected.target() + "?", selected.describe())) {
+        if (SettingsControls.confirmed(root, "Remove rule " + selected.id() + " of " + selected.target() + "?", selected.describe())) {
             save(storage.alertTargets().removeRule(selected.id(), operator), "removed rule " + selected.id());
         }
         return true;
     }
 
-    private boolean confirmed(String question, String words) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, words, ButtonType.OK, ButtonType.CANCEL);
-        confirm.initOwner(owner());
-        confirm.setHeaderText(question);
-        return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
-    }
-
     private void save(CompletableFuture<?> write, String done) {
-        tasks.whenDone(write, ok -> {
+        SettingsControls.saved(tasks, write, outcome, done, () -> {
             alerts.reread();
-            outcome.setText(done);
             reload();
-        }, error -> outcome.setText("Not saved: " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));
+        });
     }
 
     private record Configuration(List<AlertTarget> targets, List<AlertRule> rules, List<String> actions, List<String> cameras) {

@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import vigil.app.console.SettingsControls;
 import vigil.app.console.Tasks;
 import vigil.storage.ChecklistStep;
 import vigil.storage.IncidentType;
@@ -110,19 +109,14 @@ public final class ChecklistPage {
         if (selected == null) {
             return false;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, selected.words(), ButtonType.OK, ButtonType.CANCEL);
-        confirm.initOwner(root.getScene().getWindow());
-        confirm.setHeaderText("Remove step " + selected.position() + " of " + selected.type() + "?");
-        confirm.showAndWait().filter(ButtonType.OK::equals)
-                .ifPresent(ok -> save(storage.checklist().remove(selected.id(), operator), "removed step " + selected.position()));
+        if (SettingsControls.confirmed(root, "Remove step " + selected.position() + " of " + selected.type() + "?", selected.words())) {
+            save(storage.checklist().remove(selected.id(), operator), "removed step " + selected.position());
+        }
         return true;
     }
 
     private void save(CompletableFuture<?> write, String done) {
-        tasks.whenDone(write, ok -> {
-            outcome.setText(done);
-            reload();
-        }, error -> outcome.setText("Not saved: " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));
+        SettingsControls.saved(tasks, write, outcome, done, this::reload);
     }
 
     private record Read(List<ChecklistStep> steps, List<String> actions) {

@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -17,6 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import vigil.app.camera.CameraProbe;
 import vigil.app.camera.CameraUrl;
+import vigil.app.console.SettingsControls;
 import vigil.app.console.Tasks;
 import vigil.storage.CameraStore;
 import vigil.storage.SiteCamera;
@@ -107,10 +106,9 @@ public final class CamerasPage {
         if (selected == null) {
             return false;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Its events stay in the log.", ButtonType.OK, ButtonType.CANCEL);
-        confirm.initOwner(owner());
-        confirm.setHeaderText("Remove the camera " + selected.name() + "?");
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> save(store.remove(selected.name(), operator), "removed " + selected.name()));
+        if (SettingsControls.confirmed(root, "Remove the camera " + selected.name() + "?", "Its events stay in the log.")) {
+            save(store.remove(selected.name(), operator), "removed " + selected.name());
+        }
         return true;
     }
 
@@ -129,11 +127,10 @@ public final class CamerasPage {
     }
 
     private void save(CompletableFuture<?> write, String done) {
-        tasks.whenDone(write, ok -> {
+        SettingsControls.saved(tasks, write, outcome, done, () -> {
             changed = true;
-            outcome.setText(done);
             reload();
-        }, error -> outcome.setText("Not saved: " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));
+        });
     }
 
     private void reload() {

@@ -1,10 +1,15 @@
 package vigil.app.console;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -31,6 +36,22 @@ public final class SettingsControls {
         labels.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(labels);
         return grid;
+    }
+
+    /** Asks before a removal, over the page's window: whether OK was chosen. */
+    public static boolean confirmed(Node page, String question, String words) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, words, ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(page.getScene() == null ? null : page.getScene().getWindow());
+        confirm.setHeaderText(question);
+        return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    /** Once {@code write} is in the store: {@code done} in {@code outcome}, then {@code then}; or why it was not kept. */
+    public static void saved(Tasks tasks, CompletableFuture<?> write, Label outcome, String done, Runnable then) {
+        tasks.whenDone(write, ok -> {
+            outcome.setText(done);
+            then.run();
+        }, error -> outcome.setText("Not saved: " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));
     }
 
     /** A button that does what its key does in the table ("Remove  Del"). */
