@@ -185,7 +185,7 @@ public final class ConsoleWindow {
         root.setCenter(center);
         root.setBottom(statusBar.node());
         scene = new Scene(root, 1440, 900);
-        scene.getStylesheets().add(ConsoleWindow.class.getResource("/vigil/assets/css/vigil.css").toExternalForm());
+        scene.getStylesheets().add(STYLESHEET);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (keys.dispatch(event, screen, scene.getFocusOwner())) {
                 event.consume();
@@ -714,9 +714,17 @@ public final class ConsoleWindow {
         }
     }
 
-    private void applyTheme(ConsoleSettings.Theme theme) {
+    /** Vigil's own styles, over the theme's: every window of the console's takes them. */
+    static final String STYLESHEET = ConsoleWindow.class.getResource("/vigil/assets/css/vigil.css").toExternalForm();
+
+    /** Makes {@code theme} every window's (AtlantaFX's Primer, dark or light). */
+    static void useTheme(ConsoleSettings.Theme theme) {
         Application.setUserAgentStylesheet(theme == ConsoleSettings.Theme.DARK
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void applyTheme(ConsoleSettings.Theme theme) {
+        useTheme(theme);
         MapPalette palette = theme == ConsoleSettings.Theme.DARK ? MapPalette.DARK : MapPalette.LIGHT;
         this.palette = palette;
         screens.values().forEach(view -> view.setPalette(palette));

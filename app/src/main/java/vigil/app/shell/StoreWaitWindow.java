@@ -1,7 +1,5 @@
 package vigil.app.shell;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -21,7 +19,6 @@ import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -65,8 +62,7 @@ public final class StoreWaitWindow {
 
     private StoreWaitWindow(ConsoleSettings settings, Path directory, SharedStore shared, String why) {
         this.wait = new StoreWait(directory, shared);
-        Application.setUserAgentStylesheet(settings.theme() == ConsoleSettings.Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        ConsoleWindow.useTheme(settings.theme());
         Label title = new Label("The shared store is unreachable: this desk keeps what the nodes detect");
         title.getStyleClass().add("lock-title");
         Label reason = new Label(why);
@@ -86,7 +82,7 @@ public final class StoreWaitWindow {
         band.setPadding(new Insets(28, 36, 28, 36));
         band.setId("store-wait");
         Scene scene = new Scene(band, 960, 340);
-        scene.getStylesheets().add(StoreWaitWindow.class.getResource("/vigil/assets/css/vigil.css").toExternalForm());
+        scene.getStylesheets().add(ConsoleWindow.STYLESHEET);
         stage.setScene(scene);
         stage.setTitle("Vigil — waiting for the shared store");
         for (NodeAddress address : settings.nodes()) {
