@@ -1,6 +1,8 @@
 package vigil.app.cameras;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +28,12 @@ import vigil.app.camera.Picture;
  * goes back to the decoder only when the next picture takes its place.
  */
 public final class LivePictures {
-    private static final PixelFormat<ByteBuffer> BGRA = PixelFormat.getByteBgraPreInstance();
+    /**
+     * The decoders' BGRA bytes, read as little-endian ints, are ARGB: the software renderer copies
+     * those into its texture row by row, where it converts byte BGRA pixel by pixel (most of its
+     * time with four cameras on the wall).
+     */
+    private static final PixelFormat<IntBuffer> ARGB = PixelFormat.getIntArgbPreInstance();
     /** How long a new picture may wait for the other cameras' (well inside the 100 ms from packet to screen). */
     static final long HOLD_NANOS = 50_000_000;
 
@@ -37,7 +44,7 @@ public final class LivePictures {
     /** Each camera's images, one per buffer of its pictures' size (a handful go round). */
     private final Map<String, Map<ByteBuffer, Shown>> imagesOfBuffers = new HashMap<>();
 
-    private record Shown(Picture picture, PixelBuffer<ByteBuffer> pixels, WritableImage image) {
+    private record Shown(Picture picture, PixelBuffer<IntBuffer> pixels, WritableImage image) {
     }
     /** The largest size asked for each camera this frame, and what its decoder was last told. */
     private final Map<String, Long> wanted = new HashMap<>();
@@ -145,7 +152,8 @@ public final class LivePictures {
         if (known == null && !images.isEmpty() && images.values().iterator().next().image().getWidth() != picture.width()) {
             images.clear(); // a new size: the old buffers are gone from the decoder's spares
         }
-        PixelBuffer<ByteBuffer> pixels = new PixelBuffer<>(picture.width(), picture.height(), picture.bgra().rewind(), BGRA);
+        IntBuffer argb = picture.bgra().duplicate().rewind().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        PixelBuffer<IntBuffer> pixels = new PixelBuffer<>(picture.width(), picture.height(), argb, ARGB);
         Shown made = new Shown(picture, pixels, new WritableImage(pixels));
         images.put(picture.bgra(), made);
         return made;
