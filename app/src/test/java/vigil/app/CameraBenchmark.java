@@ -6,6 +6,9 @@ import static vigil.app.BenchmarkClock.processCpuNanos;
 import static vigil.app.BenchmarkClock.quantile;
 import static vigil.app.BenchmarkClock.threadCpu;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +20,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
 import vigil.app.camera.CameraReader;
 import vigil.app.camera.CameraState;
@@ -63,22 +73,27 @@ public final class CameraBenchmark {
         Vigil.quietLibraries();
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
-        System.out.printf(Locale.ROOT, "%-34s %14s %14s %8s %18s%n", "case (per camera, % of one core)", "Vigil", "FFmpeg", "ratio",
-                "packet→screen");
+        System.out.printf(Locale.ROOT, "%-34s %9s %9s %9s %8s %13s %18s%n", "case (per camera, % of one core)", "Vigil", "FFmpeg",
+                "JavaFX", "ratio", "to both", "packet→screen");
         double wallIdle = console(List.of(), running -> running.show(Screen.CAMERAS));
         double liveIdle = console(List.of(), running -> running.show(Screen.LIVE));
         System.out.printf(Locale.ROOT, "(the console without cameras: %.2f%% of a core on an empty wall, %.2f%% on the Live view;"
                 + " subtracted below)%n", wallIdle, liveIdle);
-        wall("2×2 wall, 640×360 at 15 fps", "640x360", 15, 4, wallIdle);
-        wall("one 1280×720 at 25 fps, whole wall", "1280x720", 25, 1, wallIdle);
+        wall("2×2 wall, 640×360 at 15 fps", 640, 360, 15, 4, wallIdle);
+        wall("one 1280×720 at 25 fps, whole wall", 1280, 720, 25, 1, wallIdle);
         shownNowhere(liveIdle);
         stallAndReturn();
         Platform.exit();
     }
 
-    /** Cameras shown on the wall: the console's CPU above its idle baseline, per camera, against FFmpeg's. */
-    private static void wall(String title, String size, int fps, int count, double baseline) throws Exception {
-        List<RtspCamera> cameras = start(count, size, fps);
+    /**
+     * Cameras shown on the wall: the console's CPU above its idle baseline, per camera, against
+     * FFmpeg's decoding, and against FFmpeg's decoding and JavaFX's drawing of as many pictures
+     * added (the floor of any JavaFX console on this renderer).
+     */
+    private static void wall(String title, int width, int height, int fps, int count, double baseline) throws Exception {
+        double javaFx = drawnAlone(count, width, height, fps) / count;
+        List<RtspCamera> cameras = start(count, width + "x" + height, fps);
         try {
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             double vigil = (console(cameras, running -> {
@@ -87,8 +102,8 @@ public final class CameraBenchmark {
             }) - baseline) / count;
             double ffmpeg = ffmpeg(cameras) / count;
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-34s %13.2f%% %13.2f%% %7.2fx %8.1f / %.1f ms%n", title, vigil, ffmpeg, vigil / ffmpeg,
-                    quantile(sorted, 0.5) / 1e6, quantile(sorted, 0.95) / 1e6);
+            System.out.printf(Locale.ROOT, "%-34s %8.2f%% %8.2f%% %8.2f%% %7.2fx %12.2fx %8.1f / %.1f ms%n", title, vigil, ffmpeg, javaFx,
+                    vigil / ffmpeg, vigil / (ffmpeg + javaFx), quantile(sorted, 0.5) / 1e6, quantile(sorted, 0.95) / 1e6);
         } finally {
             close(cameras);
         }
@@ -99,7 +114,7 @@ public final class CameraBenchmark {
         List<RtspCamera> cameras = start(4, "640x360", 15);
         try {
             double vigil = (console(cameras, running -> running.show(Screen.LIVE)) - baseline) / 4;
-            System.out.printf(Locale.ROOT, "%-34s %13.2f%% %14s %8s %18s%n", "640×360 at 15 fps, shown nowhere", vigil, "-", "-", "-");
+            System.out.printf(Locale.ROOT, "%-34s %8.2f%%%n", "640×360 at 15 fps, shown nowhere", vigil);
         } finally {
             close(cameras);
         }
@@ -161,6 +176,67 @@ public final class CameraBenchmark {
             }
             return 100.0 * (processCpuNanos() - cpu) / elapsed;
         }
+    }
+
+    /**
+     * JavaFX alone: a bare window of the console's size showing {@code count} pictures of that size,
+     * each new {@code fps} times a second (all at once, as the console draws them), from buffers
+     * filled once; its CPU above the same window's with pictures that do not change, in % of one core.
+     */
+    private static double drawnAlone(int count, int width, int height, int fps) throws Exception {
+        List<PixelBuffer<IntBuffer>> pictures = new ArrayList<>();
+        TilePane tiles = new TilePane(4, 4);
+        tiles.setPrefColumns(count == 1 ? 1 : 2);
+        tiles.setStyle("-fx-background-color: #101418;");
+        for (int i = 0; i < count; i++) {
+            IntBuffer pixels = ByteBuffer.allocateDirect(width * height * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
+            for (int p = 0; p < width * height; p++) {
+                pixels.put(p, 0xFF000000 | (p % width) * 255 / width << 16 | (p / width) * 255 / height << 8 | 0x60);
+            }
+            PixelBuffer<IntBuffer> picture = new PixelBuffer<>(width, height, pixels, PixelFormat.getIntArgbPreInstance());
+            pictures.add(picture);
+            tiles.getChildren().add(new ImageView(new WritableImage(picture)));
+        }
+        long interval = 1_000_000_000L / fps;
+        boolean[] changing = {false};
+        AnimationTimer frames = new AnimationTimer() {
+            private long next;
+
+            @Override
+            public void handle(long now) {
+                if (changing[0] && now >= next) {
+                    next = Math.max(next + interval, now - interval);
+                    pictures.forEach(picture -> picture.updateBuffer(buffer -> null));
+                }
+            }
+        };
+        CompletableFuture<Stage> shown = CompletableFuture.supplyAsync(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(tiles, 1440, 900));
+            stage.show();
+            frames.start();
+            return stage;
+        }, Platform::runLater);
+        Stage stage = shown.get(10, TimeUnit.SECONDS);
+        try {
+            double still = cpuOver(SECONDS);
+            changing[0] = true;
+            TimeUnit.SECONDS.sleep(1);
+            return cpuOver(SECONDS) - still;
+        } finally {
+            CompletableFuture.runAsync(() -> {
+                frames.stop();
+                stage.hide();
+            }, Platform::runLater).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** This process's CPU over that many seconds, in % of one core. */
+    private static double cpuOver(int seconds) throws InterruptedException {
+        long cpu = processCpuNanos();
+        long wall = System.nanoTime();
+        TimeUnit.SECONDS.sleep(seconds);
+        return 100.0 * (processCpuNanos() - cpu) / (System.nanoTime() - wall);
     }
 
     /** FFmpeg decoding every camera at once, each in its own process: their CPU added, in % of one core. */
