@@ -28,7 +28,9 @@ import vigil.storage.SiteCamera;
  *
  * <p><b>Pictures</b>: packets are decoded only while some tile shows the camera ({@link #show()}
  * counts them), once however many tiles do, on this thread, into a {@link PictureExchange} where the
- * newest picture wins.
+ * newest picture wins. A camera that comes on screen is decoded from the keyframe before the packet
+ * at hand, out of the ring, so its first picture is the newest at once, not seconds later at the
+ * next keyframe (cameras send one every 2 to 4 s).
  *
  * <p><b>Clips</b>: every packet also goes into a {@link PacketRing} that reaches back the camera's
  * clip {@code pre} and a {@link ClipCaptures#RING_MARGIN}, and to its {@link ClipCaptures}. Nothing is decoded
@@ -280,6 +282,9 @@ public final class CameraReader implements CameraFeed, ClipSource, AutoCloseable
                     if (viewers.get() > 0) {
                         if (decoder == null) {
                             decoder = new FrameDecoder(grabber.getFormatContext().streams(video).codecpar());
+                            if (entry != null) {
+                                decoder.catchUp(ring.leadingUpTo(entry));
+                            }
                         }
                         picturesDecoded.add(decoder.decode(packet, arrived, pictures, fit));
                     } else if (decoder != null) {

@@ -17,6 +17,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -83,6 +84,24 @@ final class FrameDecoder implements AutoCloseable {
             pictures++;
         }
         return pictures;
+    }
+
+    /**
+     * Decodes packets and shows none: those that came before the one at hand since its keyframe,
+     * so that a decoder started within a group of pictures can decode the packet at hand.
+     */
+    void catchUp(List<AVPacket> earlier) {
+        for (AVPacket packet : earlier) {
+            if (!started && (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
+                continue;
+            }
+            started = true;
+            if (avcodec_send_packet(context, packet) == 0) {
+                while (avcodec_receive_frame(context, frame) == 0) {
+                    // only the newest picture is shown
+                }
+            }
+        }
     }
 
     /** A width and height packed in a long, as the screen asks for them; zero for the stream's own size. */

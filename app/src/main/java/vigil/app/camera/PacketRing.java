@@ -104,6 +104,27 @@ final class PacketRing {
         return copies;
     }
 
+    /**
+     * The packets a decoder needs before {@code newest} to picture it: from the newest keyframe to
+     * the packet before it (none when it is a keyframe). Still the ring's: used at once, on its thread.
+     */
+    List<AVPacket> leadingUpTo(Entry newest) {
+        List<AVPacket> leading = new ArrayList<>();
+        if (newest.key()) {
+            return leading;
+        }
+        for (Iterator<Entry> older = entries.descendingIterator(); older.hasNext(); ) {
+            Entry entry = older.next();
+            if (entry != newest) {
+                leading.addFirst(entry.packet());
+                if (entry.key()) {
+                    break;
+                }
+            }
+        }
+        return leading;
+    }
+
     /** Bytes of compressed video held. */
     long bytes() {
         return bytes;

@@ -107,6 +107,34 @@ class CameraReaderTest {
         }
     }
 
+    @Test
+    void aCameraComingOnScreenShowsItsNewestFrameAtOnceNotAtItsNextKeyframe() throws Exception {
+        try (RtspCamera camera = RtspCamera.numbered(5)) {
+            read(camera.url(), null, null);
+            awaitState(CameraState.LIVE);
+            for (int shown = 0; shown < 3; shown++) {
+                Thread.sleep(1_300); // somewhere in a group of pictures five seconds long
+                long asked = System.nanoTime();
+                reader.show();
+                Picture first = awaitPicture();
+                double seconds = (System.nanoTime() - asked) / 1e9;
+                int firstNumber = frameNumber(first);
+                reader.pictures().giveBack(first);
+                Picture next = awaitPicture();
+                int nextNumber = frameNumber(next);
+                reader.pictures().giveBack(next);
+                reader.hide();
+                assertTrue(seconds < 0.5, "the first picture came " + seconds + " s after the camera was shown");
+                int step = Math.floorMod(nextNumber - firstNumber, RtspCamera.NUMBERED_FRAMES);
+                assertTrue(step >= 1 && step <= 2, "frame " + firstNumber + " then " + nextNumber + ": the first was not the newest");
+            }
+        }
+    }
+
+    private static int frameNumber(Picture picture) {
+        return RtspCamera.frameNumber(picture.bgra(), picture.width() * 4, picture.height(), 4);
+    }
+
     private Picture awaitPicture() {
         Picture[] taken = new Picture[1];
         Recorder.await("a picture", () -> (taken[0] = reader.pictures().take()) != null, WAIT);

@@ -192,7 +192,7 @@ class EvidenceClipsTest {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile())) {
             grabber.start();
             for (Frame frame; (frame = grabber.grabImage()) != null; ) {
-                numbers.add(RtspCamera.frameNumber((ByteBuffer) frame.image[0], frame.imageStride, frame.imageHeight));
+                numbers.add(RtspCamera.frameNumber((ByteBuffer) frame.image[0], frame.imageStride, frame.imageHeight, 3));
             }
         }
         return numbers;

@@ -34,14 +34,16 @@ public final class RtspCamera implements AutoCloseable {
     private final String pattern;
     private final String size;
     private final int fps;
+    private final int keyframeSeconds;
     private final String[] credentials;
     private Process server;
 
-    private RtspCamera(int port, String pattern, String size, int fps, String... credentials) {
+    private RtspCamera(int port, String pattern, String size, int fps, int keyframeSeconds, String... credentials) {
         this.port = port;
         this.pattern = pattern;
         this.size = size;
         this.fps = fps;
+        this.keyframeSeconds = keyframeSeconds;
         this.credentials = credentials;
     }
 
@@ -64,17 +66,24 @@ public final class RtspCamera implements AutoCloseable {
         return serve(NUMBERED);
     }
 
+    /** A {@link #numbered()} camera with a keyframe every {@code seconds}, as many cameras send them. */
+    public static RtspCamera numbered(int keyframeSeconds) throws Exception {
+        RtspCamera camera = new RtspCamera(freePort(), NUMBERED, "320x180", FPS, keyframeSeconds);
+        camera.restart();
+        return camera;
+    }
+
     static final int NUMBERED_SECONDS = 60;
     static final int NUMBERED_FRAMES = NUMBERED_SECONDS * FPS;
     private static final String NUMBERED = "numbered";
 
-    /** The number a {@link #numbered()} camera's frame carries, read from its BGR pixels (320 wide, 3 bytes a pixel). */
-    static int frameNumber(java.nio.ByteBuffer bgr, int stride, int height) {
+    /** The number a {@link #numbered()} camera's frame carries, read from its BGR or BGRA pixels (320 wide). */
+    static int frameNumber(java.nio.ByteBuffer pixels, int stride, int height, int pixelBytes) {
         int number = 0;
         int row = height / 2;
         for (int bit = 0; bit < 16; bit++) {
             int x = bit * 20 + 10;
-            int green = bgr.get(row * stride + x * 3 + 1) & 0xff;
+            int green = pixels.get(row * stride + x * pixelBytes + 1) & 0xff;
             if (green > 128) {
                 number |= 1 << bit;
             }
@@ -84,13 +93,13 @@ public final class RtspCamera implements AutoCloseable {
 
     /** A camera of the test pattern at {@code size} (640x360) and {@code fps}, for benchmarks. */
     public static RtspCamera sized(String size, int fps) throws Exception {
-        RtspCamera camera = new RtspCamera(freePort(), TEST_PATTERN, size, fps);
+        RtspCamera camera = new RtspCamera(freePort(), TEST_PATTERN, size, fps, 1);
         camera.restart();
         return camera;
     }
 
     private static RtspCamera serve(String pattern, String... userAndPassword) throws Exception {
-        RtspCamera camera = new RtspCamera(freePort(), pattern, "320x180", FPS, userAndPassword);
+        RtspCamera camera = new RtspCamera(freePort(), pattern, "320x180", FPS, 1, userAndPassword);
         camera.restart();
         return camera;
     }
@@ -102,7 +111,7 @@ public final class RtspCamera implements AutoCloseable {
     /** Starts the server again on its port, after {@link #kill()}. */
     public void restart() throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(PYTHON, script().toString(),
-                Integer.toString(port), video(pattern, size, fps).toString(), Integer.toString(fps)));
+                Integer.toString(port), video(pattern, size, fps, keyframeSeconds).toString(), Integer.toString(fps)));
         command.addAll(java.util.List.of(credentials));
         server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -159,9 +168,9 @@ public final class RtspCamera implements AutoCloseable {
         return script;
     }
 
-    /** Six seconds of a lavfi pattern (a minute of numbered frames), a keyframe each second, made once per pattern, size and rate. */
-    private static synchronized Path video(String pattern, String size, int fps) throws Exception {
-        String key = pattern + " " + size + " " + fps;
+    /** Six seconds of a lavfi pattern (a minute of numbered frames), made once per pattern, size, rate and keyframe interval. */
+    private static synchronized Path video(String pattern, String size, int fps, int keyframeSeconds) throws Exception {
+        String key = pattern + " " + size + " " + fps + " " + keyframeSeconds;
         Path video = VIDEOS.get(key);
         if (video == null) {
             Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON)) && Files.isExecutable(Path.of("/usr/bin/ffmpeg")),
@@ -176,8 +185,8 @@ public final class RtspCamera implements AutoCloseable {
             if (numbered) {
                 command.addAll(java.util.List.of("-vf", "geq=lum='255*mod(floor(N/pow(2\\,floor(X/20)))\\,2)':cb=128:cr=128", "-crf", "12"));
             }
-            command.addAll(java.util.List.of("-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g", Integer.toString(fps),
-                    "-pix_fmt", "yuv420p", "-x264-params", "aud=1:repeat-headers=1", "-f", "h264", file.toString()));
+            command.addAll(java.util.List.of("-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g", Integer.toString(fps * keyframeSeconds),
+                    "-pix_fmt", "yuv420p", "-x264-params", "aud=1:repeat-headers=1:scenecut=0", "-f", "h264", file.toString()));
             Process ffmpeg = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (ffmpeg.waitFor() != 0) {
