@@ -3,6 +3,7 @@ package vigil.app.camera;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
@@ -36,6 +37,7 @@ import org.bytedeco.javacpp.PointerPointer;
  * camera's reader thread only.
  */
 final class FrameDecoder implements AutoCloseable {
+    private static final long CATCH_UP_BUDGET_NANOS = 500_000_000;
     private final AVCodecContext context;
     private final AVFrame frame = av_frame_alloc();
     private final PointerPointer<BytePointer> destination = new PointerPointer<>(1);
@@ -88,10 +90,18 @@ final class FrameDecoder implements AutoCloseable {
 
     /**
      * Decodes packets and shows none: those that came before the one at hand since its keyframe,
-     * so that a decoder started within a group of pictures can decode the packet at hand.
+     * so that a decoder started within a group of pictures can decode the packet at hand. A group
+     * that takes longer than {@link #CATCH_UP_BUDGET_NANOS} is given up (the reader would fall
+     * behind its camera): the decoder then starts at the next keyframe.
      */
     void catchUp(List<AVPacket> earlier) {
+        long deadline = System.nanoTime() + CATCH_UP_BUDGET_NANOS;
         for (AVPacket packet : earlier) {
+            if (System.nanoTime() > deadline) {
+                avcodec_flush_buffers(context);
+                started = false;
+                return;
+            }
             if (!started && (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
                 continue;
             }
