@@ -3,8 +3,13 @@ package vigil.storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
@@ -19,6 +24,7 @@ import org.jooq.DSLContext;
  * process's: a second gets a {@link StorageInUseException}. Clip files stay in the data directory.
  */
 public final class Storage implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Storage.class.getName());
     /** H2's "database may be already in use". */
     private static final int DATABASE_ALREADY_OPEN = 90020;
 
@@ -270,6 +276,23 @@ public final class Storage implements AutoCloseable {
     public void listenToOtherDesks(IncidentStore.Listener listener) {
         if (otherDesks != null) {
             otherDesks.listen(listener);
+        }
+    }
+
+    /**
+     * Waits, at most {@code patience}, until every write submitted so far is done and whoever
+     * listens has heard of it. What writes of what it hears (the alerts' delivery log) is stopped
+     * after this and before {@link #close()}.
+     */
+    public void settle(Duration patience) {
+        try {
+            writer.submit((tx, chain) -> null).get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException outage) {
+            // the store takes no writes: what waits is in the spool, and heard of when it is forwarded
+        } catch (TimeoutException slow) {
+            LOG.warning("the store did not finish its writes in " + patience.toSeconds() + " s; closing it finishes them");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

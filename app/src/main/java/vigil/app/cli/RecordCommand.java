@@ -218,13 +218,17 @@ public final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    /** Closes the links and cameras first, then lets the store finish every write it was given, then the alerts. */
+    /**
+     * Closes the links and cameras first, then lets the store finish every write it was given, so
+     * that the alerts hear of the last; then the alerts, whose deliveries the store logs; then the store.
+     */
     private static void stop(List<NodeLink> links, Cameras cameras, Alerts alerts, EventLoopGroup group, Storage storage) {
         links.forEach(NodeLink::close);
         cameras.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        storage.settle(Duration.ofSeconds(5));
+        alerts.close();
         storage.close();
-        alerts.close(); // after the store: the last writes' news still goes out
     }
 
     /** One line per clip, printed once it is durable and linked, or recorded as missing. */

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -188,8 +189,9 @@ public final class Console implements AutoCloseable {
         nodes.forEach(node -> node.link().close());
         cameras.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        storage.settle(Duration.ofSeconds(5)); // the last incidents' news reaches the alerts
+        alerts.close(); // before the store: what they send is logged in it
         storage.close();
-        alerts.close(); // after the store: the last writes' news still goes out
         if (simulatedNode != null) {
             simulatedNode.close();
         }
