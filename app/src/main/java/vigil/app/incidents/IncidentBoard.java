@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -127,34 +131,44 @@ public final class IncidentBoard {
         }, this::failed);
     }
 
+    /** What came of an action: the incidents it changed, and why the others were not, in words (each reason once). */
+    public record Outcome(List<Incident> changed, Set<String> refusals) {
+    }
+
     /**
      * Acts on incidents (one store write each, batched by the writer). Incidents for which the
-     * action makes no sense (acknowledging a resolved one) are skipped; the returned future
-     * completes with the incidents that changed, or fails with a {@link NotPermittedException}
-     * when nobody is signed in.
+     * action makes no sense (acknowledging a resolved one), or that the store cannot take now (an
+     * outage), are left, and why is said; the returned future fails with a
+     * {@link NotPermittedException} when nobody is signed in.
      */
-    public CompletableFuture<List<Incident>> act(List<Long> incidentIds, ActionKind kind, String note) {
+    public CompletableFuture<Outcome> act(List<Long> incidentIds, ActionKind kind, String note) {
         String operator;
         try {
             operator = desk.require(Right.ACT_ON_INCIDENTS);
         } catch (NotPermittedException refused) {
             return CompletableFuture.failedFuture(refused);
         }
+        Set<String> refusals = ConcurrentHashMap.newKeySet();
         List<CompletableFuture<Incident>> writes = new ArrayList<>();
         for (long id : incidentIds) {
-            writes.add(store.act(id, kind, operator, note).exceptionally(error -> null));
+            writes.add(store.act(id, kind, operator, note).exceptionally(error -> {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                refusals.add(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                return null;
+            }));
         }
-        CompletableFuture<List<Incident>> all = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> writes.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
-        CompletableFuture<List<Incident>> applied = new CompletableFuture<>();
+        CompletableFuture<Outcome> all = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> new Outcome(writes.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList(),
+                        new TreeSet<>(refusals)));
+        CompletableFuture<Outcome> applied = new CompletableFuture<>();
         String acknowledger = kind == ActionKind.ACKNOWLEDGE ? operator : null;
-        tasks.whenDone(all, changed -> {
-            changed.forEach(incident -> changed(incident, acknowledger));
-            if (changed.size() < incidentIds.size()) {
-                lastError.set("could not " + verb(kind) + " " + (incidentIds.size() - changed.size()) + " of "
-                        + incidentIds.size() + " incidents: their state does not allow it");
+        tasks.whenDone(all, outcome -> {
+            outcome.changed().forEach(incident -> changed(incident, acknowledger));
+            if (outcome.changed().size() < incidentIds.size()) {
+                lastError.set("could not " + verb(kind) + " " + (incidentIds.size() - outcome.changed().size()) + " of "
+                        + incidentIds.size() + " incidents: " + String.join("; ", outcome.refusals()));
             }
-            applied.complete(changed);
+            applied.complete(outcome);
         }, error -> {
             failed(error);
             applied.completeExceptionally(error);
@@ -162,7 +176,7 @@ public final class IncidentBoard {
         return applied;
     }
 
-    public CompletableFuture<List<Incident>> act(long incidentId, ActionKind kind) {
+    public CompletableFuture<Outcome> act(long incidentId, ActionKind kind) {
         return act(List.of(incidentId), kind, null);
     }
 

@@ -274,11 +274,12 @@ public final class ReviewViewModel {
             return;
         }
         List<Long> ids = selection.stream().map(Incident::id).toList();
-        board.act(ids, kind, note).thenAccept(changed -> {
+        board.act(ids, kind, note).thenAccept(outcome -> {
             String what = kind.name().toLowerCase().replace('_', ' ');
-            message.set(changed.size() == ids.size()
-                    ? what + ": " + changed.size() + " incident" + (changed.size() == 1 ? "" : "s")
-                    : what + ": " + changed.size() + " of " + ids.size() + " (the others' state does not allow it)");
+            int changed = outcome.changed().size();
+            message.set(changed == ids.size()
+                    ? what + ": " + changed + " incident" + (changed == 1 ? "" : "s")
+                    : what + ": " + changed + " of " + ids.size() + " (" + String.join("; ", outcome.refusals()) + ")");
         });
     }
 

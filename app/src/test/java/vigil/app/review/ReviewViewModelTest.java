@@ -117,7 +117,7 @@ class ReviewViewModelTest {
 
         model.act(List.copyOf(model.rows()), ActionKind.ACKNOWLEDGE, null);
         awaitMessage("resolve: 2 incidents");
-        assertEquals("acknowledge: 1 of 3 (the others' state does not allow it)", model.messageProperty().get());
+        assertEquals("acknowledge: 1 of 3 (cannot acknowledge an incident that is RESOLVED)", model.messageProperty().get());
     }
 
     @Test
