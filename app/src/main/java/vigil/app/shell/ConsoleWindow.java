@@ -570,18 +570,19 @@ public final class ConsoleWindow {
      * run for the incident; a desk without the right to run it ticks the step and is told who may.
      */
     private void runStepAction(ChecklistStep step, Incident incident, Runnable tick) {
-        Optional<SiteAction> action = console.storage().siteActions().find(step.action());
-        if (action.isEmpty()) {
+        tasks.run(() -> console.storage().siteActions().find(step.action()), action -> {
+            if (action.isEmpty()) {
+                tick.run();
+                notice("Step " + step.position() + " ticked; its action \"" + step.action() + "\" is no longer on the site");
+                return;
+            }
+            if (!confirmed("Step " + step.position() + ": " + step.text() + ". Run \"" + action.get().name() + "\" for incident "
+                    + incident.id() + " now?", action.get())) {
+                return;
+            }
             tick.run();
-            notice("Step " + step.position() + " ticked; its action \"" + step.action() + "\" is no longer on the site");
-            return;
-        }
-        if (!confirmed("Step " + step.position() + ": " + step.text() + ". Run \"" + action.get().name() + "\" for incident "
-                + incident.id() + " now?", action.get())) {
-            return;
-        }
-        tick.run();
-        run(action.get(), incident.id());
+            run(action.get(), incident.id());
+        }, error -> notice("Cannot read the site's actions: " + error.getMessage()));
     }
 
     private boolean confirmed(String question, SiteAction action) {

@@ -81,18 +81,18 @@ final class StatusBar {
         }
         storageProblem = error.getMessage() == null ? error.toString() : error.getMessage();
         storage.setText("STORAGE FAILING: " + storageProblem);
-        storage.getStyleClass().setAll("label", "storage", "danger");
+        restyle(storage, "label", "storage", "danger");
     }
 
     /** Clip storage needs the operator: a clip is missing (the disk is full) or only held evidence is left over the cap. */
     void clipProblem(String words) {
         storage.setText("CLIPS: " + words);
-        storage.getStyleClass().setAll("label", "storage", "danger");
+        restyle(storage, "label", "storage", "danger");
     }
 
     void sound(String text, boolean warn) {
         sound.setText(text);
-        sound.getStyleClass().setAll("label", warn ? "warning" : "muted-text");
+        restyle(sound, "label", warn ? "warning" : "muted-text");
     }
 
     /** Once a second. */
@@ -107,14 +107,14 @@ final class StatusBar {
         if (!siteCameras.isEmpty()) {
             cameras.setText(CameraWallView.summary(siteCameras));
             boolean allLive = siteCameras.stream().allMatch(camera -> camera.health().state() == CameraState.LIVE);
-            cameras.getStyleClass().setAll("label", allLive ? "muted-text" : "warning");
+            restyle(cameras, "label", allLive ? "muted-text" : "warning");
         }
         Optional<Outage> outage = store.outage();
         int waiting = store.incidents().spooled();
         if (storageProblem == null && (outage.isPresent() || waiting > 0)) {
             storage.setText(outage.map(StatusBar::title).orElse("STORE CATCHING UP") + " — "
                     + (waiting == 0 ? "nothing can be saved" : waiting + (waiting == 1 ? " incident" : " incidents") + " waiting"));
-            storage.getStyleClass().setAll("label", "storage", "danger");
+            restyle(storage, "label", "storage", "danger");
         } else if (storageProblem == null) {
             storageOk();
         }
@@ -144,7 +144,7 @@ final class StatusBar {
         label.setText("● " + nodes.size() + " nodes: " + counts + (notOnline.isEmpty() ? "" : " (" + String.join(", ",
                 notOnline.subList(0, Math.min(3, notOnline.size()))) + (notOnline.size() > 3 ? ", …" : "") + ")")
                 + " · " + rate + " · " + failures + " decoder failures");
-        label.getStyleClass().setAll("label", "link", states.containsKey(LinkState.Status.OFFLINE) ? "danger"
+        restyle(label, "label", "link", states.containsKey(LinkState.Status.OFFLINE) ? "danger"
                 : states.containsKey(LinkState.Status.CONNECTING) || failures > 0 ? "warning" : "success");
     }
 
@@ -160,7 +160,7 @@ final class StatusBar {
             String failures = counters.totalFailures() + " decoder failures";
             String error = state.lastError() == null ? "" : " · last error: " + state.lastError();
             label.setText("● " + nodeNames.withAddress(node.address()) + "  " + state.status() + " · " + rate + " · " + failures + error);
-            label.getStyleClass().setAll("label", "link", switch (state.status()) {
+            restyle(label, "label", "link", switch (state.status()) {
                 case ONLINE -> counters.totalFailures() > 0 ? "warning" : "success";
                 case CONNECTING -> "warning";
                 case OFFLINE -> "danger";
@@ -170,7 +170,14 @@ final class StatusBar {
 
     private void storageOk() {
         storage.setText("storage OK · " + store.location());
-        storage.getStyleClass().setAll("label", "storage", "muted-text");
+        restyle(storage, "label", "storage", "muted-text");
+    }
+
+    /** Sets the label's style classes when they change: setting them anew, even the same, restyles it and its text (once a second here). */
+    private static void restyle(Label label, String... classes) {
+        if (!label.getStyleClass().equals(List.of(classes))) {
+            label.getStyleClass().setAll(classes);
+        }
     }
 
     private static long total(TrafficCounters.Snapshot counters) {
