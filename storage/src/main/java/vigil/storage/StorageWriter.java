@@ -25,7 +25,8 @@ import org.jooq.DSLContext;
  * <p>While the store takes no writes (an {@link Outage}: a shared store out of reach, a full disk),
  * node incidents go to the {@link Spool} instead, in order, and every later one after them until the
  * spool is forwarded: the writer tries that every {@link #FORWARD_EVERY} and completes each
- * incident's future once it is in the store. Other writes fail meanwhile. Whoever listens hears
+ * incident's future once it is in the store (with nothing spooled, it asks a shared store out of
+ * reach whether it answers again as often). Other writes fail meanwhile. Whoever listens hears
  * when an outage begins and when it ends.
  */
 final class StorageWriter implements AutoCloseable {
@@ -151,7 +152,7 @@ final class StorageWriter implements AutoCloseable {
         long lastForward = 0;
         while (true) {
             try {
-                Task<?> first = spooling() ? queue.poll(FORWARD_EVERY, TimeUnit.MILLISECONDS) : queue.take();
+                Task<?> first = spooling() || outage == Outage.UNREACHABLE ? queue.poll(FORWARD_EVERY, TimeUnit.MILLISECONDS) : queue.take();
                 if (first != null) {
                     batch.add(first);
                 }
@@ -160,8 +161,12 @@ final class StorageWriter implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - batch.size());
             boolean stop = batch.remove(STOP);
-            if (spooling() && System.currentTimeMillis() - lastForward >= FORWARD_EVERY) {
-                forward();
+            if ((spooling() || outage == Outage.UNREACHABLE) && System.currentTimeMillis() - lastForward >= FORWARD_EVERY) {
+                if (spooling()) {
+                    forward();
+                } else {
+                    askWhetherBack();
+                }
                 lastForward = System.currentTimeMillis();
             }
             if (!batch.isEmpty()) {
@@ -273,6 +278,20 @@ final class StorageWriter implements AutoCloseable {
             outage = null;
             Instant now = Instant.now();
             outageListeners.forEach(listener -> listener.ended(ended, outageReason, outageSince, now, waitedInOutage));
+        }
+    }
+
+    /**
+     * A shared store out of reach, with nothing waiting for it, is asked whether it answers again:
+     * its outage then ends now, not at the next write, which a quiet site may not make for hours.
+     * (A full disk is not asked: only a write can tell that it has room again.)
+     */
+    private void askWhetherBack() {
+        try {
+            ctx.selectOne().fetch();
+            ended();
+        } catch (RuntimeException stillAway) {
+            // asked again in a second
         }
     }
 

@@ -17,9 +17,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -160,6 +163,41 @@ class SharedStoreTest {
             assertEquals(0, desk.incidents().spooled());
             assertEquals(40, desk.incidents().count());
             assertTrue(desk.verify().intact(), () -> desk.verify().problems().toString());
+        }
+    }
+
+    /** An outage in which nothing waited (a quiet site) ends when the store answers again, not at the next write. */
+    @Test
+    void anOutageWithNothingWaitingEndsWhenTheStoreIsBack() throws Exception {
+        PostgresServer server = PostgresServer.get();
+        SharedStore shared = server.newDatabase();
+        try (Storage desk = Storage.open(deskA, shared)) {
+            List<String> heard = new CopyOnWriteArrayList<>();
+            desk.listenToOutages(new Outage.Listener() {
+                @Override
+                public void began(Outage outage, Instant at, String reason) {
+                    heard.add("began " + outage);
+                }
+
+                @Override
+                public void ended(Outage outage, String reason, Instant since, Instant at, int waited) {
+                    heard.add("ended " + outage + ", " + waited + " waited");
+                }
+            });
+            server.kill();
+            try {
+                ExecutionException refused = assertThrows(ExecutionException.class,
+                        () -> desk.siteEvents().record(new SiteEvent(null, "Gate 2", SiteEvent.Kind.CAMERA, "OFFLINE", "test", Instant.now())).get(10, TimeUnit.SECONDS));
+                assertEquals(Optional.of(Outage.UNREACHABLE), desk.outage(), refused.getCause().toString());
+            } finally {
+                server.restart();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (desk.outage().isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(Optional.empty(), desk.outage(), "ended with no write");
+            assertEquals(List.of("began UNREACHABLE", "ended UNREACHABLE, 0 waited"), heard);
         }
     }
 

@@ -192,7 +192,7 @@ public final class AlertPopups {
         return true;
     }
 
-    /** Hears why an acknowledgement was refused (nobody is signed in). */
+    /** Hears why an acknowledgement was refused (nobody is signed in, or the store took no write). */
     public void onRefused(Consumer<String> listener) {
         refused = listener;
     }
@@ -257,12 +257,27 @@ public final class AlertPopups {
         return refusal == null;
     }
 
+    /**
+     * The card goes at once. An acknowledgement the store did not take (it takes no writes now)
+     * of an incident still new brings the card back where it was, and the operator is told why.
+     */
     private void acknowledge(IncidentItem item) {
         if (!permitted()) {
             return;
         }
         remove(item.id());
-        board.act(item.id(), ActionKind.ACKNOWLEDGE);
+        board.act(item.id(), ActionKind.ACKNOWLEDGE).thenAccept(outcome -> {
+            boolean stillNew = board.find(item.id()).filter(now -> now.incident().state() == IncidentState.NEW).isPresent();
+            if (outcome.changed().isEmpty() && stillNew && showing.stream().noneMatch(shown -> shown.id() == item.id())) {
+                int place = 0;
+                while (place < showing.size() && showing.get(place).id() > item.id()) {
+                    place++; // the newer cards stay above it
+                }
+                showing.add(place, item);
+                render();
+                refused.accept("Not acknowledged: " + String.join("; ", outcome.refusals()) + ". The card is back: acknowledge it once the store is.");
+            }
+        });
     }
 
     private void remove(long incidentId) {

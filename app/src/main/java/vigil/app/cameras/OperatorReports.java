@@ -113,6 +113,10 @@ public final class OperatorReports {
                 + "'s history (Esc leaves it without one).");
         dialog.getEditor().setPrefColumnCount(48);
         dialog.showAndWait().map(String::strip).filter(note -> !note.isEmpty() && !board.desk().isLocked())
-                .ifPresent(note -> board.act(List.of(id), ActionKind.NOTE, note));
+                .ifPresent(note -> board.act(List.of(id), ActionKind.NOTE, note).thenAccept(outcome -> {
+                    if (outcome.changed().isEmpty()) {
+                        tell.accept("The note was not kept in report " + id + ": " + String.join("; ", outcome.refusals()));
+                    }
+                }));
     }
 }

@@ -138,8 +138,8 @@ public final class IncidentBoard {
     /**
      * Acts on incidents (one store write each, batched by the writer). Incidents for which the
      * action makes no sense (acknowledging a resolved one), or that the store cannot take now (an
-     * outage), are left, and why is said; the returned future fails with a
-     * {@link NotPermittedException} when nobody is signed in.
+     * outage), are left, and the outcome says why, for whoever acted to tell; the returned future
+     * fails with a {@link NotPermittedException} when nobody is signed in.
      */
     public CompletableFuture<Outcome> act(List<Long> incidentIds, ActionKind kind, String note) {
         String operator;
@@ -164,10 +164,6 @@ public final class IncidentBoard {
         String acknowledger = kind == ActionKind.ACKNOWLEDGE ? operator : null;
         tasks.whenDone(all, outcome -> {
             outcome.changed().forEach(incident -> changed(incident, acknowledger));
-            if (outcome.changed().size() < incidentIds.size()) {
-                lastError.set("could not " + verb(kind) + " " + (incidentIds.size() - outcome.changed().size()) + " of "
-                        + incidentIds.size() + " incidents: " + String.join("; ", outcome.refusals()));
-            }
             applied.complete(outcome);
         }, error -> {
             failed(error);
@@ -218,10 +214,6 @@ public final class IncidentBoard {
 
     private void failed(Throwable error) {
         lastError.set(error.getMessage() == null ? error.toString() : error.getMessage());
-    }
-
-    private static String verb(ActionKind kind) {
-        return kind.name().toLowerCase().replace('_', ' ');
     }
 
     /** Decodes a JPEG; any thread. Null when the bytes are not a picture JavaFX can read. */

@@ -142,6 +142,31 @@ class SharedStoreDesksTest {
         assertTrue(seenMillis < 1_000, "seen at the other desk after " + seenMillis + " ms");
     }
 
+    /** PostgreSQL stops: an acknowledgement it cannot take brings the pop-up back and says why; once it is back, A takes. */
+    @Test
+    void anAcknowledgementTheStoreCannotTakeBringsThePopUpBack(FxRobot robot) throws Exception {
+        await("both desks and both recorders online", () -> node.consoles() == 4);
+        node.broadcast(new FirstDetection(EventType.UNAUTH, 61, ObjectClass.PERSON, 300, 300, Area.TWY_A,
+                NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(2_000, 61)));
+        await("a pop-up at desk B", () -> fx(() -> windowB.popups().showing().size()) == 1);
+        long id = fx(() -> windowB.popups().showing().getFirst().id());
+        PostgresServer server = PostgresServer.get();
+        server.kill();
+        try {
+            robot.type(KeyCode.A);
+            await("the pop-up back, and why", () -> fx(() -> windowB.popups().showing().size() == 1
+                    && FxWaits.texts(robot, "#desk-notice").contains("Not acknowledged: ")));
+            assertEquals(id, fx(() -> windowB.popups().showing().getFirst().id()));
+        } finally {
+            server.restart();
+        }
+        await("the store back", () -> fx(() -> FxWaits.texts(robot, "#status-bar")).contains("storage OK"));
+        robot.type(KeyCode.A);
+        await("the pop-up gone", () -> fx(() -> windowB.popups().showing().isEmpty()));
+        await("acknowledged, once", () -> deskB.storage().incidents().actions(id).stream().map(action -> action.kind()).toList()
+                .equals(List.of(ActionKind.ACKNOWLEDGE)));
+    }
+
     /** PostgreSQL stops: desk B says how many incidents wait, and shows them once the store is back, once. */
     @Test
     void whileTheStoreIsDownTheStatusBarCountsWhatWaitsAndItArrivesOnceWhenItIsBack(FxRobot robot) throws Exception {
