@@ -9,7 +9,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB32;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
@@ -32,7 +32,7 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Decodes one session's video packets to BGRA pictures at the stream's own size, for as long as
+ * Decodes one session's video packets to ARGB pictures at the stream's own size, for as long as
  * some tile shows the camera. It starts at a keyframe, so the first picture is whole. Used on the
  * camera's reader thread only.
  */
@@ -132,15 +132,15 @@ final class FrameDecoder implements AutoCloseable {
             width = Math.max(2, (int) Math.round(sourceWidth * scale) & ~1);
             height = Math.max(2, (int) Math.round(sourceHeight * scale) & ~1);
         }
-        scaler = sws_getCachedContext(scaler, sourceWidth, sourceHeight, frame.format(), width, height, AV_PIX_FMT_BGRA, SWS_BILINEAR,
+        scaler = sws_getCachedContext(scaler, sourceWidth, sourceHeight, frame.format(), width, height, AV_PIX_FMT_RGB32, SWS_BILINEAR,
                 null, null, (DoublePointer) null);
-        ByteBuffer bgra = exchange.buffer(width * height * 4);
-        try (BytePointer target = new BytePointer(bgra)) {
+        ByteBuffer argb = exchange.buffer(width * height * 4);
+        try (BytePointer target = new BytePointer(argb)) {
             destination.put(0, target);
             destinationStride.put(0, width * 4);
             sws_scale(scaler, frame.data(), frame.linesize(), 0, sourceHeight, destination, destinationStride);
         }
-        return new Picture(width, height, bgra, arrivedNanos);
+        return new Picture(width, height, argb, arrivedNanos);
     }
 
     @Override

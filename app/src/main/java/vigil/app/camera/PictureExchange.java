@@ -46,6 +46,6 @@ public final class PictureExchange {
 
     /** Returns a taken picture's buffer once it is copied. */
     public void giveBack(Picture picture) {
-        spares.offer(picture.bgra());
+        spares.offer(picture.argb());
     }
 }

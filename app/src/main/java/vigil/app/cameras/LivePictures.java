@@ -29,9 +29,9 @@ import vigil.app.camera.Picture;
  */
 public final class LivePictures {
     /**
-     * The decoders' BGRA bytes, read as little-endian ints, are ARGB: the software renderer copies
-     * those into its texture row by row, where it converts byte BGRA pixel by pixel (most of its
-     * time with four cameras on the wall).
+     * The decoders' pictures as they are, ARGB ints: the software renderer copies those into its
+     * texture a row at a time, where it converted byte BGRA pixel by pixel (most of its time with
+     * four cameras on the wall).
      */
     private static final PixelFormat<IntBuffer> ARGB = PixelFormat.getIntArgbPreInstance();
     /** How long a new picture may wait for the other cameras' (well inside the 100 ms from packet to screen). */
@@ -144,7 +144,7 @@ public final class LivePictures {
     /** The image over the picture's buffer: made the first time the buffer comes round, told its pixels changed after. */
     private Shown imageOf(String camera, Picture picture) {
         Map<ByteBuffer, Shown> images = imagesOfBuffers.computeIfAbsent(camera, name -> new IdentityHashMap<>());
-        Shown known = images.get(picture.bgra());
+        Shown known = images.get(picture.argb());
         if (known != null && known.image().getWidth() == picture.width() && known.image().getHeight() == picture.height()) {
             known.pixels().updateBuffer(pixels -> null); // all of it is new
             return new Shown(picture, known.pixels(), known.image());
@@ -152,10 +152,10 @@ public final class LivePictures {
         if (known == null && !images.isEmpty() && images.values().iterator().next().image().getWidth() != picture.width()) {
             images.clear(); // a new size: the old buffers are gone from the decoder's spares
         }
-        IntBuffer argb = picture.bgra().duplicate().rewind().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        IntBuffer argb = picture.argb().duplicate().rewind().order(ByteOrder.nativeOrder()).asIntBuffer();
         PixelBuffer<IntBuffer> pixels = new PixelBuffer<>(picture.width(), picture.height(), argb, ARGB);
         Shown made = new Shown(picture, pixels, new WritableImage(pixels));
-        images.put(picture.bgra(), made);
+        images.put(picture.argb(), made);
         return made;
     }
 }

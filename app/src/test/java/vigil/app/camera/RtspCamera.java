@@ -77,7 +77,7 @@ public final class RtspCamera implements AutoCloseable {
     static final int NUMBERED_FRAMES = NUMBERED_SECONDS * FPS;
     private static final String NUMBERED = "numbered";
 
-    /** The number a {@link #numbered()} camera's frame carries, read from its BGR or BGRA pixels (320 wide). */
+    /** The number a {@link #numbered()} camera's frame carries, read from its pixels of three or four bytes (320 wide). */
     static int frameNumber(java.nio.ByteBuffer pixels, int stride, int height, int pixelBytes) {
         int number = 0;
         int row = height / 2;

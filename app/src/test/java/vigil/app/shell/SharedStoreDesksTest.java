@@ -99,11 +99,7 @@ class SharedStoreDesksTest {
 
     @Test
     void anIncidentIsRecordedOnceShownAtBothDesksAndAnAcknowledgementAtOneSilencesTheOther(FxRobot robot) throws Exception {
-        await("both desks and both recorders online", () -> node.consoles() == 4);
-        node.broadcast(new FirstDetection(EventType.UNAUTH, 41, ObjectClass.PERSON, 300, 300, Area.TWY_A,
-                NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(2_000, 41)));
-        await("a pop-up at desk B", () -> fx(() -> windowB.popups().showing().size()) == 1);
-        long id = fx(() -> windowB.popups().showing().getFirst().id());
+        long id = popUpAtDeskB(41);
         assertEquals(1, deskA.storage().incidents().count(), "two desks and two recorders recorded it: once");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
             boardA.arrived(deskA.takeNewIncidents());
@@ -127,6 +123,15 @@ class SharedStoreDesksTest {
                 "acknowledged once");
     }
 
+    /** Once both desks and both recorders are online, an intrusion on a taxiway: its incident's id, once desk B shows its pop-up. */
+    private long popUpAtDeskB(long objectId) {
+        await("both desks and both recorders online", () -> node.consoles() == 4);
+        node.broadcast(new FirstDetection(EventType.UNAUTH, objectId, ObjectClass.PERSON, 300, 300, Area.TWY_A,
+                NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(2_000, objectId)));
+        await("a pop-up at desk B", () -> fx(() -> windowB.popups().showing().size()) == 1);
+        return fx(() -> windowB.popups().showing().getFirst().id());
+    }
+
     /** The node tells every console that its levels changed (AR_AU, broadcast); each asks for them again. */
     @Test
     void anAuthorityChangeAtOneDeskIsSeenAtTheOtherWithinASecond() throws Exception {
@@ -145,11 +150,7 @@ class SharedStoreDesksTest {
     /** PostgreSQL stops: an acknowledgement it cannot take brings the pop-up back and says why; once it is back, A takes. */
     @Test
     void anAcknowledgementTheStoreCannotTakeBringsThePopUpBack(FxRobot robot) throws Exception {
-        await("both desks and both recorders online", () -> node.consoles() == 4);
-        node.broadcast(new FirstDetection(EventType.UNAUTH, 61, ObjectClass.PERSON, 300, 300, Area.TWY_A,
-                NodeTimestamp.of(Instant.now()), null, TestJpegs.jpeg(2_000, 61)));
-        await("a pop-up at desk B", () -> fx(() -> windowB.popups().showing().size()) == 1);
-        long id = fx(() -> windowB.popups().showing().getFirst().id());
+        long id = popUpAtDeskB(61);
         PostgresServer server = PostgresServer.get();
         server.kill();
         try {
