@@ -275,7 +275,7 @@ public final class AlertPopups {
                 }
                 showing.add(place, item);
                 render();
-                refused.accept("Not acknowledged: " + String.join("; ", outcome.refusals()) + ". The card is back: acknowledge it once the store is.");
+                refused.accept("Not acknowledged: " + String.join("; ", outcome.refusals()) + ". The card is back.");
             }
         });
     }

@@ -454,6 +454,7 @@ public final class ConsoleWindow {
         });
         deskNotice.setId("desk-notice");
         deskNotice.getStyleClass().add("desk-notice");
+        deskNotice.setWrapText(true); // the header is narrow: a notice takes two lines rather than losing its end
         noticeFades.setOnFinished(e -> deskNotice.setText(""));
         operatorMenu.setId("operator-badge");
         operatorMenu.getStyleClass().add("operator-badge");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
@@ -44,6 +45,7 @@ import vigil.protocol.wire.SetAuthorityLevels;
 import vigil.storage.ActionKind;
 import vigil.storage.AuditReport;
 import vigil.storage.IncidentState;
+import vigil.storage.Outage;
 import vigil.storage.Role;
 import vigil.storage.SharedStore;
 import vigil.storage.Storage;
@@ -158,14 +160,15 @@ class SharedStoreDesksTest {
             await("the pop-up back, and why", () -> fx(() -> windowB.popups().showing().size() == 1
                     && FxWaits.texts(robot, "#desk-notice").contains("Not acknowledged: ")));
             assertEquals(id, fx(() -> windowB.popups().showing().getFirst().id()));
+            assertEquals(Optional.of(Outage.UNREACHABLE), deskB.storage().outage());
         } finally {
             server.restart();
         }
-        await("the store back", () -> fx(() -> FxWaits.texts(robot, "#status-bar")).contains("storage OK"));
+        await("the store back", () -> deskB.storage().outage().isEmpty());
         robot.type(KeyCode.A);
-        await("the pop-up gone", () -> fx(() -> windowB.popups().showing().isEmpty()));
         await("acknowledged, once", () -> deskB.storage().incidents().actions(id).stream().map(action -> action.kind()).toList()
                 .equals(List.of(ActionKind.ACKNOWLEDGE)));
+        await("the pop-up gone", () -> fx(() -> windowB.popups().showing().isEmpty()));
     }
 
     /** PostgreSQL stops: desk B says how many incidents wait, and shows them once the store is back, once. */
