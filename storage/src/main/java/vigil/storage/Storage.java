@@ -281,8 +281,8 @@ public final class Storage implements AutoCloseable {
 
     /**
      * Waits, at most {@code patience}, until every write submitted so far is done and whoever
-     * listens has heard of it. What writes of what it hears (the alerts' delivery log) is stopped
-     * after this and before {@link #close()}.
+     * listens has heard of it. Whatever logs in the store what it heard (the alerts, their
+     * deliveries) is closed after this and before {@link #close()}.
      */
     public void settle(Duration patience) {
         try {

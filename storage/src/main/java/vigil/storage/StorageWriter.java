@@ -147,12 +147,17 @@ final class StorageWriter implements AutoCloseable {
         return !spool.isEmpty();
     }
 
+    /** Whether the writer tries the store every {@link #FORWARD_EVERY}: to forward the spool, or to see a shared store back. */
+    private boolean retrying() {
+        return spooling() || outage == Outage.UNREACHABLE;
+    }
+
     private void run() {
         List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
         long lastForward = 0;
         while (true) {
             try {
-                Task<?> first = spooling() || outage == Outage.UNREACHABLE ? queue.poll(FORWARD_EVERY, TimeUnit.MILLISECONDS) : queue.take();
+                Task<?> first = retrying() ? queue.poll(FORWARD_EVERY, TimeUnit.MILLISECONDS) : queue.take();
                 if (first != null) {
                     batch.add(first);
                 }
@@ -161,7 +166,7 @@ final class StorageWriter implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - batch.size());
             boolean stop = batch.remove(STOP);
-            if ((spooling() || outage == Outage.UNREACHABLE) && System.currentTimeMillis() - lastForward >= FORWARD_EVERY) {
+            if (retrying() && System.currentTimeMillis() - lastForward >= FORWARD_EVERY) {
                 if (spooling()) {
                     forward();
                 } else {
