@@ -70,7 +70,7 @@ final class ActionForm extends Dialog<SiteAction> {
             }
             broker.setDisable(http);
             topic.setDisable(http);
-            String why = why();
+            String why = SettingsControls.refusal(this::action);
             problem.setText(why == null ? "" : why);
             save.setDisable(why != null);
         };
@@ -83,16 +83,6 @@ final class ActionForm extends Dialog<SiteAction> {
         validate.run();
         setResultConverter(button -> button == ButtonType.OK ? action() : null);
         Platform.runLater(name::requestFocus);
-    }
-
-    /** Why what is entered cannot be saved, or null. */
-    private String why() {
-        try {
-            action();
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
     }
 
     private SiteAction action() {

@@ -88,12 +88,7 @@ final class TargetForm extends Dialog<AlertTarget> {
         if (url.getText().isBlank()) {
             return "a target needs a URL";
         }
-        try {
-            target();
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
+        return SettingsControls.refusal(this::target);
     }
 
     private AlertTarget target() {

@@ -87,7 +87,7 @@ final class CameraForm extends Dialog<SiteCamera> {
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node save = getDialogPane().lookupButton(ButtonType.OK);
         Runnable validate = () -> {
-            String why = why();
+            String why = SettingsControls.refusal(this::camera);
             problem.setText(why == null ? "" : why);
             save.setDisable(why != null);
         };
@@ -97,16 +97,6 @@ final class CameraForm extends Dialog<SiteCamera> {
         validate.run();
         setResultConverter(button -> button == ButtonType.OK ? camera() : null);
         Platform.runLater(editing == null ? name::requestFocus : url::requestFocus);
-    }
-
-    /** Why what is entered cannot be saved, or null. */
-    private String why() {
-        try {
-            camera();
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
     }
 
     private SiteCamera camera() {

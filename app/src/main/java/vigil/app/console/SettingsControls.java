@@ -3,6 +3,7 @@ package vigil.app.console;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -26,6 +27,16 @@ public final class SettingsControls {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;
+    }
+
+    /** Why what a form holds cannot be saved, in the words its record refuses it with, or null when it can. */
+    public static String refusal(Supplier<?> record) {
+        try {
+            record.get();
+            return null;
+        } catch (IllegalArgumentException refused) {
+            return refused.getMessage();
+        }
     }
 
     /** A form's grid: labels in the first column, read whole; the fields take what is left. */
